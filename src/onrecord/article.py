@@ -1,0 +1,167 @@
+"""The records every stage passes on: frozen, offset-carrying, JSON-ready.
+
+Every offset is a Python ``str`` index into ``Article.text`` (the body, without
+any ``date YYYY-MM-DD`` prefix).  ``to_dict`` gives the published output
+contract (``schema/article.schema.json``); nothing else builds that JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+SpeechAct = Literal["speech", "thought"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the article body: ``text == body[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, body: str, start: int, end: int) -> Span:
+        return cls(body[start:end], start, end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One decision behind an attribution: the stage, the rule that fired, why."""
+
+    stage: str
+    rule: str
+    why: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "rule": self.rule, "why": self.why}
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The time of a speech act: the words that say it and their ISO 8601 value."""
+
+    text: str
+    value: str | None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "value": self.value}
+        if self.start is not None:
+            out["start"], out["end"] = self.start, self.end
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """Where something was said: a type from the channel taxonomy, and the platform or outlet."""
+
+    type: str
+    platform: str | None
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "platform": self.platform,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attribution: what was said (content span), the cue, and who said it."""
+
+    kind: QuoteKind
+    content: Span
+    cue: Span | None
+    speaker: Span | None
+    confidence: float
+    evidence: tuple[Evidence, ...]
+    speaker_name: str | None = None
+    entity: str | None = None
+    addressee: Span | None = None
+    channel: Channel | None = None
+    when: When | None = None
+    act: SpeechAct = "speech"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "act": self.act,
+            "text": self.content.text,
+            "start": self.content.start,
+            "end": self.content.end,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "speaker_name": self.speaker_name,
+            "entity": self.entity,
+            "addressee": self.addressee.to_dict() if self.addressee else None,
+            "channel": self.channel.to_dict() if self.channel else None,
+            "when": self.when.to_dict() if self.when else None,
+            "confidence": round(self.confidence, 3),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One canonical speaker or addressee of an article, with every mention of it."""
+
+    id: str
+    name: str
+    type: str
+    mentions: tuple[Span, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A stretch the extractor saw but did not report, and why (a local ambiguity)."""
+
+    start: int
+    end: int
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The result for one article: its body and every attribution found in it."""
+
+    id: str | None
+    date: str | None
+    text: str
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    skipped: tuple[Skipped, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "text": self.text,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "entities": [e.to_dict() for e in self.entities],
+            "skipped": [s.to_dict() for s in self.skipped],
+        }
