@@ -54,8 +54,9 @@ def split_date_prefix(raw: str, *, source: str) -> tuple[str | None, str]:
 
 def decode(data: bytes, *, source: str) -> str:
     """Decode UTF-8 (a BOM is dropped), refusing binary data and naming the first bad byte."""
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{source}: binary data (NUL byte at offset {data.index(b'\x00')}), not a text article")
+    nul = data.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise InputError(f"{source}: binary data (NUL byte at offset {nul}), not a text article")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

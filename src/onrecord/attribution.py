@@ -1,0 +1,271 @@
+"""Attach cue and speaker: find the reporting verb (or colon, dash, ``according to``) that
+introduces each quoted span and the mention of who said it.
+
+Each quote looks in its *frame*: the words of its own sentence outside the marks, first
+after the quote (``"…," he said``), then before it (``She said: "…"``), then in the
+sentence that introduces it (``He had a message: "…"``).  A quote with no cue of its own
+takes the cue and speaker of the quote it continues, where news convention makes that safe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as TokenSpan, Token
+
+from .article import Evidence, Quote, Span
+from .lexicon import load_table
+from .quotemarks import QuotedSpan
+from .speech import QuoteUseDecision
+
+REPORTING_VERBS = load_table("reporting_verbs.tsv")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NOUN_POS = frozenset({"PROPN", "NOUN", "PRON"})
+DASH = re.compile(r"^\s*[—–―-]{1,2}\s*(?=[A-Z@])")
+PHRASE_BREAKS = frozenset({",", "(", ")", "—", "–", ";", ":", '"', "“", "”"})
+MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
+SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A cue and speaker found for one quote, with the rule that found them."""
+
+    cue: Span | None
+    speaker: Span | None
+    rule: str
+    why: str
+    confidence: float
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(doc.text[start:end], start, end)
+
+
+def _token_span(doc: Doc, tokens: Sequence[Token]) -> Span:
+    return _span(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def noun_phrase(token: Token, *, outside: tuple[int, int]) -> list[Token]:
+    """The mention a subject token heads: its left modifiers and ``of``-phrases, not clauses
+    after a comma (``the mayor of Ohio, who …``) and never words inside the quote."""
+    q0, q1 = outside
+    doc = token.doc
+    keep = {t.i for t in token.subtree if not (q0 <= t.idx < q1)}
+    start = end = token.i
+    while start - 1 in keep and doc[start - 1].text not in PHRASE_BREAKS:
+        start -= 1
+    while end + 1 in keep and _extends_mention(doc[end + 1]):
+        end += 1
+    while start < token.i and doc[start].pos_ in ("PUNCT", "CCONJ", "ADP"):
+        start += 1
+    return list(doc[start:end + 1])
+
+
+def _extends_mention(t: Token) -> bool:
+    if t.text in PHRASE_BREAKS or t.dep_ in ("relcl", "acl", "appos", "advcl"):
+        return False
+    return not (t.dep_ == "prep" and t.lower_ not in MENTION_PREPOSITIONS)
+
+
+class Attributor:
+    """Finds cue and speaker for the quoted spans of one parsed article."""
+
+    def __init__(self, doc: Doc, quoted: Sequence[QuotedSpan]):
+        self.doc = doc
+        self.text = doc.text
+        self.quoted = sorted(quoted, key=lambda q: q.start)
+        self._inside = [(q.open_at if q.open_at is not None else q.start, (q.close_at + 1) if q.close_at is not None else q.end) for q in self.quoted]
+
+    def in_quote(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self._inside)
+
+    def _tokens_between(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return []
+        return [t for t in span if not self.in_quote(t.idx)]
+
+    def _reporting_verb(self, tokens: Sequence[Token], *, nearest_last: bool) -> Token | None:
+        candidates = [
+            t for t in tokens
+            if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") or (t.lower_ == "according" and t.nbor(1).lower_ == "to" if t.i + 1 < len(self.doc) else False)
+        ]
+        if not candidates:
+            return None
+        speech = [t for t in candidates if REPORTING_VERBS.get(t.lemma_.lower(), "speech") == "speech"]
+        pool = speech or candidates
+        return pool[-1] if nearest_last else pool[0]
+
+    def _speaker_of(self, verb: Token, quote: tuple[int, int]) -> tuple[list[Token] | None, str]:
+        if verb.lower_ == "according":
+            objects = [t for t in verb.nbor(1).children if t.dep_ == "pobj"]
+            if objects:
+                return noun_phrase(objects[0], outside=quote), "according-to"
+            after = [t for t in self.doc[verb.i + 2: verb.i + 8] if t.pos_ in NOUN_POS]
+            return ([after[0]] if after else None), "according-to"
+        subjects = [t for t in verb.children if t.dep_ in SUBJECT_DEPS and not self.in_quote(t.idx)]
+        if subjects:
+            return noun_phrase(subjects[0], outside=quote), "subject-of-cue"
+        agents = [g for t in verb.children if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
+        if agents:
+            return noun_phrase(agents[0], outside=quote), "agent-of-passive-cue"
+        # "…, saying …" / "and added": the participle or conjunct shares its head's subject.
+        head = verb.head
+        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and head is not verb:
+            subjects = [t for t in head.children if t.dep_ in SUBJECT_DEPS and not self.in_quote(t.idx)]
+            if subjects:
+                return noun_phrase(subjects[0], outside=quote), "subject-of-governing-verb"
+        # Inverted order the parser mislabels: "…," said the mayor.
+        for t in self.doc[verb.i + 1: verb.i + 6]:
+            if self.in_quote(t.idx) or t.is_punct and t.text != "'s":
+                break
+            if t.pos_ in NOUN_POS:
+                head_token = t
+                while head_token.head.i > head_token.i and head_token.head.i < verb.i + 8 and head_token.head.pos_ in NOUN_POS:
+                    head_token = head_token.head
+                return noun_phrase(head_token, outside=quote), "noun-after-cue"
+        return None, "no-subject"
+
+    def _cue_tokens(self, verb: Token) -> list[Token]:
+        if verb.lower_ == "according":
+            return [verb, verb.nbor(1)]
+        particles = [t for t in verb.children if t.dep_ == "prt" and t.i == verb.i + 1]
+        return [verb, *particles]
+
+    def find(self, q: QuotedSpan) -> Found | None:
+        """Cue and speaker for one quoted span, or None when the text names neither."""
+        outer = self._inside[self.quoted.index(q)]
+        para_start = self.text.rfind("\n", 0, outer[0]) + 1
+        para_end = self.text.find("\n", outer[1])
+        para_end = len(self.text) if para_end < 0 else para_end
+        right_end = para_end
+        for later in self._inside:
+            if later[0] >= outer[1]:
+                right_end = min(right_end, later[0])
+                break
+        left_start = para_start
+        for earlier in self._inside:
+            if earlier[1] <= outer[0]:
+                left_start = max(left_start, earlier[1])
+        right_text = self.text[outer[1]:right_end]
+        closes_sentence = self.text[q.end - 1: q.end] in ".!?" and q.close_at is not None
+        stop = SENTENCE_BREAK.search(right_text)
+        right_limit = outer[1] + (stop.start() + 1 if stop else len(right_text))
+        dash = DASH.match(right_text)
+        if dash and not closes_sentence or dash and right_limit - outer[1] < 60:
+            names = self._tokens_between(outer[1] + dash.end(), right_limit)
+            head = next((t for t in names if t.pos_ in ("PROPN", "NOUN")), None)
+            if head is not None:
+                cue_at = outer[1] + right_text.index(dash.group().strip()[0])
+                return Found(
+                    _span(self.doc, cue_at, cue_at + 1),
+                    _token_span(self.doc, noun_phrase(head, outside=outer)),
+                    "dash-attribution", "a dash and a name follow the quote", 0.85,
+                )
+        left_text = self.text[left_start:outer[0]]
+        last_break = None
+        for last_break in SENTENCE_BREAK.finditer(left_text):
+            pass
+        left_from = left_start + (last_break.end() if last_break else 0)
+        sides = [("after", outer[1], right_limit), ("before", left_from, outer[0])]
+        if closes_sentence and left_from < outer[0] and self.text[left_from:outer[0]].strip():
+            sides.reverse()  # "She said: "A full sentence."" reads its cue before the quote
+        for side, a, b in sides:
+            tokens = self._tokens_between(a, b)
+            verb = self._reporting_verb(tokens, nearest_last=(side == "before"))
+            if verb is None:
+                continue
+            speaker, rule = self._speaker_of(verb, outer)
+            return Found(
+                _token_span(self.doc, self._cue_tokens(verb)),
+                _token_span(self.doc, speaker) if speaker else None,
+                f"cue-{side}-quote:{rule}",
+                f"reporting verb {verb.text!r} {side} the quote; speaker by {rule}",
+                0.9 if speaker else 0.6,
+            )
+        colon = re.search(r"([A-Z][\w.'’ -]{0,40}?)\s*:\s*$", self.text[left_from:outer[0]])
+        if colon:
+            start = left_from + colon.start(1)
+            end = left_from + colon.end(1)
+            colon_at = self.text.index(":", end)
+            return Found(
+                _span(self.doc, colon_at, colon_at + 1), _span(self.doc, start, end),
+                "colon-after-name", "a name and a colon introduce the quote", 0.75,
+            )
+        return self._introducing_sentence(outer, left_from, para_start)
+
+    def _introducing_sentence(self, outer: tuple[int, int], left_from: int, para_start: int) -> Found | None:
+        """``He had a message for voters: "…"``, or the paragraph before ending in a colon."""
+        before = self.text[:left_from].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon_at = len(before) - 1
+        sentence_start = max(
+            before.rfind("\n", 0, colon_at) + 1,
+            max((m.end() for m in SENTENCE_BREAK.finditer(before, max(0, colon_at - 400), colon_at)), default=0),
+        )
+        tokens = self._tokens_between(sentence_start, colon_at)
+        verb = self._reporting_verb(tokens, nearest_last=True)
+        if verb is None:  # "X had a message:": the main verb with a subject introduces it
+            verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX") and _has_subject(t)), None)
+        if verb is None:
+            return None
+        speaker, rule = self._speaker_of(verb, outer)
+        return Found(
+            _token_span(self.doc, self._cue_tokens(verb)),
+            _token_span(self.doc, speaker) if speaker else None,
+            f"introduced-by-colon-sentence:{rule}",
+            f"the sentence before ends with a colon; its verb {verb.text!r} introduces the quote",
+            0.7,
+        )
+
+
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ in SUBJECT_DEPS for child in token.children)
+
+
+def attribute(doc: Doc, quoted: Sequence[tuple[QuotedSpan, QuoteUseDecision]]) -> list[Quote]:
+    """Build direct ``Quote`` records for the spoken quoted spans of a parsed article."""
+    attributor = Attributor(doc, [q for q, _ in quoted])
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    text = doc.text
+    for span, use in sorted(quoted, key=lambda pair: pair[0].start):
+        found = attributor.find(span)
+        evidence = [
+            Evidence("find-quotes", span.rule, f"quotation marks paired ({span.paragraphs} paragraph(s))"),
+            Evidence("classify", use.rule, use.why),
+        ]
+        if found is None and previous is not None and _continues(text, previous, span):
+            found = Found(previous.cue, previous.speaker, "continues-previous-quote",
+                          "no cue of its own; continues the quote before it from the same speaker", 0.7)
+        if found is None:
+            found = Found(None, None, "no-cue", "no reporting verb, dash or colon near the quote", 0.4)
+        evidence.append(Evidence("attribute", found.rule, found.why))
+        quote = Quote(
+            kind="direct",
+            content=Span(text[span.start:span.end], span.start, span.end),
+            cue=found.cue,
+            speaker=found.speaker,
+            confidence=round(span.confidence * found.confidence, 3),
+            evidence=tuple(evidence),
+        )
+        quotes.append(quote)
+        if quote.speaker is not None:
+            previous = quote
+    return quotes
+
+
+def _continues(text: str, previous: Quote, span: QuotedSpan) -> bool:
+    """A quote with no cue continues the previous speaker when nothing but the quote
+    stands between them: later in the same paragraph, or a paragraph that is all quote."""
+    gap = text[previous.content.end:span.open_at if span.open_at is not None else span.start]
+    if gap.count("\n\n") > 1 or len(gap) > 400:
+        return False
+    if "\n" not in gap:
+        return True
+    para_start = text.rfind("\n", 0, span.start) + 1
+    return text[para_start:span.open_at if span.open_at is not None else span.start].strip() == ""

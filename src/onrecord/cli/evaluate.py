@@ -1,0 +1,55 @@
+"""``onrecord eval``: accuracy on annotated corpora, the figures CI holds floors on."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..evaluation.polnear import load_split
+from ..evaluation.scoring import score
+from ..pipeline import extract_sources
+from ..read import ArticleSource
+from . import app
+
+eval_app = typer.Typer(help="Measure accuracy on annotated corpora.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def _print_table(figures: dict[str, dict[str, float | int]]) -> None:
+    table = Table(title="PolNeAR attribution accuracy")
+    columns = ["gold", "predicted", "precision@0.3", "recall@0.3", "f1@0.3", "recall@0.8", "exact_f1", "cue_exact", "speaker_mention"]
+    table.add_column("group")
+    for column in columns:
+        table.add_column(column, justify="right")
+    for group, values in figures.items():
+        if group == "articles":
+            continue
+        table.add_row(group, *(str(values.get(c, "")) for c in columns))
+    Console(file=sys.stderr).print(table)
+
+
+@eval_app.command("polnear")
+def polnear(
+    data: Annotated[Path, typer.Option(help="The PolNeAR folder (holding train/ and dev/).")] = Path("../shared/data/polnear"),
+    split: Annotated[str, typer.Option(help="Which split: train or dev.")] = "dev",
+    output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Content, cue and speaker accuracy against PolNeAR's gold attributions."""
+    try:
+        golds = load_split(data, split)
+    except FileNotFoundError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds)
+    figures = score(zip(golds, predicted))
+    _print_table(figures)
+    rendered = json.dumps(figures, indent=2)
+    if output:
+        output.write_text(rendered + "\n", encoding="utf-8")
+    typer.echo(rendered)

@@ -1,0 +1,67 @@
+"""``onrecord extract``: every attribution of one or more articles, as JSON or text."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..language import PipelineMissing
+from ..pipeline import extract_sources
+from ..read import ArticleSource, InputError, parse_date, read_source
+from ..render import to_json, write_text
+from . import app
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+def _readable(paths: list[str], date: str | None, failures: list[str]):
+    for path in paths:
+        try:
+            source = read_source(path, date=date)
+        except InputError as err:
+            failures.append(str(err))
+            typer.echo(f"error: {err}", err=True)
+            continue
+        if not source.text.strip():
+            failures.append(f"{path}: empty article")
+            typer.echo(f"error: {path}: empty article (no text after the date prefix)", err=True)
+            continue
+        yield source
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Article files (UTF-8 text); '-' reads standard input.")],
+    date: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD, where the file has no 'date' prefix.")] = None,
+    format: Annotated[
+        Optional[OutputFormat], typer.Option("--format", "-f", help="json, jsonl, or text (default: text on a terminal, else json/jsonl).")
+    ] = None,
+) -> None:
+    """Print every quotation in FILES with its cue and speaker."""
+    try:
+        checked_date = parse_date(date) if date else None
+    except InputError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
+    failures: list[str] = []
+    try:
+        for article in extract_sources(_readable(files, checked_date, failures)):
+            if chosen is OutputFormat.text:
+                write_text(article, sys.stdout)
+            else:
+                sys.stdout.write(to_json(article, indent=2 if chosen is OutputFormat.json else None) + "\n")
+            sys.stdout.flush()
+    except PipelineMissing as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    if failures:
+        raise typer.Exit(2)
