@@ -207,8 +207,9 @@ def _r_iso(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
 
 def _r_slash(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
     y = int(g["y"])
-    if y < 100:  # two-digit years: 00-69 are this century, as in US newsroom usage
-        y += 2000 if y < 70 else 1900
+    if y < 100:  # two-digit years: this century unless that is over 20 years after publication
+        latest = anchor.year + 20 if anchor else 2069
+        y += 2000 if 2000 + y <= latest else 1900
     return _day(_dt.date(y, int(g["m"]), int(g["d"]))), False
 
 
