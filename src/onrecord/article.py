@@ -79,6 +79,21 @@ class Channel:
 
 
 @dataclass(frozen=True, slots=True)
+class ChainLink:
+    """One step of a speaker resolution: a mention and the rule (and score) that linked it
+    to the step before, from the cue's mention back to the named mention."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "rule": self.rule, "score": round(self.score, 3)}
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """One attribution: what was said (content span), the cue, and who said it."""
 
@@ -94,6 +109,15 @@ class Quote:
     channel: Channel | None = None
     when: When | None = None
     act: SpeechAct = "speech"
+    speaker_chain: tuple[ChainLink, ...] = ()
+    speaker_confidence: float | None = None
+    addressee_name: str | None = None
+    addressee_entity: str | None = None
+
+    def _addressee_dict(self) -> dict[str, Any] | None:
+        if self.addressee is None:
+            return None
+        return {**self.addressee.to_dict(), "name": self.addressee_name, "entity": self.addressee_entity}
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -106,11 +130,13 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "speaker_name": self.speaker_name,
             "entity": self.entity,
-            "addressee": self.addressee.to_dict() if self.addressee else None,
+            "addressee": self._addressee_dict(),
             "channel": self.channel.to_dict() if self.channel else None,
             "when": self.when.to_dict() if self.when else None,
             "confidence": round(self.confidence, 3),
             "evidence": [e.to_dict() for e in self.evidence],
+            "speaker_chain": [link.to_dict() for link in self.speaker_chain],
+            "speaker_confidence": None if self.speaker_confidence is None else round(self.speaker_confidence, 3),
         }
         return out
 
@@ -123,12 +149,16 @@ class Entity:
     name: str
     type: str
     mentions: tuple[Span, ...]
+    on_behalf_of: str | None = None  # entity id: the organisation a spokesperson speaks for
+    gender: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
             "type": self.type,
+            "gender": self.gender,
+            "on_behalf_of": self.on_behalf_of,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
