@@ -1,0 +1,136 @@
+"""Channels: where something was said (a tweet, an interview with CNN, a statement, a rally).
+
+The taxonomy and every word and outlet name are data, in ``data/channels.tsv``
+(documented in ``docs/channels.md``).  One compiled regular expression finds every
+mention in a single pass; four rules read it:
+
+- ``cue``: a channel word, with the outlet it names if one follows
+  (``in an op-ed for The Washington Post``), or the interviewer (``an interview with Sean Hannity``);
+- ``outlet_cue``: an outlet before the channel word (``a CNN interview``);
+- ``told_outlet``: a verb of telling with a news outlet (``told The Associated Press``):
+  an interview with that outlet;
+- ``on_outlet``: ``on`` a social platform or broadcaster (``on Twitter``,
+  ``on NBC's Meet the Press``).  Newspapers alone name no channel and are skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from onrecord.timex import data_rows
+
+__all__ = ["CHANNEL_TYPES", "ChannelMention", "find_channels"]
+
+CHANNEL_TYPES = (
+    "social_post", "comment", "interview", "statement", "press_conference", "speech",
+    "broadcast", "court", "letter", "book", "op_ed", "podcast",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelMention:
+    """Words in a text that name a channel: its type, the platform or outlet if named, and where."""
+
+    type: str
+    platform: str | None
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Taxonomy:
+    cues: dict[str, tuple[str, str | None]]  # lower-case phrase -> (type, fixed platform)
+    told: tuple[str, ...]
+    outlets: dict[str, tuple[str | None, str]]  # name -> (type of "on <name>", canonical platform)
+    outlet_patterns: tuple[tuple[re.Pattern[str], str | None], ...]
+
+
+@functools.cache
+def _taxonomy() -> _Taxonomy:
+    cues: dict[str, tuple[str, str | None]] = {}
+    told: list[str] = []
+    outlets: dict[str, tuple[str | None, str]] = {}
+    patterns: list[tuple[re.Pattern[str], str | None]] = []
+    for kind, phrase, kind_type, platform in (row + [""] * (4 - len(row)) for row in data_rows("channels.tsv")):
+        channel = None if kind_type == "-" else kind_type
+        if channel is not None and channel not in CHANNEL_TYPES:
+            raise ValueError(f"channels.tsv: unknown channel type {channel!r} for {phrase!r}")
+        if kind == "cue":
+            cues[phrase.lower()] = (kind_type, platform or None)
+        elif kind == "told":
+            told.append(phrase)
+        elif kind == "outlet":
+            outlets[phrase] = (channel, platform or phrase)
+        elif kind == "outlet_pattern":
+            patterns.append((re.compile(phrase), channel))
+    return _Taxonomy(cues, tuple(told), outlets, tuple(patterns))
+
+
+def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+@functools.cache
+def _grammar() -> re.Pattern[str]:
+    tax = _taxonomy()
+    names = _alternation(list(tax.outlets)) + "".join("|" + p.pattern for p, _ in tax.outlet_patterns)
+    cue = rf"(?P<{{r}}cue>{_alternation(list(tax.cues))})"
+    # Outlet names are case-sensitive: "Today" the show, not "today"; "Time", not "time".
+    outlet = rf"(?-i:(?P<{{r}}out>{names}))(?![\w-])(?:['’]s?\s+(?-i:(?P<{{r}}show>{names}))(?![\w-]))?"
+    # An interviewer who is not an outlet: "an interview with Sean Hannity" (up to four capitalised words).
+    person = r"(?-i:(?P<{r}who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
+    after = r"\s+(?:on|for|in|to|with|at|from|by)\s+(?:the\s+)?"
+    rules = {
+        "cue": rf"{cue}(?:{after}{outlet}|(?:(?<=interview)|(?<=interviews))\s+with\s+{person})?",
+        "outlet_cue": rf"{outlet}\s+{cue}",
+        "told_outlet": rf"(?:{_alternation(tax.told)})\s+(?:the\s+)?{outlet}",
+        "on_outlet": rf"(?:(?:during\s+|in\s+)?an\s+appearance\s+)?on\s+(?:the\s+)?{outlet}",
+    }
+    alternatives = [
+        f"(?P<{rule}>{pattern.replace('{r}', rule + '_')})" for rule, pattern in rules.items()
+    ]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _outlet(name: str | None) -> tuple[str | None, str | None]:
+    """(type of "on <name>", canonical platform) of an outlet name found in the text."""
+    if name is None:
+        return None, None
+    tax = _taxonomy()
+    key = " ".join(name.split())
+    if key in tax.outlets:
+        return tax.outlets[key]
+    for pattern, channel in tax.outlet_patterns:
+        if pattern.fullmatch(key):
+            return channel, key
+    return None, key
+
+
+def _mention(match: re.Match[str]) -> ChannelMention | None:
+    rule = match.lastgroup or ""
+    found = match.groupdict()
+    out_type, out_platform = _outlet(found.get(f"{rule}_out"))
+    show_type, show_platform = _outlet(found.get(f"{rule}_show"))
+    # A named show is more specific than its network ("NBC's Meet the Press").
+    platform = show_platform or out_platform
+    if rule in ("cue", "outlet_cue"):
+        kind, fixed = _taxonomy().cues[" ".join(found[f"{rule}_cue"].lower().split())]
+        kind_platform = platform or found.get(f"{rule}_who") or fixed
+    elif rule == "told_outlet":
+        kind, kind_platform = "interview", platform
+    else:
+        kind, kind_platform = show_type or out_type, platform
+    if kind is None:  # "on the Post": a newspaper alone names no channel
+        return None
+    return ChannelMention(kind, kind_platform, match.group(rule), match.start(), match.end(), rule)
+
+
+def find_channels(text: str) -> list[ChannelMention]:
+    """Every channel mention in ``text``, left to right."""
+    mentions = (_mention(m) for m in _grammar().finditer(text))
+    return [m for m in mentions if m is not None]
