@@ -1,0 +1,48 @@
+"""The quote store: articles, quotes, speakers and deduplicated quotations, queryable.
+
+``open_store("corpus.db")`` opens (or creates) a SQLite file; ``open_store("postgresql://…")``
+a PostgreSQL database.  Both give the same ``Store`` with the same answers.
+"""
+
+from __future__ import annotations
+
+from .records import (
+    Occurrence,
+    PeriodCount,
+    QuotationRecord,
+    SearchHit,
+    SearchPage,
+    SpeakerRecord,
+    SpeakerSummary,
+    StoreStats,
+    Variant,
+)
+from .sql import SQLStore, StoreError
+
+Store = SQLStore
+
+__all__ = [
+    "Occurrence",
+    "PeriodCount",
+    "QuotationRecord",
+    "SearchHit",
+    "SearchPage",
+    "SpeakerRecord",
+    "SpeakerSummary",
+    "Store",
+    "StoreError",
+    "StoreStats",
+    "Variant",
+    "open_store",
+]
+
+
+def open_store(db: str, *, read_only: bool = False) -> Store:
+    """Open a store: a file path is SQLite (created if absent), ``postgresql://…`` is PostgreSQL."""
+    if db.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresDialect
+
+        return SQLStore(PostgresDialect(db, read_only=read_only), read_only=read_only)
+    from .sqlite import SQLiteDialect
+
+    return SQLStore(SQLiteDialect(db, read_only=read_only), read_only=read_only)

@@ -1,0 +1,73 @@
+"""Quote parts the store keeps as JSON (cue, addressee, channel, when, evidence) and back.
+
+The columns hold what is queried (text, offsets, speaker, confidence); the rest of a
+``Quote`` is one JSON ``detail`` so a stored article reads back equal to the extracted one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..article import Channel, Evidence, Quote, Skipped, Span, When
+
+
+def quote_detail(quote: Quote) -> str:
+    out = quote.to_dict()
+    return json.dumps(
+        {key: out[key] for key in ("cue", "addressee", "channel", "when", "evidence")},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _span(data: dict[str, Any] | None) -> Span | None:
+    return Span(data["text"], data["start"], data["end"]) if data else None
+
+
+def _when(data: dict[str, Any] | None) -> When | None:
+    if not data:
+        return None
+    return When(data["text"], data["value"], data.get("start"), data.get("end"))
+
+
+def _channel(data: dict[str, Any] | None) -> Channel | None:
+    if not data:
+        return None
+    return Channel(data["type"], data["platform"], data["text"], data["start"], data["end"])
+
+
+def quote_from_row(
+    *,
+    kind: str,
+    act: str,
+    content: Span,
+    speaker: Span | None,
+    speaker_name: str | None,
+    entity: str | None,
+    confidence: float,
+    detail: str,
+) -> Quote:
+    data = json.loads(detail)
+    return Quote(
+        kind=kind,  # type: ignore[arg-type]
+        content=content,
+        cue=_span(data["cue"]),
+        speaker=speaker,
+        confidence=confidence,
+        evidence=tuple(Evidence(e["stage"], e["rule"], e["why"]) for e in data["evidence"]),
+        speaker_name=speaker_name,
+        entity=entity,
+        addressee=_span(data["addressee"]),
+        channel=_channel(data["channel"]),
+        when=_when(data["when"]),
+        act=act,  # type: ignore[arg-type]
+    )
+
+
+def skipped_json(skipped: tuple[Skipped, ...]) -> str:
+    return json.dumps([s.to_dict() for s in skipped], ensure_ascii=False, separators=(",", ":"))
+
+
+def skipped_from_json(data: str) -> tuple[Skipped, ...]:
+    return tuple(Skipped(s["start"], s["end"], s["reason"]) for s in json.loads(data))

@@ -1,0 +1,124 @@
+"""The store's tables, one schema for SQLite and PostgreSQL (only key types and full-text differ).
+
+articles            one row per distinct article body (``content_hash``), in ingest order (``id``)
+speakers            one row per speaker across articles (``key``: alias-file id or normalised name)
+entities, mentions  the article's entities and their mention spans
+quotations          one row per quotation: its longest wording and its earliest occurrence
+quotation_texts     every normalised wording met for a quotation (exact-match lookup by hash)
+quotation_shingles  inverted index: word shingle -> quotation (excerpt / small-edit lookup)
+quotes              one row per quote in an article, with offsets, speaker and quotation
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id {pk},
+    content_hash TEXT NOT NULL UNIQUE,
+    source_id TEXT,
+    date TEXT,
+    url TEXT,
+    title TEXT,
+    outlet TEXT,
+    text TEXT NOT NULL,
+    skipped TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
+CREATE INDEX IF NOT EXISTS articles_source ON articles (source_id);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet);
+CREATE TABLE IF NOT EXISTS speakers (
+    id {pk},
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    entity TEXT
+);
+CREATE INDEX IF NOT EXISTS speakers_name ON speakers (name);
+CREATE TABLE IF NOT EXISTS entities (
+    id {pk},
+    article_id {ref} NOT NULL REFERENCES articles (id),
+    ordinal INTEGER NOT NULL,
+    entity TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    speaker_id {ref} REFERENCES speakers (id)
+);
+CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id);
+CREATE TABLE IF NOT EXISTS mentions (
+    entity_row_id {ref} NOT NULL REFERENCES entities (id),
+    ordinal INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    PRIMARY KEY (entity_row_id, ordinal)
+);
+CREATE TABLE IF NOT EXISTS quotations (
+    id {pk},
+    text TEXT NOT NULL,
+    shingle_count INTEGER NOT NULL,
+    occurrences INTEGER NOT NULL,
+    earliest_quote_id {ref},
+    earliest_date TEXT,
+    earliest_article_id {ref}
+);
+CREATE TABLE IF NOT EXISTS quotation_texts (
+    text_hash TEXT PRIMARY KEY,
+    quotation_id {ref} NOT NULL REFERENCES quotations (id),
+    normalised TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotation_texts_quotation ON quotation_texts (quotation_id);
+CREATE TABLE IF NOT EXISTS quotation_shingles (
+    shingle BIGINT NOT NULL,
+    quotation_id {ref} NOT NULL REFERENCES quotations (id),
+    PRIMARY KEY (shingle, quotation_id)
+){without_rowid};
+CREATE INDEX IF NOT EXISTS quotation_shingles_quotation ON quotation_shingles (quotation_id, shingle);
+CREATE TABLE IF NOT EXISTS quotes (
+    id {pk},
+    article_id {ref} NOT NULL REFERENCES articles (id),
+    ordinal INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    act TEXT NOT NULL,
+    text TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    text_hash TEXT NOT NULL,
+    speaker_text TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_name TEXT,
+    entity TEXT,
+    speaker_id {ref} REFERENCES speakers (id),
+    quotation_id {ref} NOT NULL REFERENCES quotations (id),
+    confidence REAL NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
+CREATE INDEX IF NOT EXISTS quotes_quotation ON quotes (quotation_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id);
+"""
+
+SQLITE_FULLTEXT = """
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+    text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+"""
+
+POSTGRES_FULLTEXT = """
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS search tsvector
+    GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
+CREATE INDEX IF NOT EXISTS quotes_search ON quotes USING GIN (search);
+"""
+
+
+def sqlite_schema() -> str:
+    return _TABLES.format(pk="INTEGER PRIMARY KEY", ref="INTEGER", without_rowid=" WITHOUT ROWID") + SQLITE_FULLTEXT
+
+
+def postgres_schema() -> str:
+    return _TABLES.format(pk="BIGSERIAL PRIMARY KEY", ref="BIGINT", without_rowid="") + POSTGRES_FULLTEXT

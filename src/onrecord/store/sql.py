@@ -1,0 +1,467 @@
+"""The store over any SQL backend: writing articles (with quotation dedup) and the read queries.
+
+A backend (``sqlite.py``, ``postgres.py``) supplies a ``Dialect``: how to run a
+statement, a transaction, and full-text matching.  Everything else — the SQL of every
+query and the dedup logic — is here once, written with ``?`` placeholders and bound
+parameters only.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from ..article import Article, Entity, Quote, Span
+from ..read import ArticleSource
+from . import dedup
+from .codec import quote_detail, quote_from_row, skipped_from_json, skipped_json
+from .records import (
+    Occurrence,
+    PeriodCount,
+    QuotationRecord,
+    SearchHit,
+    SearchPage,
+    SpeakerRecord,
+    SpeakerSummary,
+    StoreStats,
+    Variant,
+)
+from .speakers import speaker_key
+
+# Candidate lookups use at most this many of a quote's shingles (the smallest hashes:
+# a bottom-k sketch, so near-copies pick the same ones) and verify at most CANDIDATES.
+LOOKUP_SHINGLES = 48
+CANDIDATES = 5
+# Verification compares at most this many shingles of a very long quote.
+MAX_SHINGLES = 400
+
+_OCCURRENCE_COLUMNS = """
+    q.id, q.quotation_id, a.id, a.source_id, a.date, a.outlet, a.title, a.url,
+    q.text, q.char_start, q.char_end, q.kind, q.confidence, q.speaker_id,
+    COALESCE(s.name, q.speaker_name, q.speaker_text)
+"""
+_OCCURRENCE_FROM = """
+    quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+"""
+# Earliest first: dated before undated, then by date, then ingest order.
+_EARLIEST = "(a.date IS NULL), a.date, a.id, q.id"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used (named path or server, and why)."""
+
+
+class Dialect(abc.ABC):
+    """What differs between SQL backends."""
+
+    @abc.abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement (``?`` placeholders) and return its cursor."""
+
+    @abc.abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """A write transaction: committed on success, rolled back on any error."""
+
+    @abc.abstractmethod
+    def fulltext(self, text: str) -> tuple[str, str, list[Any]] | None:
+        """(join clause, rank expression, parameters) matching ``text``, or ``None`` if it has no words."""
+
+    @abc.abstractmethod
+    def index_quote(self, quote_id: int, text: str) -> None:
+        """Add one quote to the full-text index (where the backend does not do it itself)."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+
+class SQLStore:
+    """A quote store on one SQL database (see ``onrecord.store.open_store``)."""
+
+    def __init__(self, dialect: Dialect, *, read_only: bool = False) -> None:
+        self._db = dialect
+        self.read_only = read_only
+
+    # -- reading --------------------------------------------------------------------------
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._db.execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return self._db.execute(sql, params).fetchall()
+
+    def has_article(self, content_hash: str) -> bool:
+        """True when an article with this body (``dedup.content_hash``) is stored."""
+        return self._one("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)) is not None
+
+    def stats(self) -> StoreStats:
+        dates = self._one("SELECT MIN(date), MAX(date) FROM articles")
+        counts = [self._one(f"SELECT COUNT(*) FROM {t}")[0] for t in ("articles", "quotes", "quotations", "speakers")]
+        return StoreStats(*counts, first_date=dates[0], last_date=dates[1])
+
+    def search(
+        self,
+        text: str | None = None,
+        *,
+        speaker: str | int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchPage:
+        """Quotations whose quotes match every word of ``text`` and the filters, best match first.
+
+        Each quotation appears once, shown by its earliest matching occurrence.
+        """
+        joins, conditions, params, rank = "", [], [], "0"
+        if text is not None and text.strip():
+            matched = self._db.fulltext(text)
+            if matched is None:
+                return SearchPage((), 0, limit, offset)
+            joins, rank, params = matched
+        conditions, filter_params = self._filters(speaker=speaker, since=since, until=until, outlet=outlet)
+        params = params + filter_params
+        where = " AND ".join(conditions) or "1 = 1"
+        hits = f"""
+            SELECT q.id AS quote_id, q.quotation_id, a.date, a.id AS article_id, {rank} AS rank
+            FROM {_OCCURRENCE_FROM} {joins} WHERE {where}
+        """
+        total = self._one(f"SELECT COUNT(DISTINCT quotation_id) FROM ({hits}) AS hits", params)[0]
+        rows = self._all(
+            f"""
+            SELECT quote_id, quotation_id, n FROM (
+                SELECT quote_id, quotation_id, date, rank,
+                       COUNT(*) OVER (PARTITION BY quotation_id) AS n,
+                       MIN(rank) OVER (PARTITION BY quotation_id) AS best,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY quotation_id ORDER BY (date IS NULL), date, article_id, quote_id
+                       ) AS rn
+                FROM ({hits}) AS hits
+            ) AS ranked
+            WHERE rn = 1
+            ORDER BY best, (date IS NULL), date DESC, quotation_id DESC
+            LIMIT ? OFFSET ?
+            """,
+            [*params, limit, offset],
+        )
+        occurrences = self._occurrences_by_id([r[0] for r in rows])
+        items = tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows)
+        return SearchPage(items, total, limit, offset)
+
+    def _filters(
+        self, *, speaker: str | int | None, since: str | None, until: str | None, outlet: str | None
+    ) -> tuple[list[str], list[Any]]:
+        conditions: list[str] = []
+        params: list[Any] = []
+        if speaker is not None:
+            conditions.append(self._speaker_condition(speaker, params))
+        if since:
+            conditions.append("a.date >= ?")
+            params.append(since)
+        if until:
+            conditions.append("a.date <= ?")
+            params.append(until)
+        if outlet:
+            conditions.append("LOWER(a.outlet) = LOWER(?)")
+            params.append(outlet)
+        return conditions, params
+
+    @staticmethod
+    def _speaker_condition(speaker: str | int, params: list[Any]) -> str:
+        if isinstance(speaker, int):
+            params.append(speaker)
+            return "s.id = ?"
+        words = dedup.normalise(speaker)
+        # The name as a whole-word run inside a speaker's name: "Trump" finds "Donald Trump".
+        params.extend([speaker, f"name:{words}", f"name:{words} %", f"name:% {words}", f"name:% {words} %"])
+        return "(s.entity = ? OR s.key = ? OR s.key LIKE ? OR s.key LIKE ? OR s.key LIKE ?)"
+
+    def _occurrences_by_id(self, quote_ids: Sequence[int]) -> dict[int, Occurrence]:
+        if not quote_ids:
+            return {}
+        marks = ",".join("?" * len(quote_ids))
+        rows = self._all(f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.id IN ({marks})", quote_ids)
+        return {row[0]: Occurrence(*row) for row in rows}
+
+    def quotation(self, id: int) -> QuotationRecord | None:
+        """A quotation with all its occurrences (earliest first) and its wordings, or ``None``."""
+        head = self._one("SELECT id, text FROM quotations WHERE id = ?", (id,))
+        if head is None:
+            return None
+        rows = self._all(
+            f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.quotation_id = ? ORDER BY {_EARLIEST}",
+            (id,),
+        )
+        occurrences = tuple(Occurrence(*row) for row in rows)
+        variants = self._all(
+            """
+            SELECT t.normalised, COUNT(q.id) FROM quotation_texts t
+            JOIN quotes q ON q.text_hash = t.text_hash AND q.quotation_id = t.quotation_id
+            WHERE t.quotation_id = ? GROUP BY t.normalised ORDER BY COUNT(q.id) DESC, t.normalised
+            """,
+            (id,),
+        )
+        return QuotationRecord(
+            id=head[0],
+            text=head[1],
+            earliest=occurrences[0],
+            occurrences=occurrences,
+            variants=tuple(Variant(text, count) for text, count in variants),
+        )
+
+    _SUMMARY = """
+        SELECT s.id, s.name, s.entity, COUNT(q.id), COUNT(DISTINCT q.quotation_id),
+               COUNT(DISTINCT q.article_id), MIN(a.date), MAX(a.date)
+        FROM speakers s JOIN quotes q ON q.speaker_id = s.id JOIN articles a ON a.id = q.article_id
+    """
+
+    def speakers(self, *, since: str | None = None, until: str | None = None, limit: int = 50) -> tuple[SpeakerSummary, ...]:
+        """The most quoted speakers (by quotes) in the period, with their counts."""
+        conditions, params = self._filters(speaker=None, since=since, until=until, outlet=None)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        rows = self._all(
+            f"{self._SUMMARY} {where} GROUP BY s.id, s.name, s.entity ORDER BY COUNT(q.id) DESC, s.name LIMIT ?",
+            [*params, limit],
+        )
+        return tuple(SpeakerSummary(*row) for row in rows)
+
+    def speaker(self, name: str | int, *, recent: int = 20) -> SpeakerRecord | None:
+        """A speaker by id, alias-file id or name (exact, else the most quoted whose name contains it)."""
+        params: list[Any] = []
+        condition = self._speaker_condition(name, params)
+        row = self._one(
+            f"{self._SUMMARY} WHERE {condition} GROUP BY s.id, s.name, s.entity "
+            "ORDER BY (s.key = ?) DESC, COUNT(q.id) DESC, s.id LIMIT 1",
+            [*params, f"name:{dedup.normalise(str(name))}"],
+        )
+        if row is None:
+            return None
+        summary = SpeakerSummary(*row)
+        timeline = self._all(
+            """
+            SELECT SUBSTR(a.date, 1, 7) AS period, COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+            WHERE q.speaker_id = ? GROUP BY SUBSTR(a.date, 1, 7) ORDER BY (SUBSTR(a.date, 1, 7) IS NULL), period
+            """,
+            (summary.id,),
+        )
+        latest = self._all(
+            f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.speaker_id = ? "
+            "ORDER BY (a.date IS NULL), a.date DESC, a.id DESC, q.id LIMIT ?",
+            (summary.id, recent),
+        )
+        return SpeakerRecord(
+            summary,
+            tuple(PeriodCount(p, n) for p, n in timeline),
+            tuple(Occurrence(*r) for r in latest),
+        )
+
+    def article(self, id: int | str) -> Article | None:
+        """A stored article by store id (int) or by the id it came with (str), as extracted."""
+        column = "id" if isinstance(id, int) else "source_id"
+        row = self._one(f"SELECT id, source_id, date, text, skipped FROM articles WHERE {column} = ? ORDER BY id LIMIT 1", (id,))
+        if row is None:
+            return None
+        article_id, source_id, date, text, skipped = row
+        quotes = tuple(
+            quote_from_row(
+                kind=r[0],
+                act=r[1],
+                content=Span(r[2], r[3], r[4]),
+                speaker=Span(r[5], r[6], r[7]) if r[5] is not None else None,
+                speaker_name=r[8],
+                entity=r[9],
+                confidence=r[10],
+                detail=r[11],
+            )
+            for r in self._all(
+                "SELECT kind, act, text, char_start, char_end, speaker_text, speaker_start, speaker_end, "
+                "speaker_name, entity, confidence, detail FROM quotes WHERE article_id = ? ORDER BY ordinal",
+                (article_id,),
+            )
+        )
+        mentions: dict[int, list[Span]] = {}
+        for entity_row, m_text, m_start, m_end in self._all(
+            "SELECT m.entity_row_id, m.text, m.char_start, m.char_end FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_row_id WHERE e.article_id = ? ORDER BY m.entity_row_id, m.ordinal",
+            (article_id,),
+        ):
+            mentions.setdefault(entity_row, []).append(Span(m_text, m_start, m_end))
+        entities = tuple(
+            Entity(e_id, name, type_, tuple(mentions.get(row_id, ())))
+            for row_id, e_id, name, type_ in self._all(
+                "SELECT id, entity, name, type FROM entities WHERE article_id = ? ORDER BY ordinal", (article_id,)
+            )
+        )
+        return Article(source_id, date, text, quotes, entities, skipped_from_json(skipped))
+
+    def iter_occurrences(self, *, batch: int = 1000) -> Iterator[Occurrence]:
+        """Every quote in ingest order, streamed in batches (bounded memory for exports)."""
+        after = 0
+        while True:
+            rows = self._all(
+                f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.id > ? ORDER BY q.id LIMIT ?",
+                (after, batch),
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield Occurrence(*row)
+            after = rows[-1][0]
+
+    # -- writing --------------------------------------------------------------------------
+
+    def add_article(self, article: Article, source: ArticleSource) -> bool:
+        """Store an extracted article atomically; ``False`` (nothing written) when its body is already stored."""
+        if self.read_only:
+            raise StoreError("the store was opened read-only")
+        with self._db.transaction():
+            row = self._one(
+                "INSERT INTO articles (content_hash, source_id, date, url, title, outlet, text, skipped) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING RETURNING id",
+                (
+                    dedup.content_hash(article.text),
+                    source.id if source.id is not None else article.id,
+                    article.date,
+                    source.url,
+                    source.title,
+                    source.outlet,
+                    article.text,
+                    skipped_json(article.skipped),
+                ),
+            )
+            if row is None:
+                return False
+            article_id = row[0]
+            speakers_by_entity: dict[str, int] = {}
+            for ordinal, quote in enumerate(article.quotes):
+                speaker_id = self._speaker_id(quote, article)
+                if speaker_id is not None and quote.entity is not None:
+                    speakers_by_entity.setdefault(quote.entity, speaker_id)
+                self._add_quote(article_id, article.date, ordinal, quote, speaker_id)
+            for ordinal, entity in enumerate(article.entities):
+                self._add_entity(article_id, ordinal, entity, speakers_by_entity.get(entity.id))
+        return True
+
+    def _speaker_id(self, quote: Quote, article: Article) -> int | None:
+        key = speaker_key(quote, article)
+        if key is None:
+            return None
+        row = self._one("SELECT id FROM speakers WHERE key = ?", (key.key,))
+        if row is not None:
+            return row[0]
+        return self._one(
+            "INSERT INTO speakers (key, name, entity) VALUES (?, ?, ?) RETURNING id", (key.key, key.name, key.entity)
+        )[0]
+
+    def _add_entity(self, article_id: int, ordinal: int, entity: Entity, speaker_id: int | None) -> None:
+        row_id = self._one(
+            "INSERT INTO entities (article_id, ordinal, entity, name, type, speaker_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            (article_id, ordinal, entity.id, entity.name, entity.type, speaker_id),
+        )[0]
+        for m_ordinal, mention in enumerate(entity.mentions):
+            self._db.execute(
+                "INSERT INTO mentions (entity_row_id, ordinal, text, char_start, char_end) VALUES (?, ?, ?, ?, ?)",
+                (row_id, m_ordinal, mention.text, mention.start, mention.end),
+            )
+
+    def _add_quote(self, article_id: int, date: str | None, ordinal: int, quote: Quote, speaker_id: int | None) -> None:
+        normalised = dedup.normalise(quote.content.text)
+        text_hash = dedup.text_hash(normalised)
+        quotation_id = self._quotation_for(quote.content.text, normalised, text_hash)
+        speaker = quote.speaker
+        quote_id = self._one(
+            "INSERT INTO quotes (article_id, ordinal, kind, act, text, char_start, char_end, text_hash, "
+            "speaker_text, speaker_start, speaker_end, speaker_name, entity, speaker_id, quotation_id, confidence, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (
+                article_id, ordinal, quote.kind, quote.act, quote.content.text, quote.content.start, quote.content.end,
+                text_hash, speaker.text if speaker else None, speaker.start if speaker else None,
+                speaker.end if speaker else None, quote.speaker_name, quote.entity, speaker_id, quotation_id,
+                quote.confidence, quote_detail(quote),
+            ),
+        )[0]
+        self._db.index_quote(quote_id, quote.content.text)
+        # Articles arrive in ingest order, so an occurrence is earlier only by a strictly
+        # earlier date; dated articles come before undated ones.
+        earliest_id, earliest_date = self._one(
+            "SELECT earliest_quote_id, earliest_date FROM quotations WHERE id = ?", (quotation_id,)
+        )
+        if earliest_id is None or (date is not None and (earliest_date is None or date < earliest_date)):
+            self._db.execute(
+                "UPDATE quotations SET occurrences = occurrences + 1, earliest_quote_id = ?, "
+                "earliest_article_id = ?, earliest_date = ? WHERE id = ?",
+                (quote_id, article_id, date, quotation_id),
+            )
+        else:
+            self._db.execute("UPDATE quotations SET occurrences = occurrences + 1 WHERE id = ?", (quotation_id,))
+
+    def _quotation_for(self, raw: str, normalised: str, text_hash: str) -> int:
+        """The quotation a quote text belongs to: same words, else an excerpt or small edit, else a new one."""
+        row = self._one("SELECT quotation_id FROM quotation_texts WHERE text_hash = ?", (text_hash,))
+        if row is not None:
+            return row[0]
+        shingles = sorted(dedup.shingles(normalised))[:MAX_SHINGLES]
+        quotation_id = self._similar_quotation(shingles)
+        if quotation_id is None:
+            quotation_id = self._one(
+                "INSERT INTO quotations (text, shingle_count, occurrences) VALUES (?, 0, 0) RETURNING id", (raw,)
+            )[0]
+        else:
+            # The longest wording is the quotation's text: excerpts show as variants of it.
+            self._db.execute(
+                "UPDATE quotations SET text = ? WHERE id = ? AND LENGTH(text) < ?", (raw, quotation_id, len(raw))
+            )
+        self._db.execute(
+            "INSERT INTO quotation_texts (text_hash, quotation_id, normalised) VALUES (?, ?, ?)",
+            (text_hash, quotation_id, normalised),
+        )
+        if shingles:
+            for shingle in shingles:
+                self._db.execute(
+                    "INSERT INTO quotation_shingles (shingle, quotation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    (shingle, quotation_id),
+                )
+            self._db.execute(
+                "UPDATE quotations SET shingle_count = (SELECT COUNT(*) FROM quotation_shingles WHERE quotation_id = ?) "
+                "WHERE id = ?",
+                (quotation_id, quotation_id),
+            )
+        return quotation_id
+
+    def _similar_quotation(self, shingles: list[int]) -> int | None:
+        if not shingles:
+            return None
+        # Bounded postings per shingle: a too-common shingle finds nothing rather than everything.
+        probes = shingles[:LOOKUP_SHINGLES]
+        union = " UNION ALL ".join(
+            f"SELECT quotation_id FROM (SELECT quotation_id FROM quotation_shingles WHERE shingle = ? LIMIT {dedup.MAX_POSTINGS + 1}) AS p{i}"
+            for i in range(len(probes))
+        )
+        rows = self._all(
+            f"SELECT quotation_id, COUNT(*) FROM ({union}) AS postings GROUP BY quotation_id "
+            f"ORDER BY COUNT(*) DESC, quotation_id LIMIT {CANDIDATES}",
+            probes,
+        )
+        best, best_score = None, 0.0
+        marks = ",".join("?" * len(shingles))
+        for quotation_id, _ in rows:
+            shared, size = self._one(
+                f"SELECT (SELECT COUNT(*) FROM quotation_shingles WHERE quotation_id = ? AND shingle IN ({marks})), "
+                "shingle_count FROM quotations WHERE id = ?",
+                [quotation_id, *shingles, quotation_id],
+            )
+            score = dedup.containment(shared, len(shingles), size)
+            if score >= dedup.JOIN_CONTAINMENT and score > best_score:
+                best, best_score = quotation_id, score
+        return best
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
