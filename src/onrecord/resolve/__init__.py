@@ -1,0 +1,305 @@
+"""Canonical speakers: resolve every speaker (and addressee) mention to one entity per article.
+
+Names first: every named person and organisation spaCy finds is clustered by name keys
+(``Trump`` → ``Donald Trump``, ``IMF`` → ``International Monetary Fund``).  Then each quote's
+speaker mention, in text order: a name joins its cluster; a pronoun goes back to the best
+agreeing candidate (the previous attribution's subject first); an epithet to the entity the
+article described that way; a description of someone never named becomes its own entity.
+Every decision leaves a chain of mentions, each with the rule and score that linked it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..article import ChainLink, Entity, Evidence, Quote, Span
+from . import epithets, pronouns
+from .addressee import find_addressee
+from .aliases import AliasError, AliasTable
+from .entities import Cluster, EntityTable
+from .mentions import Discourse, Mention, determiner_free, mention_of, named_mentions
+from .names import clean_name
+from .words import FIRST_PERSON, RELATIVE_PRONOUNS, document_nouns, role_nouns
+
+__all__ = ["AliasError", "AliasTable", "Resolution", "resolve_speakers"]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Who a mention refers to, how sure, and the chain of mentions that says so."""
+
+    cluster: Cluster | None
+    chain: tuple[ChainLink, ...]
+    confidence: float
+    rule: str
+    why: str
+
+
+UNRESOLVED = Resolution(None, (), 0.0, "unresolved", "nothing in the text supports a speaker")
+
+
+def _link(mention: Mention, rule: str, score: float) -> ChainLink:
+    return ChainLink(mention.text, mention.start, mention.end, rule, score)
+
+
+class Resolver:
+    """Resolves the speaker and addressee mentions of one parsed article."""
+
+    def __init__(self, doc: Doc, quotes: Sequence[Quote], aliases: AliasTable | None):
+        self.doc = doc
+        self.quotes = list(quotes)
+        self.discourse = Discourse(doc)
+        self.table = EntityTable(aliases)
+        spans = sorted((q.content.start, q.content.end) for q in self.quotes)
+        self._quote_starts = [a for a, _ in spans]
+        self._quote_ends = [b for _, b in spans]
+        self._memo: dict[tuple[int, int], Resolution] = {}
+        self._busy: set[tuple[int, int]] = set()
+        self._previous: Cluster | None = None
+        for mention in named_mentions(self.discourse):
+            self.table.add_named(mention)
+
+    # --- positions --------------------------------------------------------------------
+    def in_quote(self, offset: int) -> bool:
+        at = bisect.bisect_right(self._quote_starts, offset) - 1
+        return at >= 0 and offset < max(self._quote_ends[: at + 1][-8:], default=0)
+
+    def enclosing_quote(self, offset: int) -> Quote | None:
+        inside = [q for q in self.quotes if q.content.start <= offset < q.content.end]
+        return min(inside, key=lambda q: q.content.end - q.content.start) if inside else None
+
+    def topic(self, mention: Mention) -> Cluster | None:
+        """The person the paragraph is about so far: most mentioned, nearest breaking ties."""
+        counts: dict[int, tuple[int, Cluster]] = {}
+        for anchor in self.table.before(mention.start, limit=30):
+            if anchor.mention.paragraph < mention.paragraph - 1:
+                break
+            if anchor.cluster.etype == "person":
+                n, _ = counts.get(anchor.cluster.number, (0, anchor.cluster))
+                counts[anchor.cluster.number] = (n + 1, anchor.cluster)
+        return max(counts.values(), key=lambda nc: nc[0])[1] if counts else None
+
+    # --- resolving ----------------------------------------------------------------------
+    def resolve_span(self, start: int, end: int, *, subject: bool = True) -> Resolution:
+        key = (start, end)
+        if key in self._memo:
+            return self._memo[key]
+        if key in self._busy:
+            return UNRESOLVED
+        self._busy.add(key)
+        mention = mention_of(self.discourse, start, end, subject=subject)
+        result = UNRESOLVED if mention is None else self.resolve(mention)
+        self._busy.discard(key)
+        self._memo[key] = result
+        return result
+
+    def resolve(self, mention: Mention) -> Resolution:
+        if mention.kind == "pronoun":
+            return self._pronoun(mention)
+        if mention.name:
+            return self._named(mention)
+        return self._description(mention)
+
+    def _finish(self, mention: Mention, cluster: Cluster, links: list[ChainLink], confidence: float,
+                rule: str, why: str, *, place: bool = True) -> Resolution:
+        if place and self.table.cluster_at(mention.start, mention.end) is not cluster:
+            self.table.place(mention, cluster)
+        named = cluster.named_mention
+        if named is not None and all((link.start, link.end) != (named.start, named.end) for link in links):
+            links.append(_link(named, "fullest-name-of-entity", 1.0))
+        return Resolution(cluster, tuple(links), confidence, rule, why)
+
+    def _named(self, mention: Mention) -> Resolution:
+        head = self.doc[mention.head_index]
+        cluster = self.table.cluster_at(head.idx, head.idx + len(head))
+        rule = "named-mention"
+        if cluster is None:
+            cluster, rule = self.table.add_named(mention)
+            rule = "named-mention:" + rule
+        links = [_link(mention, rule, 1.0)]
+        self._speaks_for(mention, cluster)
+        return self._finish(mention, cluster, links, 0.95, rule, f"the mention names {cluster.name!r}")
+
+    def _speaks_for(self, mention: Mention, cluster: Cluster) -> None:
+        """``a spokesperson for X``, ``Stein spokeswoman Y``: record whom the speaker speaks for."""
+        if cluster.on_behalf_of is not None:
+            return
+        role = role_nouns().get(mention.head) or next((role_nouns()[r] for r in mention.roles if r in role_nouns() and role_nouns()[r].speaks_for), None)
+        if role is None or not role.speaks_for:
+            return
+        owner = mention.linked
+        if owner is None:
+            head = self.doc[mention.head_index]
+            propn = [t for t in head.children if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN" and t.i < head.i]
+            if mention.name:
+                propn = [t for t in propn if t.text not in mention.name.split()]
+            if not propn:
+                return
+            owner = (propn[0].idx, propn[0].idx + len(propn[0]))
+        behalf = self.resolve_span(*owner, subject=False)
+        if behalf.cluster is not None and behalf.cluster is not cluster:
+            cluster.on_behalf_of = behalf.cluster
+
+    def _pronoun(self, mention: Mention) -> Resolution:
+        word = mention.head
+        if word in FIRST_PERSON:
+            quote = self.enclosing_quote(mention.start)
+            if quote is None or quote.speaker is None:
+                return UNRESOLVED
+            outer = self.resolve_span(quote.speaker.start, quote.speaker.end)
+            if outer.cluster is None:
+                return UNRESOLVED
+            links = [_link(mention, "first-person-in-quote", 0.9), *outer.chain]
+            return self._finish(mention, outer.cluster, links, 0.9 * outer.confidence, "first-person-in-quote",
+                                "a first-person pronoun inside a quote is its speaker", place=False)
+        if word in RELATIVE_PRONOUNS:
+            token = self.doc[mention.head_index]
+            noun = token.head.head if token.head.dep_ == "relcl" else None
+            if noun is None or noun.i == token.i:
+                return UNRESOLVED
+            ent_span = self.doc[noun.i: noun.i + 1]
+            for ent in self.doc.ents:
+                if ent.start <= noun.i < ent.end:
+                    ent_span = ent
+            left = min(t.i for t in noun.subtree if t.i <= noun.i)
+            start = min(ent_span.start_char, self.doc[left].idx)
+            antecedent = self.resolve_span(start, ent_span.end_char)
+            if antecedent.cluster is None:
+                return UNRESOLVED
+            links = [_link(mention, "relative-pronoun", 0.95), *antecedent.chain]
+            return self._finish(mention, antecedent.cluster, links, 0.95 * antecedent.confidence, "relative-pronoun",
+                                "a relative pronoun refers to the noun its clause modifies", place=False)
+        ranked = pronouns.candidates(self.table, mention, previous_speaker=self._previous, in_quote=self.in_quote)
+        if not ranked:
+            return UNRESOLVED
+        best = ranked[0]
+        sure = pronouns.confidence(ranked)
+        links = [_link(mention, f"pronoun:{best.rule}", sure)]
+        if best.anchor.mention.kind == "pronoun":
+            links.append(_link(best.anchor.mention, "earlier-pronoun-of-entity", 1.0))
+        elif best.anchor.cluster.named_mention is not best.anchor.mention:
+            links.append(_link(best.anchor.mention, "antecedent-mention", 1.0))
+        why = f"{word!r} agrees with {best.cluster.name!r} ({best.rule}, score {best.score:.2f}"
+        why += f" vs {ranked[1].score:.2f} for {ranked[1].cluster.name!r})" if len(ranked) > 1 else ", the only candidate)"
+        if sure >= 0.6 and mention.gender:
+            best.cluster.gender_votes[mention.gender] += 1
+        return self._finish(mention, best.cluster, links, sure, "pronoun:" + best.rule, why)
+
+    def _description(self, mention: Mention) -> Resolution:
+        doc = self.doc
+        if mention.entity_type is None and mention.head in document_nouns() or mention.head in document_nouns():
+            if mention.linked is not None:
+                author = self.resolve_span(*mention.linked, subject=False)
+                if author.cluster is not None:
+                    links = [_link(mention, "document-author", 0.9), *author.chain]
+                    return self._finish(mention, author.cluster, links, 0.9 * author.confidence, "document-author",
+                                        f"the {mention.head} is {author.cluster.name!r}'s", place=False)
+        head = doc[mention.head_index]
+        proper = [t for t in head.children if t.dep_ in ("compound", "poss", "nmod") and t.pos_ == "PROPN" and t.i < head.i]
+        if mention.entity_type == "organisation" and proper:
+            name = clean_name(determiner_free(doc.text[min(t.left_edge.idx for t in proper): head.idx + len(head)]))
+            named = dataclasses.replace(mention, name=name.replace("’s", "").replace("'s", ""))
+            cluster, rule = self.table.add_named(named)
+            return self._finish(mention, cluster, [_link(mention, "organisation-by-description:" + rule, 0.9)], 0.85,
+                                "organisation-by-description", f"{name!r} names the organisation", place=False)
+        if mention.plural or mention.entity_type == "group":
+            return self._unnamed(mention, "unnamed-group", 0.7)
+        exclude = self.resolve_span(*mention.linked, subject=False).cluster if mention.linked else None
+        ranked = epithets.candidates(self.table, mention, exclude=exclude, topic=self.topic(mention))
+        if not mention.definite:
+            ranked = [c for c in ranked if c.rule.startswith("epithet-before-name") and c.score >= epithets.ROLE_MATCH - 0.5]
+        if ranked:
+            best = ranked[0]
+            sure = epithets.confidence(ranked)
+            links = [_link(mention, f"epithet:{best.rule}", sure)]
+            if best.anchor.mention is not best.cluster.named_mention and best.anchor.mention.kind != "pronoun":
+                links.append(_link(best.anchor.mention, "described-mention", 1.0))
+            self._speaks_for(mention, best.cluster)
+            why = f"{mention.text!r} fits what the article says of {best.cluster.name!r} ({best.rule}, score {best.score:.2f})"
+            return self._finish(mention, best.cluster, links, sure, "epithet:" + best.rule, why)
+        if mention.definite and mention.entity_type in ("person", "organisation") and not mention.linked:
+            return UNRESOLVED
+        return self._unnamed(mention, "unnamed-description", 0.6)
+
+    def _unnamed(self, mention: Mention, rule: str, confidence: float) -> Resolution:
+        if not determiner_free(mention.text):
+            return UNRESOLVED
+        cluster = self.table.describe(mention)
+        self._speaks_for(mention, cluster)
+        why = "the speaker is never named: the description stands as its name"
+        if cluster.on_behalf_of is not None:
+            why += f", on behalf of {cluster.on_behalf_of.name!r}"
+        return self._finish(mention, cluster, [_link(mention, rule, confidence)], confidence, rule, why, place=False)
+
+    # --- the article ----------------------------------------------------------------------
+    def run(self) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
+        order = sorted(range(len(self.quotes)), key=lambda i: (self.quotes[i].speaker or self.quotes[i].content).start)
+        speakers: dict[int, Resolution] = {}
+        addressees: dict[int, tuple[Resolution, Span]] = {}
+        for i in order:
+            quote = self.quotes[i]
+            if quote.speaker is not None:
+                speakers[i] = self.resolve_span(quote.speaker.start, quote.speaker.end)
+                if speakers[i].cluster is not None:
+                    self._previous = speakers[i].cluster
+            stated = find_addressee(self.doc, quote)
+            if stated is not None:
+                resolution = self.resolve_span(stated.start, stated.end, subject=False)
+                addressees[i] = (dataclasses.replace(resolution, rule=f"{stated.rule}:{resolution.rule}"),
+                                 Span.of(self.doc.text, stated.start, stated.end))
+        used = {id(r.cluster): r.cluster for r in speakers.values() if r.cluster is not None}
+        used |= {id(r.cluster): r.cluster for r, _ in addressees.values() if r.cluster is not None}
+        for cluster in list(used.values()):
+            if cluster.on_behalf_of is not None:
+                used[id(cluster.on_behalf_of)] = cluster.on_behalf_of
+        ordered = sorted(used.values(), key=lambda c: c.first)
+        ids = {id(c): f"E{n}" for n, c in enumerate(ordered, 1)}
+        entities = tuple(self._entity(c, ids) for c in ordered)
+        out = []
+        for i, quote in enumerate(self.quotes):
+            out.append(self._annotated(quote, speakers.get(i), addressees.get(i), ids))
+        return tuple(out), entities
+
+    def _entity(self, cluster: Cluster, ids: dict[int, str]) -> Entity:
+        seen, mentions = set(), []
+        for m in sorted(cluster.mentions, key=lambda m: m.start):
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                mentions.append(Span(m.text, m.start, m.end))
+        behalf = ids.get(id(cluster.on_behalf_of)) if cluster.on_behalf_of is not None else None
+        return Entity(ids[id(cluster)], cluster.name, cluster.etype, tuple(mentions), behalf,
+                      cluster.gender if cluster.etype == "person" else None)
+
+    def _annotated(self, quote: Quote, speaker: Resolution | None, addressee: tuple[Resolution, Span] | None,
+                   ids: dict[int, str]) -> Quote:
+        changes: dict = {}
+        evidence = list(quote.evidence)
+        if speaker is not None:
+            cluster = speaker.cluster
+            changes.update(
+                speaker_name=cluster.name if cluster else None,
+                entity=ids.get(id(cluster)) if cluster else None,
+                speaker_chain=speaker.chain,
+                speaker_confidence=round(speaker.confidence, 3),
+            )
+            evidence.append(Evidence("resolve", speaker.rule, speaker.why))
+        if addressee is not None:
+            resolution, span = addressee
+            cluster = resolution.cluster
+            changes.update(addressee=span, addressee_name=cluster.name if cluster else None,
+                           addressee_entity=ids.get(id(cluster)) if cluster else None)
+            evidence.append(Evidence("resolve-addressee", resolution.rule,
+                                     f"{span.text!r} is addressed" + (f": {cluster.name!r}" if cluster else "")))
+        return dataclasses.replace(quote, evidence=tuple(evidence), **changes) if changes else quote
+
+
+def resolve_speakers(doc: Doc, quotes: Sequence[Quote], *, aliases: AliasTable | None = None,
+                     ) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
+    """The quotes with ``speaker_name``, ``entity``, ``addressee``, confidence and evidence
+    chain filled in, and the article's entities (``E1``, ``E2``… by first mention)."""
+    return Resolver(doc, quotes, aliases).run()

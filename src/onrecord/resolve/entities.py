@@ -1,0 +1,224 @@
+"""The article's entities while resolving: clusters of mentions, indexed by name keys and
+role words so each look-up is a dictionary hit, never a scan of the whole article."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .aliases import AliasTable
+from .mentions import EntityType, Mention, determiner_free
+from .names import PersonName, acronym, compatible, is_acronym, name_keys, parse_person
+from .words import org_nouns, role_group
+
+
+class Cluster:
+    """One entity being built: its mentions, name forms, roles and gender evidence."""
+
+    def __init__(self, number: int, etype: EntityType, name: str, *, named: bool):
+        self.number = number
+        self.etype = etype
+        self.name = name
+        self.named = named  # False for a description standing for a never-named speaker
+        self.person: PersonName | None = None
+        self.mentions: list[Mention] = []
+        self.roles: set[str] = set()
+        self.gender_votes: Counter[str] = Counter()
+        self.on_behalf_of: Cluster | None = None
+        self.named_mention: Mention | None = None
+
+    @property
+    def gender(self) -> str | None:
+        if not self.gender_votes:
+            return None
+        (top, count), *rest = self.gender_votes.most_common(2) + [("", 0)]
+        return top if count > rest[0][1] else None
+
+    @property
+    def role_groups(self) -> set[str]:
+        return {role_group(r) for r in self.roles}
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.roles |= mention.roles
+        if mention.gender:
+            self.gender_votes[mention.gender] += 1
+
+
+class Anchor:
+    """A resolved mention placed in the text, for searches back from a pronoun or epithet."""
+
+    __slots__ = ("mention", "cluster")
+
+    def __init__(self, mention: Mention, cluster: Cluster):
+        self.mention = mention
+        self.cluster = cluster
+
+
+class EntityTable:
+    """Clusters of the article, with indexes by name key, acronym and text position."""
+
+    def __init__(self, aliases: AliasTable | None = None):
+        self.aliases = aliases
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[str, list[Cluster]] = defaultdict(list)
+        self.by_role: dict[str, list[Cluster]] = defaultdict(list)
+        self.anchors: list[Anchor] = []
+        self._anchor_starts: list[int] = []
+
+    # --- building -------------------------------------------------------------------
+    def _new(self, etype: EntityType, name: str, *, named: bool) -> Cluster:
+        cluster = Cluster(len(self.clusters), etype, name, named=named)
+        self.clusters.append(cluster)
+        return cluster
+
+    def _index(self, cluster: Cluster, keys: Iterable[str]) -> None:
+        for key in keys:
+            if cluster not in self.by_key[key]:
+                self.by_key[key].append(cluster)
+
+    def place(self, mention: Mention, cluster: Cluster) -> None:
+        """Record ``mention`` as a mention of ``cluster`` at its place in the text."""
+        cluster.add(mention)
+        for role in mention.roles:
+            group = role_group(role)
+            if cluster not in self.by_role[group]:
+                self.by_role[group].append(cluster)
+        at = bisect.bisect_right(self._anchor_starts, mention.start)
+        self._anchor_starts.insert(at, mention.start)
+        self.anchors.insert(at, Anchor(mention, cluster))
+
+    def add_named(self, mention: Mention) -> tuple[Cluster, str]:
+        """The cluster a named mention belongs to (made if new), and the rule that matched."""
+        assert mention.name
+        cluster, rule = self.find_named(mention.name, mention.entity_type or "person", at=mention.start,
+                                         paragraph=mention.paragraph)
+        if cluster is None:
+            cluster, rule = self._create_named(mention.name, mention.entity_type or "person"), "first-mention"
+        self._upgrade(cluster, mention.name)
+        self.place(mention, cluster)
+        if cluster.named_mention is None or len(mention.name.split()) > len((cluster.named_mention.name or "").split()):
+            cluster.named_mention = mention
+        return cluster, rule
+
+    def _create_named(self, name: str, etype: EntityType) -> Cluster:
+        canonical, gender, roles = (name if etype == "person" else determiner_free(name)), None, ()
+        if self.aliases is not None:
+            known = self.aliases.lookup(name)
+            if known is not None:
+                canonical, gender, roles = known.name, known.gender, known.roles
+        cluster = self._new(etype, canonical, named=True)
+        if gender:
+            cluster.gender_votes[gender] += 2
+        cluster.roles.update(roles)
+        self._index(cluster, self._keys(name, etype) | self._keys(canonical, etype))
+        return cluster
+
+    def _keys(self, name: str, etype: EntityType) -> set[str]:
+        if etype == "person":
+            person = parse_person(name)
+            return name_keys(person) if person else {name.lower()}
+        text = determiner_free(name)
+        keys = {text.lower()}
+        if is_acronym(text.replace(" ", "")):
+            keys.add("acronym:" + text.replace(".", "").upper())
+        elif len(text.split()) > 1:
+            keys.add("acronym:" + acronym(text))
+        return keys
+
+    def _upgrade(self, cluster: Cluster, name: str) -> None:
+        """Keep the fullest form as the canonical name (``Trump`` → ``Donald Trump``)."""
+        if cluster.etype == "person":
+            person = parse_person(name)
+            if person is None:
+                return
+            if cluster.person is None or len(person.tokens) > len(cluster.person.tokens):
+                if self.aliases is None or self.aliases.lookup(name) is None or cluster.person is None:
+                    if not (self.aliases and self.aliases.lookup(cluster.name)):
+                        cluster.name = person.full
+                cluster.person = person
+                self._index(cluster, name_keys(person))
+            cluster.roles.update(person.title_roles)
+            if person.gender:
+                cluster.gender_votes[person.gender] += 1
+        else:
+            text = determiner_free(name)
+            if not is_acronym(text.replace(" ", "")) and (is_acronym(cluster.name.replace(" ", "")) or len(text) > len(cluster.name)):
+                cluster.name = text
+            self._index(cluster, self._keys(text, "organisation"))
+            for word in text.lower().split():
+                if word in org_nouns():
+                    cluster.roles.add(word)
+
+    # --- finding --------------------------------------------------------------------
+    def find_named(self, name: str, etype: EntityType, *, at: int, paragraph: int) -> tuple[Cluster | None, str]:
+        if self.aliases is not None:
+            known = self.aliases.lookup(name)
+            if known is not None:
+                for cluster in self.by_key.get(known.name.lower(), []):
+                    return cluster, "alias"
+        if etype == "person":
+            person = parse_person(name)
+            if person is None:
+                return None, "unparsed"
+            pool = {id(c): c for key in name_keys(person) for c in self.by_key.get(key, [])}.values()
+            fits = [c for c in pool if c.person is not None and (compatible(person, c.person) or compatible(c.person, person))]
+            fits += [c for c in pool if c.etype == "organisation" and c.name.lower() == person.full.lower()]
+            if not fits:
+                org = self.by_key.get(determiner_free(name).lower(), [])
+                return (org[0], "same-name") if org else (None, "new")
+            rule = "same-name" if any(c.name.lower() == person.full.lower() for c in fits) else "surname-or-given-name"
+            return self._most_salient(fits, at, paragraph), rule
+        text = determiner_free(name)
+        for key, rule in ((text.lower(), "same-name"), ("acronym:" + text.replace(".", "").upper(), "acronym"),
+                          ("acronym:" + acronym(text), "acronym")):
+            found = self.by_key.get(key)
+            if found:
+                return self._most_salient(found, at, paragraph), rule
+        people = [c for c in self.by_key.get(text.lower(), []) if c.etype == "person"]
+        return (people[0], "same-name") if people else (None, "new")
+
+    def _most_salient(self, clusters: Iterable[Cluster], at: int, paragraph: int) -> Cluster:
+        """Of several clusters a short name fits, the one the nearby text is about."""
+        def weight(cluster: Cluster) -> tuple[int, int, int]:
+            before = [m for m in cluster.mentions if m.start < at]
+            here = sum(1 for m in before if m.paragraph >= paragraph - 1)
+            last = max((m.start for m in before), default=-1)
+            return here, len(before), last
+        return max(clusters, key=weight)
+
+    def before(self, offset: int, *, limit: int) -> list[Anchor]:
+        """The last ``limit`` anchors before ``offset``, nearest first."""
+        at = bisect.bisect_left(self._anchor_starts, offset)
+        return self.anchors[max(0, at - limit): at][::-1]
+
+    def after(self, offset: int, *, limit: int) -> list[Anchor]:
+        at = bisect.bisect_right(self._anchor_starts, offset)
+        return self.anchors[at: at + limit]
+
+    def cluster_at(self, start: int, end: int) -> Cluster | None:
+        """The cluster of an already placed mention overlapping ``start:end``."""
+        at = bisect.bisect_left(self._anchor_starts, start - 200)
+        for anchor in self.anchors[at: at + 50]:
+            if anchor.mention.start >= end:
+                break
+            if anchor.mention.start < end and start < anchor.mention.end:
+                return anchor.cluster
+        return None
+
+    def describe(self, mention: Mention) -> Cluster:
+        """A never-named speaker: the description itself names the entity (``police officials``)."""
+        text = determiner_free(mention.text)
+        for cluster in self.by_key.get("description:" + text.lower(), []):
+            self.place(mention, cluster)
+            return cluster
+        cluster = self._new(mention.entity_type or "person", text, named=False)
+        cluster.roles.add(mention.head)
+        self._index(cluster, {"description:" + text.lower()})
+        self.place(mention, cluster)
+        return cluster

@@ -1,0 +1,93 @@
+"""Epithets: the descriptions news uses instead of repeating a name (``the senator``, ``the
+former president``, ``the 48-year-old``, ``the company``).  A candidate earns its score from
+what the article itself said about it — titles, appositions, premodifiers, ages — and from
+the discourse: who the paragraph is about.  An epithet before any name (``A New York judge
+ruled …  Justice Frank Nervo said``) looks ahead a short way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities import Anchor, Cluster, EntityTable
+from .mentions import Mention
+from .words import org_nouns, role_group, role_nouns
+
+LOOK_BACK = 120
+LOOK_AHEAD = 20
+PARAGRAPHS_BACK = 6
+PARAGRAPHS_AHEAD = 2
+ROLE_MATCH = 3.0
+WORD_MATCH = 1.0
+GENERIC_PERSON = frozenset({"person", "woman", "man"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    cluster: Cluster
+    anchor: Anchor
+    score: float
+    rule: str
+
+
+def _evidence(cluster: Cluster, epithet: Mention) -> tuple[float, str]:
+    """What the article said about ``cluster`` that agrees with ``epithet``."""
+    score, rule = 0.0, ""
+    head_group = role_group(epithet.head)
+    if epithet.entity_type == "organisation":
+        words = {w.lower() for w in cluster.name.split()} | cluster.roles
+        if epithet.head in words:
+            score, rule = ROLE_MATCH, "organisation-head-word"
+        elif org_nouns().get(epithet.head) and org_nouns().get(epithet.head) in {org_nouns().get(w) for w in words}:
+            score, rule = ROLE_MATCH - 1, "organisation-class"
+    elif head_group in cluster.role_groups or epithet.head in cluster.roles:
+        score, rule = ROLE_MATCH, "role-noun"
+    elif epithet.head in GENERIC_PERSON or any(r.endswith("-year-old") for r in epithet.roles | {epithet.head}):
+        score, rule = 0.5, "generic-person"
+    shared = {role_group(r) for r in epithet.roles} & cluster.role_groups
+    if shared:
+        score += WORD_MATCH * len(shared)
+        rule = rule or "shared-description"
+    if epithet.gender and cluster.gender and epithet.gender != cluster.gender:
+        return -1.0, "gender-conflict"
+    return score, rule
+
+
+def candidates(table: EntityTable, epithet: Mention, *, exclude: Cluster | None = None,
+               topic: Cluster | None = None) -> list[Candidate]:
+    """Clusters ``epithet`` may describe, scored, best first (bounded windows both ways)."""
+    kind = epithet.entity_type
+    best: dict[int, Candidate] = {}
+    window = table.before(epithet.start, limit=LOOK_BACK)
+    ahead = [a for a in table.after(epithet.end, limit=LOOK_AHEAD)
+             if a.mention.paragraph - epithet.paragraph <= PARAGRAPHS_AHEAD and a.mention.kind != "pronoun"]
+    for position, anchor in enumerate(window + ahead):
+        m = anchor.mention
+        cluster = anchor.cluster
+        if cluster is exclude or cluster.etype != kind or cluster.number in best:
+            continue
+        if epithet.paragraph - m.paragraph > PARAGRAPHS_BACK:
+            continue
+        score, rule = _evidence(cluster, epithet)
+        if score <= 0 and not (cluster is topic and kind == "person" and epithet.head in role_nouns()):
+            continue
+        if score <= 0:
+            score, rule = 0.4, "paragraph-topic"
+        forward = m.start > epithet.start
+        if forward:
+            score -= 0.5
+            rule = "epithet-before-name:" + rule
+        score += 0.6 / (1 + abs(epithet.paragraph - m.paragraph))
+        score += 0.1 * min(sum(1 for x in cluster.mentions), 5)
+        if cluster is topic:
+            score += 0.5
+        best[cluster.number] = Candidate(cluster, anchor, score, rule)
+    return sorted(best.values(), key=lambda c: -c.score)
+
+
+def confidence(ranked: list[Candidate]) -> float:
+    if not ranked:
+        return 0.0
+    top = ranked[0]
+    second = ranked[1].score if len(ranked) > 1 else 0.0
+    base = 0.9 if top.score >= ROLE_MATCH else 0.6
+    return round(min(0.97, base * (0.6 + 0.4 * (top.score - second) / max(top.score, 1e-6))), 3)

@@ -1,0 +1,290 @@
+"""Mentions of people and organisations in a parsed article: named ones (spaCy's entities),
+pronouns, and noun phrases (``the former president``, ``a spokesperson for X``), each with
+what the text around it says: role words, gender, number, sentence and paragraph."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span as TokenSpan, Token
+
+from .names import clean_name, is_acronym
+from .words import first_name_gender
+from .words import (
+    DETERMINERS,
+    FIRST_PERSON,
+    NEUTER_PRONOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
+    document_nouns,
+    gendered_words,
+    group_nouns,
+    honorifics,
+    org_nouns,
+    role_nouns,
+)
+
+MentionKind = Literal["name", "pronoun", "epithet", "organisation"]
+EntityType = Literal["person", "organisation", "group"]
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+AGE = re.compile(r"^\d{1,3}$")
+AGE_WORD = re.compile(r"^\d{1,3}-year-old$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a (possible) speaker, with what the text says about it."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    head: str  # lower-case head word (lemma for common nouns)
+    name: str | None  # the proper name it carries, titles and possessive removed
+    entity_type: EntityType | None
+    gender: str | None
+    plural: bool
+    definite: bool
+    roles: frozenset[str]  # lower-case words that describe it: titles, role nouns, parties, places, ages
+    sentence: int
+    paragraph: int
+    subject: bool
+    head_index: int  # token index of the head, for syntax look-ups
+    linked: tuple[int, int] | None = None  # the span it belongs to or speaks for: "for X", "from X", "X's"
+
+
+class Discourse:
+    """Sentence and paragraph positions of one parsed article."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sentence_starts = [s.start_char for s in doc.sents]
+        text = doc.text
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+
+    def sentence(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+    def tokens(self, start: int, end: int) -> TokenSpan | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
+
+def head_of(span: TokenSpan) -> Token:
+    """The token of ``span`` whose head lies outside it (the first such, for coordinations)."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+            return token
+    return span.root
+
+
+def entity_at(doc: Doc, token: Token) -> TokenSpan | None:
+    if not token.ent_type_:
+        return None
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _left_modifiers(head: Token, start: int) -> list[Token]:
+    return [t for t in head.doc[start: head.i] if not t.is_punct]
+
+
+def role_words(head: Token, span: TokenSpan | None = None) -> set[str]:
+    """Words the text says about the mention headed by ``head``: premodifiers and titles
+    (``Republican nominee Donald Trump``), appositions (``Schiff, the top Democrat``),
+    ``who is a doctor``, ages (``X, 56,``), party codes (``R-S.C.``), and the role noun a
+    name stands in apposition to (``a lawyer for the outlets, David Schulz``)."""
+    doc = head.doc
+    words: set[str] = set()
+    first = span.start if span is not None else min(t.i for t in head.subtree)
+    name = entity_at(doc, head) or _proper_run(head)
+    for token in _left_modifiers(head, first):
+        if not name.start <= token.i < name.end:
+            _add_word(words, token)
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < first:
+            for t in child.subtree:
+                _add_word(words, t)
+        if child.dep_ == "appos" or (child.dep_ == "relcl" and child.lemma_ == "be"):
+            target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "attr"), None)
+            if target is not None:
+                for t in target.subtree:
+                    if t.i - target.i < 12:
+                        _add_word(words, t)
+        if child.dep_ == "relcl":
+            attr = next((c for c in child.children if c.dep_ == "attr"), None)
+            if attr is not None:
+                for t in attr.subtree:
+                    _add_word(words, t)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        for t in head.head.subtree:
+            if t.i < head.i and not t.is_punct:
+                _add_word(words, t)
+    after = doc[head.i + 1: head.i + 5]
+    if len(after) >= 2 and after[0].text == "," and AGE.match(after[1].text):
+        words.add(f"{after[1].text}-year-old")
+    window = doc.text[doc[head.i].idx + len(head): doc[head.i].idx + len(head) + 12]
+    party = re.match(r"\s*\(?,?\s*([RD])-", window)
+    if party:
+        words.add("republican" if party.group(1) == "R" else "democrat")
+    return words
+
+
+def _add_word(words: set[str], token: Token) -> None:
+    if token.is_punct or token.is_stop and token.lower_ not in ("former", "top") or token.pos_ in ("DET", "ADP", "CCONJ", "PART"):
+        return
+    word = token.lower_
+    title = honorifics().get(word)
+    if title is not None:
+        words.update(title.roles)
+    words.add(word)
+    words.add(token.lemma_.lower())
+    if word in ("democratic", "gop"):
+        words.add("democrat" if word == "democratic" else "republican")
+
+
+def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = False) -> Mention | None:
+    """Describe the mention at ``start:end``: what kind, its head, name, gender and roles."""
+    span = discourse.tokens(start, end)
+    if span is None:
+        return None
+    doc = discourse.doc
+    head = head_of(span)
+    # "Nervo's", "Trump's" as a source: the possessor itself is the mention
+    lower = head.lower_
+    definite = False
+    linked = None
+    sentence, paragraph = discourse.sentence(start), discourse.paragraph(start)
+    if head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS | NEUTER_PRONOUNS | FIRST_PERSON | RELATIVE_PRONOUNS and len(span) == 1:
+        plural = lower in PLURAL_PRONOUNS or lower in ("we", "us", "our", "ours", "ourselves")
+        etype: EntityType | None = "organisation" if lower in NEUTER_PRONOUNS else None
+        return Mention(start, end, span.text, "pronoun", lower, None, etype, PRONOUN_GENDER.get(lower), plural,
+                       True, frozenset(), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i)
+    ent = entity_at(doc, head)
+    roles = role_words(head, span)
+    for token in span:
+        if token.dep_ == "poss" and token.head == head and token.i != head.i:
+            owner = _phrase_of(token)
+            linked = (owner.start_char, owner.end_char)
+        elif token.dep_ == "det" and token.head == head:
+            definite = definite or token.lower_ in ("the", "this", "that", "these", "those")
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "from", "of", "at", "with") and linked is None:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                owner = _phrase_of(obj)
+                linked = (owner.start_char, owner.end_char)
+    is_name = head.pos_ == "PROPN" or ent is not None or is_acronym(head.text)
+    if is_name:
+        name_span = ent if ent is not None and ent.start >= span.start - 3 else span
+        name_text = clean_name(name_span.text if ent is not None else _proper_run(head).text)
+        label = ent.label_ if ent is not None else None
+        etype = _name_type(name_text, label, roles)
+        gender = _gender(roles | {w.lower() for w in span.text.split()}) if etype == "person" else None
+        kind: MentionKind = "organisation" if etype == "organisation" else "name"
+        return Mention(start, end, span.text, kind, lower, name_text, etype, gender, False, True, frozenset(roles),
+                       sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked)
+    lemma = head.lemma_.lower()
+    plural = head.tag_ in ("NNS", "NNPS") or lower in group_nouns()
+    if lemma in org_nouns() or lower in org_nouns():
+        etype = "organisation"
+    elif plural:
+        etype = "group"
+    elif lemma in document_nouns() or lower in document_nouns():
+        etype = None
+    else:
+        etype = "person"
+    gender = _gender({lower, lemma} | roles) if etype == "person" else None
+    roles.discard(lower)
+    kind = "organisation" if etype == "organisation" else "epithet"
+    has_det = any(t.dep_ in ("det", "poss") for t in span if t.head == head)
+    return Mention(start, end, span.text, kind, lemma, None, etype, gender, plural, definite or not has_det and not plural,
+                   frozenset(roles), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked)
+
+
+def _phrase_of(token: Token) -> TokenSpan:
+    """The proper-name run or noun phrase a possessor or object token heads."""
+    doc = token.doc
+    ent = entity_at(doc, token)
+    if ent is not None:
+        return ent
+    left = min((t.i for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "case")), default=token.i)
+    return doc[left: token.i + 1]
+
+
+def _proper_run(head: Token) -> TokenSpan:
+    doc = head.doc
+    start = head.i
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in ("de", "van", "von", "la")) and doc[start - 1].lower_ not in honorifics():
+        start -= 1
+    return doc[start: head.i + 1]
+
+
+def _name_type(name: str, label: str | None, roles: set[str]) -> EntityType:
+    words = [w.lower() for w in name.split()]
+    if any(w in org_nouns() for w in words) or any(w in ("times", "post", "news", "journal", "house") for w in words):
+        return "organisation"
+    if label in PERSON_LABELS:
+        return "person"
+    if label in ORG_LABELS:
+        return "person" if any(role_nouns().get(r) for r in roles) and len(words) <= 3 and label == "ORG" and not is_acronym(name) else "organisation"
+    return "organisation" if is_acronym(name) else "person"
+
+
+def _gender(words: set[str]) -> str | None:
+    found = {gendered_words()[w] for w in words if w in gendered_words()}
+    return found.pop() if len(found) == 1 else None
+
+
+def named_mentions(discourse: Discourse) -> list[Mention]:
+    """Every named person or organisation in text order: spaCy's entities, and the runs of
+    proper nouns it left unlabelled that a title, a role noun or a known given name marks
+    as a person (``model Chrissy Teigen``)."""
+    doc = discourse.doc
+    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS or ent.label_ in ("ORG", "FAC")]
+    for run in _unlabelled_names(doc):
+        spans.append((run.start_char, run.end_char))
+    out = []
+    for start, end in sorted(spans):
+        mention = mention_of(discourse, start, end)
+        if mention is not None and mention.name:
+            out.append(mention)
+    return out
+
+
+def _unlabelled_names(doc: Doc) -> list[TokenSpan]:
+    runs = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ and doc[j + 1].text[:1].isupper():
+            j += 1
+        run = doc[i: j + 1]
+        before = doc[i - 1].lower_ if i > 0 else ""
+        marked = before in honorifics() or before in role_nouns() or first_name_gender(doc[i].text) is not None
+        if len(run) >= 2 and marked and doc[i].lower_ not in honorifics():
+            runs.append(run)
+        i = j + 1
+    return runs
+
+
+def determiner_free(text: str) -> str:
+    """``the Obama administration`` → ``Obama administration``: a description used as a name."""
+    words = clean_name(text).split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
