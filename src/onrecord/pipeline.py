@@ -15,13 +15,14 @@ from .attribution import attribute
 from .language import load_pipeline
 from .quotemarks import find_quoted_spans
 from .read import ArticleSource, parse_date
+from .resolve import AliasTable, resolve_speakers
 from .speech import classify_quoted
 
 # Articles past this many characters are parsed in pieces, so memory stays bounded.
 MAX_PARSE_CHARS = 900_000
 
 
-def _analyse(source: ArticleSource, doc: Doc) -> Article:
+def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:
     text = source.text
     spans, strays = find_quoted_spans(text)
     skipped = [Skipped(s.at, s.at + 1, s.reason) for s in strays]
@@ -33,22 +34,26 @@ def _analyse(source: ArticleSource, doc: Doc) -> Article:
         else:
             skipped.append(Skipped(span.start, span.end, f"{use.use}: {use.why}"))
     quotes = attribute(doc, spoken)
+    quotes, entities = resolve_speakers(doc, quotes, aliases=aliases)
     return Article(
         id=source.id,
         date=source.date,
         text=text,
         quotes=tuple(quotes),
+        entities=entities,
         skipped=tuple(sorted(skipped, key=lambda s: s.start)),
     )
 
 
-def extract_sources(sources: Iterable[ArticleSource], *, batch_size: int = 8) -> Iterator[Article]:
+def extract_sources(
+    sources: Iterable[ArticleSource], *, batch_size: int = 8, aliases: AliasTable | None = None
+) -> Iterator[Article]:
     """Extract every article of ``sources`` in order, parsing them in batches."""
     nlp = load_pipeline()
     nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS * 12)
     pending = ((s.text, s) for s in sources)
     for doc, source in nlp.pipe(pending, as_tuples=True, batch_size=batch_size):
-        yield _analyse(source, doc)
+        yield _analyse(source, doc, aliases)
 
 
 def extract(text: str, date: str | None = None, *, id: str | None = None) -> Article:
