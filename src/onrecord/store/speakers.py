@@ -33,15 +33,30 @@ class SpeakerKey:
 def is_proper_name(mention: str) -> bool:
     """True for a capitalised name (``Nancy Pelosi``, ``Secretary of State Rubio``), not ``he`` or ``the mayor``."""
     words = mention.split()
-    if not words or not all(_NAME_WORD.fullmatch(w) for w in words):
-        return False
-    if not words[0][0].isupper() or (len(words) == 1 and words[0].isupper() and len(words[0]) < 2):
+    if not words or not all(_NAME_WORD.fullmatch(w) for w in words) or not words[0][0].isupper():
         return False
     if len(words) == 1 and words[0].casefold() in _PRONOUNS:
         return False
     return all(w[0].isupper() or w in NAME_PARTICLES for w in words)
 
 
+def proper_name(mention: str) -> str | None:
+    """The name a mention gives: all of it (``Jane Hollis``), or the name after a plain
+    description (``council member Tom Reyes``), never the object of a preposition
+    (``a spokesman for Google``, ``the mayor of Ohio``)."""
+    if is_proper_name(mention):
+        return mention
+    words = mention.split()
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    if start == len(words) or any(w.casefold() in _PREPOSITIONS for w in words[:start]):
+        return None
+    name = " ".join(words[start:])
+    return name if is_proper_name(name) else None
+
+
+_PREPOSITIONS = frozenset("of for at from with to in on by about like than".split())
 _PRONOUNS = frozenset(
     "i me we us you he him she her it they them his hers its their theirs our ours your yours "
     "this that these those who someone somebody everyone one".split()
@@ -53,8 +68,8 @@ def speaker_key(quote: Quote, article: Article) -> SpeakerKey | None:
     name = quote.speaker_name
     if name is None and quote.entity is not None:
         name = next((e.name for e in article.entities if e.id == quote.entity), None)
-    if name is None and quote.speaker is not None and is_proper_name(quote.speaker.text):
-        name = quote.speaker.text
+    if name is None and quote.speaker is not None:
+        name = proper_name(quote.speaker.text)
     if not name or not normalise(name):
         return None
     if quote.entity is not None and _ALIAS_ID.match(quote.entity):

@@ -1,0 +1,8 @@
+"""Ingest: read collections of news (text, date records, JSONL, HTML, WARC, stdin) into a quote store."""
+
+from __future__ import annotations
+
+from .readers import FORMATS, Bad, JsonFields, Meter, Record, input_size, read_inputs
+from .run import IngestCounts, ingest
+
+__all__ = ["FORMATS", "Bad", "IngestCounts", "JsonFields", "Meter", "Record", "ingest", "input_size", "read_inputs"]
