@@ -13,6 +13,7 @@ from ..language import PipelineMissing
 from ..pipeline import extract_sources
 from ..read import ArticleSource, InputError, parse_date, read_source
 from ..render import to_json, write_text
+from ..resolve import AliasError, AliasTable
 from . import app
 
 
@@ -44,17 +45,21 @@ def extract(
     format: Annotated[
         Optional[OutputFormat], typer.Option("--format", "-f", help="json, jsonl, or text (default: text on a terminal, else json/jsonl).")
     ] = None,
+    aliases: Annotated[
+        Optional[Path], typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
+    ] = None,
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
     try:
         checked_date = parse_date(date) if date else None
-    except InputError as err:
+        alias_table = AliasTable.load(aliases) if aliases else None
+    except (InputError, AliasError, OSError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2)
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
     failures: list[str] = []
     try:
-        for article in extract_sources(_readable(files, checked_date, failures)):
+        for article in extract_sources(_readable(files, checked_date, failures), aliases=alias_table):
             if chosen is OutputFormat.text:
                 write_text(article, sys.stdout)
             else:
