@@ -5,7 +5,8 @@ The taxonomy and every word and outlet name are data, in ``data/channels.tsv``
 mention in a single pass; four rules read it:
 
 - ``cue``: a channel word, with the outlet it names if one follows
-  (``in an op-ed for The Washington Post``), or the interviewer (``an interview with Sean Hannity``);
+  (``in an op-ed for The Washington Post``), the interviewer (``an interview with Sean Hannity``)
+  or a title in quotation marks (``episode of “The Steve Harvey Morning Show”``);
 - ``outlet_cue``: an outlet before the channel word (``a CNN interview``);
 - ``told_outlet``: a verb of telling with a news outlet (``told The Associated Press``):
   an interview with that outlet;
@@ -84,9 +85,11 @@ def _grammar() -> re.Pattern[str]:
     outlet = rf"(?-i:(?P<{{r}}out>{names}))(?![\w-])(?:['’]s?\s+(?-i:(?P<{{r}}show>{names}))(?![\w-]))?"
     # An interviewer who is not an outlet: "an interview with Sean Hannity" (up to four capitalised words).
     person = r"(?-i:(?P<{r}who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
-    after = r"\s+(?:on|for|in|to|with|at|from|by)\s+(?:the\s+)?"
+    after = r"\s+(?:on|of|for|in|to|with|at|from|by)\s+(?:the\s+)?[“\"]?"
+    # A show or publication the taxonomy does not know, named in quotation marks: of “The 411”.
+    title = r"\s+(?:on|of|for|in)\s+[“\"‘](?-i:(?P<{r}title>[A-Z][^”\"’\n]{1,60}?))[,.]?[”\"’]"
     rules = {
-        "cue": rf"{cue}(?:{after}{outlet}|(?:(?<=interview)|(?<=interviews))\s+with\s+{person})?",
+        "cue": rf"{cue}(?:{after}{outlet}|(?:(?<=interview)|(?<=interviews))\s+with\s+{person}|{title})?",
         "outlet_cue": rf"{outlet}\s+{cue}",
         "told_outlet": rf"(?:{_alternation(tax.told)})\s+(?:the\s+)?{outlet}",
         "on_outlet": rf"(?:(?:during\s+|in\s+)?an\s+appearance\s+)?on\s+(?:the\s+)?{outlet}",
@@ -120,7 +123,7 @@ def _mention(match: re.Match[str]) -> ChannelMention | None:
     platform = show_platform or out_platform
     if rule in ("cue", "outlet_cue"):
         kind, fixed = _taxonomy().cues[" ".join(found[f"{rule}_cue"].lower().split())]
-        kind_platform = platform or found.get(f"{rule}_who") or fixed
+        kind_platform = platform or found.get(f"{rule}_who") or found.get(f"{rule}_title") or fixed
     elif rule == "told_outlet":
         kind, kind_platform = "interview", platform
     else:
