@@ -1,0 +1,48 @@
+"""``onrecord serve``: the web pages and HTTP API over a quotation store."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated, Optional
+
+import typer
+
+from . import app
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(
+    db: Annotated[Optional[str], typer.Option(help="The quotation store to search (SQLite file or postgresql:// URL); opened read-only. Without it only extraction works.")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on. The default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        Optional[str], typer.Option(envvar="ONRECORD_TOKEN", help="Access token every request must carry (or set ONRECORD_TOKEN). Use one beyond localhost.")
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(min=1_000, help="Largest request body accepted, in bytes.")] = 1_000_000,
+    timeout: Annotated[float, typer.Option(min=1.0, help="Seconds one extraction may run before the request gets 504.")] = 30.0,
+) -> None:
+    """Serve the pages (paste an article, search, speakers, quotations) and the HTTP API (/api)."""
+    import uvicorn
+
+    from ..store import StoreError
+    from ..web import create_app
+
+    if not _is_loopback(host) and not token:
+        typer.echo(f"warning: serving on {host} without --token: anyone who can reach this address can use it", err=True)
+    try:
+        web_app = create_app(db=db, token=token, max_bytes=max_bytes, timeout_s=timeout)
+    except StoreError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"onrecord: serving on http://{shown}:{port}/ (API document at /api/openapi.json)", err=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="info", server_header=False, limit_concurrency=100)

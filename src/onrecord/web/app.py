@@ -1,0 +1,88 @@
+"""The web app: HTTP API under ``/api``, pages for people, static files, guards.
+
+``create_app`` builds it from plain settings, so the CLI, tests and any ASGI
+server make the same app.  Pages are static HTML + JS shipped in the package
+(``web/static``); they call the API from the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from . import api, pages, queries
+from .contract import article_components
+from .errors import install_error_handlers
+from .extraction import Extractor
+from .guards import BodySizeLimit, SecurityHeaders, TokenGuard
+
+DEFAULT_MAX_BYTES = 1_000_000
+DEFAULT_TIMEOUT_S = 30.0
+
+
+def create_app(
+    *,
+    db: str | None,
+    token: str | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+) -> FastAPI:
+    """The onrecord web app over the quotation store at ``db`` (``None``: extraction only).
+
+    ``token``: when set, every route needs it.  ``max_bytes`` caps request bodies;
+    ``timeout_s`` bounds one extraction.
+    """
+    if max_bytes <= 0 or timeout_s <= 0:
+        raise ValueError("max_bytes and timeout_s must be positive")
+    if db is not None:
+        queries.check_store(db)
+    extractor = Extractor(timeout_s=timeout_s)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        extractor.warm_up()
+        yield
+        extractor.close()
+
+    app = FastAPI(
+        title="onrecord",
+        version=__version__,
+        summary="Who said what in the news: extraction on request, and a searchable quotation store.",
+        docs_url=None,  # Swagger UI would load its scripts from a CDN; the document itself is served.
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.extractor = extractor
+    app.state.db = db
+    app.state.max_bytes = max_bytes
+    install_error_handlers(app)
+    app.include_router(api.router)
+    app.include_router(queries.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(resources.files("onrecord.web") / "static")), name="static")
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    # Outermost first: headers on every answer, then the token, then the size cap.
+    app.add_middleware(BodySizeLimit, max_bytes=max_bytes)
+    if token:
+        app.add_middleware(TokenGuard, token=token)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema is None:
+        document = get_openapi(
+            title=app.title, version=app.version, summary=app.summary, routes=app.routes
+        )
+        document.setdefault("components", {}).setdefault("schemas", {}).update(article_components())
+        document["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
+        app.openapi_schema = document
+    return app.openapi_schema

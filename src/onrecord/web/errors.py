@@ -1,0 +1,102 @@
+"""The one error shape of the HTTP API, and the handlers that produce it.
+
+Every failure answers ``{"error": {"status": int, "code": str, "message": str}}``
+(plus ``details`` for a malformed request), so clients branch on ``code`` and show
+``message`` to people.  Codes are stable; messages may be reworded.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+# Statuses raised as HTTPException (by Starlette's routing, or a guard) and their stable codes.
+_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}
+
+
+class ApiError(Exception):
+    """A failure a client can act on: its HTTP status, stable code and a message for people."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+class ErrorDetail(BaseModel):
+    where: str
+    problem: str
+
+
+class ErrorBody(BaseModel):
+    status: int
+    code: str
+    message: str
+    details: list[ErrorDetail] | None = None
+
+
+class ErrorResponse(BaseModel):
+    """What every failed request answers."""
+
+    error: ErrorBody
+
+
+def error_payload(status: int, code: str, message: str, details: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"status": status, "code": code, "message": message}
+    if details:
+        body["details"] = details
+    return {"error": body}
+
+
+def error_response(status: int, code: str, message: str, *, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error_payload(status, code, message), status_code=status, headers=headers)
+
+
+def _where(location: tuple[Any, ...] | list[Any]) -> str:
+    return ".".join(str(part) for part in location)
+
+
+async def _api_error(_: Request, err: Exception) -> JSONResponse:
+    assert isinstance(err, ApiError)
+    return error_response(err.status, err.code, err.message)
+
+
+async def _validation_error(_: Request, err: Exception) -> JSONResponse:
+    assert isinstance(err, RequestValidationError)
+    details = [{"where": _where(e.get("loc", ())), "problem": str(e.get("msg", "invalid"))} for e in err.errors()]
+    summary = "; ".join(f"{d['where']}: {d['problem']}" for d in details[:3])
+    return JSONResponse(
+        error_payload(422, "invalid_request", f"the request is not valid ({summary})", details),
+        status_code=422,
+    )
+
+
+async def _http_error(_: Request, err: Exception) -> JSONResponse:
+    assert isinstance(err, StarletteHTTPException)
+    code = _HTTP_CODES.get(err.status_code, HTTPStatus(err.status_code).phrase.lower().replace(" ", "_"))
+    message = err.detail if isinstance(err.detail, str) else HTTPStatus(err.status_code).phrase
+    if err.status_code == 404 and message == "Not Found":
+        message = "no such page or API route"
+    return error_response(err.status_code, code, message, headers=getattr(err, "headers", None))
+
+
+async def _unexpected_error(request: Request, err: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=err)
+    return error_response(500, "internal", "the server failed on this request; the error was logged")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected_error)
