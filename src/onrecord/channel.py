@@ -7,7 +7,8 @@ mention in a single pass; four rules read it:
 - ``cue``: a channel word, with the outlet it names if one follows
   (``in an op-ed for The Washington Post``), the interviewer (``an interview with Sean Hannity``)
   or a title in quotation marks (``episode of “The Steve Harvey Morning Show”``);
-- ``outlet_cue``: an outlet before the channel word (``a CNN interview``);
+- ``outlet_cue``: an outlet before the channel word (``a CNN interview``), or before the job of
+  a speaker who speaks on it (``MSNBC host Chris Matthews``: a broadcast);
 - ``told_outlet``: a verb of telling with a news outlet (``told The Associated Press``):
   an interview with that outlet;
 - ``on_outlet``: ``on`` a social platform or broadcaster (``on Twitter``,
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from onrecord.timex import data_rows
 
-__all__ = ["CHANNEL_TYPES", "ChannelMention", "find_channels"]
+__all__ = ["CHANNEL_TYPES", "ChannelMention", "find_channels", "find_outlet_names"]
 
 CHANNEL_TYPES = (
     "social_post", "comment", "interview", "statement", "press_conference", "speech",
@@ -45,6 +46,7 @@ class ChannelMention:
 @dataclass(frozen=True, slots=True)
 class _Taxonomy:
     cues: dict[str, tuple[str, str | None]]  # lower-case phrase -> (type, fixed platform)
+    roles: dict[str, tuple[str, str | None]]  # a job at an outlet ("host"), a channel only after one
     told: tuple[str, ...]
     outlets: dict[str, tuple[str | None, str]]  # name -> (type of "on <name>", canonical platform)
     outlet_patterns: tuple[tuple[re.Pattern[str], str | None], ...]
@@ -53,6 +55,7 @@ class _Taxonomy:
 @functools.cache
 def _taxonomy() -> _Taxonomy:
     cues: dict[str, tuple[str, str | None]] = {}
+    roles: dict[str, tuple[str, str | None]] = {}
     told: list[str] = []
     outlets: dict[str, tuple[str | None, str]] = {}
     patterns: list[tuple[re.Pattern[str], str | None]] = []
@@ -62,13 +65,15 @@ def _taxonomy() -> _Taxonomy:
             raise ValueError(f"channels.tsv: unknown channel type {channel!r} for {phrase!r}")
         if kind == "cue":
             cues[phrase.lower()] = (kind_type, platform or None)
+        elif kind == "role":
+            roles[phrase.lower()] = (kind_type, platform or None)
         elif kind == "told":
             told.append(phrase)
         elif kind == "outlet":
             outlets[phrase] = (channel, platform or phrase)
         elif kind == "outlet_pattern":
             patterns.append((re.compile(phrase), channel))
-    return _Taxonomy(cues, tuple(told), outlets, tuple(patterns))
+    return _Taxonomy(cues, roles, tuple(told), outlets, tuple(patterns))
 
 
 def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
@@ -77,9 +82,16 @@ def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
 
 
 @functools.cache
+def _names() -> str:
+    """A regex alternation of every outlet name and outlet pattern."""
+    tax = _taxonomy()
+    return _alternation(list(tax.outlets)) + "".join("|" + p.pattern for p, _ in tax.outlet_patterns)
+
+
+@functools.cache
 def _grammar() -> re.Pattern[str]:
     tax = _taxonomy()
-    names = _alternation(list(tax.outlets)) + "".join("|" + p.pattern for p, _ in tax.outlet_patterns)
+    names = _names()
     cue = rf"(?P<{{r}}cue>{_alternation(list(tax.cues))})"
     # Outlet names are case-sensitive: "Today" the show, not "today"; "Time", not "time".
     outlet = rf"(?-i:(?P<{{r}}out>{names}))(?![\w-])(?:['’]s?\s+(?-i:(?P<{{r}}show>{names}))(?![\w-]))?"
@@ -90,7 +102,7 @@ def _grammar() -> re.Pattern[str]:
     title = r"\s+(?:on|of|for|in)\s+[“\"‘](?-i:(?P<{r}title>[A-Z][^”\"’\n]{1,60}?))[,.]?[”\"’]"
     rules = {
         "cue": rf"{cue}(?:{after}{outlet}|(?:(?<=interview)|(?<=interviews))\s+with\s+{person}|{title})?",
-        "outlet_cue": rf"{outlet}\s+{cue}",
+        "outlet_cue": rf"{outlet}\s+(?:{cue}|(?P<{{r}}role>{_alternation(list(tax.roles))}))",
         "told_outlet": rf"(?:{_alternation(tax.told)})\s+(?:the\s+)?{outlet}",
         "on_outlet": rf"(?:(?:during\s+|in\s+)?an\s+appearance\s+)?on\s+(?:the\s+)?{outlet}",
     }
@@ -122,7 +134,8 @@ def _mention(match: re.Match[str]) -> ChannelMention | None:
     # A named show is more specific than its network ("NBC's Meet the Press").
     platform = show_platform or out_platform
     if rule in ("cue", "outlet_cue"):
-        kind, fixed = _taxonomy().cues[" ".join(found[f"{rule}_cue"].lower().split())]
+        words = " ".join((found.get(f"{rule}_cue") or found.get(f"{rule}_role") or "").lower().split())
+        kind, fixed = (_taxonomy().cues | _taxonomy().roles)[words]
         kind_platform = platform or found.get(f"{rule}_who") or found.get(f"{rule}_title") or fixed
     elif rule == "told_outlet":
         kind, kind_platform = "interview", platform
@@ -137,3 +150,13 @@ def find_channels(text: str) -> list[ChannelMention]:
     """Every channel mention in ``text``, left to right."""
     mentions = (_mention(m) for m in _grammar().finditer(text))
     return [m for m in mentions if m is not None]
+
+
+@functools.cache
+def _outlet_names() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_names()})(?![\w-])")
+
+
+def find_outlet_names(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every known outlet or show name, channel or not ("USA TODAY analysis")."""
+    return [m.span() for m in _outlet_names().finditer(text)]

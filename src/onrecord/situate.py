@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import datetime as _dt
 import itertools
 import re
@@ -25,16 +26,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onrecord.article import Channel, Evidence, Quote, When
-from onrecord.channel import ChannelMention, find_channels
+from onrecord.channel import ChannelMention, find_channels, find_outlet_names
+from onrecord.lexicon import load_table
 from onrecord.read import parse_date
-from onrecord.timex import TimeExpression, find_time_expressions
+from onrecord.timex import TimeExpression, data_rows, find_time_expressions
 
 __all__ = ["situate"]
 
 STAGE = "situate"
 
-# Speakers that refer back rather than name: they continue the run of whoever spoke last.
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+
+
+@functools.cache
+def _words(category: str) -> dict[str, str]:
+    return {row[1]: (row[2] if len(row) > 2 else "") for row in data_rows("situate_words.tsv") if row[0] == category}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,7 @@ class _Run:
 # Where a clause ends inside a sentence: a semicolon or dash, or a comma before a
 # subordinating word ("released her returns this year, even though they disclosed ...").
 _CLAUSE_BREAK = re.compile(
-    r"[;—–]|,\s+(?:\w+\s+)?(?:even though|although|though|while|because|but|whereas|which|who|whom|"
+    r"[;—–―]|,\s+(?:\w+\s+)?(?:even though|although|though|while|because|but|whereas|which|who|whom|"
     r"where|when|after|before|since|so|and|as|if|unless)\b"
 )
 
@@ -79,14 +84,15 @@ class _Index:
         self.content_reach = list(itertools.accumulate((e for _, e in self.contents), max))
         self.channels = find_channels(text)
         self.channel_starts = [c.start for c in self.channels]
-        # Words of an outlet's name are not a time: "Fox News Sunday", "Trending Today USA".
-        self.times = [t for t in find_time_expressions(text, anchor=anchor) if not self._in_channel(t)]
+        # Words of an outlet's name are not a time: "Fox News Sunday", "USA TODAY analysis".
+        self.outlets = find_outlet_names(text)
+        self.times = [t for t in find_time_expressions(text, anchor=anchor) if not self._in_outlet(t)]
         self.time_starts = [t.start for t in self.times]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
 
-    def _in_channel(self, time: TimeExpression) -> bool:
-        i = bisect.bisect_left(self.channel_starts, time.end) - 1
-        return i >= 0 and self.channels[i].end > time.start
+    def _in_outlet(self, time: TimeExpression) -> bool:
+        i = bisect.bisect_left(self.outlets, (time.end,)) - 1
+        return i >= 0 and self.outlets[i][1] > time.start
 
     def paragraph(self, position: int) -> int:
         return bisect.bisect_right(self.breaks, position)
@@ -131,13 +137,19 @@ class _Index:
 
 
 def _speaker_key(quote: Quote) -> str | None:
-    """The last word of a named speaker; None for pronouns and descriptions ("the senator")."""
+    """The last capitalised word of a named speaker ("Rep. Gwen Moore (D-Wis.), ..." -> "moore");
+    None for pronouns and descriptions ("the senator", "Obama's former strategist"), which refer
+    back to whoever spoke last.  A possessive modifier is not the head; a final one is."""
     if quote.speaker is None:
         return None
-    words = quote.speaker.text.split()
-    if not words or not words[-1][:1].isupper() or words[-1].lower() in _PRONOUNS:
+    name = re.sub(r"\([^)]*\)", " ", quote.speaker.text).split(",")[0]
+    words = [w.strip(".’'") for w in name.split()]
+    words = [w for w in words[:-1] if not w.endswith(("’s", "'s"))] + [re.sub(r"['’]s$", "", w) for w in words[-1:]]
+    # A first word is capitalised at the start of a sentence anyway ("The Obama administration").
+    named = [w for w in (words if len(words) == 1 else words[1:]) if w[:1].isupper()]
+    if not named or named[-1].lower() in _words("pronoun"):
         return None
-    return words[-1].lower().strip(".,’'s")
+    return named[-1].lower()
 
 
 def _transcript(quote: Quote) -> bool:
@@ -145,12 +157,38 @@ def _transcript(quote: Quote) -> bool:
     return quote.cue is not None and quote.cue.text.strip() == ":"
 
 
-def _continues(run: _Run, quote: Quote, paragraph: int) -> bool:
-    """Whether a quote belongs to the open run: near enough, and the same or an unnamed speaker."""
-    if paragraph > run.paragraph + 2:
+def _speech_cue(quote: Quote) -> bool:
+    """Whether the quote reports one act of speaking: a verb of speaking (or a transcript colon),
+    not in the perfect ("has called climate change a hoax" is a stance, not an occasion)."""
+    if quote.act != "speech" or quote.cue is None:
+        return False
+    if _transcript(quote):
+        return True
+    words = re.findall(r"[a-z]+", quote.cue.text.lower())
+    if words[:1] in (["has"], ["have"], ["had"]):
+        return False
+    verbs, forms = load_table("reporting_verbs.tsv"), _words("speech_form")
+    for word in words:
+        if word in forms:
+            return True
+        # Regular inflections: says, added, noting, argued, cited, replied -> a lemma of the lexicon.
+        stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e", word[:-3] + "y"}
+        if any(verbs.get(stem) == "speech" for stem in stems):
+            return True
+    return False
+
+
+def _continues(run: _Run, quote: Quote, paragraph: int, reach: int) -> bool:
+    """Whether a quote belongs to a run: within ``reach`` paragraphs, and a speaker the run allows.
+
+    A named speaker joins a run of the same name, or one a sentence opened without naming
+    anybody; a pronoun or description joins any run; transcript turns join whoever speaks."""
+    if abs(paragraph - run.paragraph) > reach:
         return False
     key = _speaker_key(quote)
-    return _transcript(quote) or key is None or run.speaker is None or key == run.speaker
+    if _transcript(quote) or key is None or key == run.speaker:
+        return True
+    return run.speaker is None and run.origin == _INTRODUCED
 
 
 def _placeable(time: TimeExpression | None) -> bool:
@@ -166,6 +204,12 @@ def _merge(own: _Found, run: _Found) -> _Found | None:
     if own.channel is not None and run.channel is not None and own.channel.type != run.channel.type:
         return None
     return _Found(own_time or run.time, own.channel or run.channel)
+
+
+def _placed(found: _Found) -> _Found | None:
+    """What of a quote's own findings can open a run, or None if nothing can."""
+    time = found.time if _placeable(found.time) else None
+    return _Found(time, found.channel) if time is not None or found.channel is not None else None
 
 
 def _when(time: TimeExpression) -> When:
@@ -185,31 +229,49 @@ def _time_evidence(time: TimeExpression, source: str, rule: str, has_anchor: boo
     return Evidence(STAGE, rule, f"{source} {time.text!r} = {time.value}")
 
 
-def _apply(quote: Quote, own: _Found, final: _Found, *, origin: str, has_anchor: bool) -> Quote:
-    """The quote with the final time and channel; a part not the quote's own was carried from ``origin``."""
+@dataclass(slots=True)
+class _Decision:
+    """What a quote ends up with, and where each part came from (None = the cue's own clause)."""
+
+    found: _Found
+    time_from: str | None = None
+    channel_from: str | None = None
+
+    def take(self, merged: _Found, origin: str) -> None:
+        if merged.time is not None and self.found.time is not merged.time and _placeable(merged.time):
+            self.found, self.time_from = _Found(merged.time, self.found.channel), origin
+        if merged.channel is not None and self.found.channel is not merged.channel:
+            self.found, self.channel_from = _Found(self.found.time, merged.channel), origin
+
+
+def _apply(quote: Quote, decision: _Decision, has_anchor: bool) -> Quote:
+    """The quote with the decided time and channel, each explained by an Evidence."""
     evidence = list(quote.evidence)
     changes: dict[str, object] = {}
-    if final.time is not None:
-        carried = final.time is not own.time
-        source = f"carried from {origin}:" if carried else "cue clause:"
-        changes["when"] = _when(final.time)
-        rule = "when_carried" if carried else f"when_{final.time.rule}"
-        evidence.append(_time_evidence(final.time, source, rule, has_anchor))
-    if final.channel is not None:
-        ch = final.channel
-        carried = ch is not own.channel
-        source = f"carried from {origin}:" if carried else "cue clause:"
-        changes["channel"] = _channel(ch)
-        platform = f" ({ch.platform})" if ch.platform else ""
-        rule = "channel_carried" if carried else f"channel_{ch.rule}"
-        evidence.append(Evidence(STAGE, rule, f"{source} {ch.text!r} names the channel {ch.type}{platform}"))
+    time, channel = decision.found.time, decision.found.channel
+    if time is not None:
+        source = f"carried from {decision.time_from}:" if decision.time_from else "cue clause:"
+        rule = "when_carried" if decision.time_from else f"when_{time.rule}"
+        changes["when"] = _when(time)
+        evidence.append(_time_evidence(time, source, rule, has_anchor))
+    if channel is not None:
+        source = f"carried from {decision.channel_from}:" if decision.channel_from else "cue clause:"
+        rule = "channel_carried" if decision.channel_from else f"channel_{channel.rule}"
+        platform = f" ({channel.platform})" if channel.platform else ""
+        changes["channel"] = _channel(channel)
+        evidence.append(Evidence(STAGE, rule, f"{source} {channel.text!r} names the channel {channel.type}{platform}"))
     if not changes:
         return quote
     return dataclasses.replace(quote, evidence=tuple(evidence), **changes)
 
 
+_INTRODUCED = "the sentence that introduced the channel"
+_EARLIER = "an earlier quote of the same speaker"
+_LATER = "a later quote of the same speaker"
+
+
 def _introducers(index: _Index, quotes: Sequence[Quote]) -> list[tuple[int, _Found]]:
-    """Sentences that name a channel outside any quotation and hold no cue: (position, what they say)."""
+    """Sentences that name a channel and a time outside any quotation and hold no cue."""
     cue_sentences = {index.sentence(q.cue.start) for q in quotes if q.cue is not None}
     found: list[tuple[int, _Found]] = []
     seen: set[tuple[int, int]] = set()
@@ -219,8 +281,63 @@ def _introducers(index: _Index, quotes: Sequence[Quote]) -> list[tuple[int, _Fou
             continue
         seen.add(sentence)
         time = index.nearest(index.times, index.time_starts, sentence, mention.start)
-        found.append((mention.start, _Found(time if _placeable(time) else None, mention)))
+        # Without a time the channel word is more often an event talked about ("the court's
+        # ruling") than the channel of what follows.
+        if _placeable(time):
+            found.append((mention.start, _Found(time, mention)))
     return found
+
+
+def _forward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions: list[_Decision]) -> None:
+    """Carry channels and times forward: from introducing sentences and from a speaker's earlier quotes."""
+    events = [(_position(quotes[i]), i, None) for i in order]
+    events += [(pos, -1, found) for pos, found in _introducers(index, quotes)]
+    run: _Run | None = None
+    by_speaker: dict[str, _Run] = {}  # a named speaker who comes back resumes their own run
+    for pos, i, introduced in sorted(events, key=lambda e: (e[0], e[1] >= 0)):
+        paragraph = index.paragraph(pos)
+        if introduced is not None:
+            run = _Run(introduced, _INTRODUCED, None, paragraph)
+            continue
+        quote, decision = quotes[i], decisions[i]
+        key = _speaker_key(quote)
+        active = run if run is not None and _continues(run, quote, paragraph, 2) else by_speaker.get(key or "")
+        merged = _merge(decision.found, active.found) if active is not None and _speech_cue(quote) else None
+        if merged is not None and active is not None:
+            decision.take(merged, active.origin)
+            active.found, active.paragraph = merged, paragraph
+            active.speaker = active.speaker or key
+            run = active
+        elif (placed := _placed(decision.found)) is not None:
+            run = _Run(placed, _EARLIER, key, paragraph)
+        elif _speech_cue(quote):
+            run = None  # a quote that neither continues the run nor places itself closes it
+        if run is not None and run.speaker is not None:
+            by_speaker[run.speaker] = run
+
+
+def _backward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions: list[_Decision]) -> None:
+    """Complete a quote from the same speaker's next quote in the same or next paragraph
+    ("Sanders offered advice on Friday. ... Sanders told MSNBC's Morning Joe ...")."""
+    later: _Run | None = None
+    for i in reversed(order):
+        quote, decision = quotes[i], decisions[i]
+        if not _speech_cue(quote):
+            continue
+        paragraph = index.paragraph(_position(quote))
+        if later is not None and _continues(later, quote, paragraph, 1):
+            merged = _merge(decision.found, later.found)
+            if merged is not None:
+                decision.take(merged, _LATER)
+                later.found, later.paragraph = merged, paragraph
+                later.speaker = later.speaker or _speaker_key(quote)
+                continue
+        placed = _placed(decision.found)
+        later = _Run(placed, _LATER, _speaker_key(quote), paragraph) if placed is not None else None
+
+
+def _position(quote: Quote) -> int:
+    return quote.cue.start if quote.cue is not None else quote.content.start
 
 
 def situate(text: str, date: str | None, quotes: Sequence[Quote], *,
@@ -232,34 +349,11 @@ def situate(text: str, date: str | None, quotes: Sequence[Quote], *,
     """
     anchor = _dt.date.fromisoformat(parse_date(date, source="publication date")) if date is not None else None
     index = _Index(text, quotes, sentences, anchor)
-
-    def position(q: Quote) -> int:
-        return q.cue.start if q.cue is not None else q.content.start
-
-    events: list[tuple[int, int, _Found | None]] = [(position(q), i, None) for i, q in enumerate(quotes)]
-    events += [(pos, -1, found) for pos, found in _introducers(index, quotes)]
-    result = list(quotes)
-    run: _Run | None = None
-    for pos, i, introduced in sorted(events, key=lambda e: (e[0], e[1] >= 0)):
-        paragraph = index.paragraph(pos)
-        if introduced is not None:
-            run = _Run(introduced, "the sentence that introduced the channel", None, paragraph)
-            continue
-        quote = quotes[i]
+    decisions = []
+    for quote in quotes:
         cue = quote.cue or quote.content
-        own = index.found(index.clause(cue.start), cue.start)
-        merged = _merge(own, run.found) if run is not None and _continues(run, quote, paragraph) else None
-        if merged is not None and run is not None:
-            # A fuzzy time of the quote's own ("recently") is kept when the run has none.
-            final = _Found(merged.time or own.time, merged.channel)
-            result[i] = _apply(quote, own, final, origin=run.origin, has_anchor=anchor is not None)
-            run.found, run.paragraph = merged, paragraph
-            run.speaker = run.speaker or _speaker_key(quote)
-            continue
-        result[i] = _apply(quote, own, own, origin="", has_anchor=anchor is not None)
-        if own.channel is not None or _placeable(own.time):
-            placed = _Found(own.time if _placeable(own.time) else None, own.channel)
-            run = _Run(placed, "an earlier quote of the same speaker", _speaker_key(quote), paragraph)
-        else:
-            run = None  # a quote that neither continues the run nor places itself closes it
-    return tuple(result)
+        decisions.append(_Decision(index.found(index.clause(cue.start), cue.start)))
+    order = sorted(range(len(quotes)), key=lambda i: _position(quotes[i]))
+    _forward(index, quotes, order, decisions)
+    _backward(index, quotes, order, decisions)
+    return tuple(_apply(q, d, anchor is not None) for q, d in zip(quotes, decisions, strict=True))
