@@ -22,9 +22,9 @@ from . import epithets, pronouns
 from .addressee import find_addressee
 from .aliases import AliasError, AliasTable
 from .entities import Cluster, EntityTable
-from .mentions import Discourse, Mention, determiner_free, mention_of, named_mentions
+from .mentions import Discourse, Mention, description_name, determiner_free, mention_of, named_mentions
 from .names import clean_name
-from .words import FIRST_PERSON, RELATIVE_PRONOUNS, document_nouns, role_nouns
+from .words import FIRST_PERSON, PRONOUN_GENDER, RELATIVE_PRONOUNS, document_nouns, role_nouns
 
 __all__ = ["AliasError", "AliasTable", "Resolution", "resolve_speakers"]
 
@@ -61,8 +61,31 @@ class Resolver:
         self._memo: dict[tuple[int, int], Resolution] = {}
         self._busy: set[tuple[int, int]] = set()
         self._previous: Cluster | None = None
-        for mention in named_mentions(self.discourse):
+        mentions = named_mentions(self.discourse)
+        headline = self._title_case_headline()
+        for mention in [m for m in mentions if not (headline and m.paragraph == 0)]:
             self.table.add_named(mention)
+        for mention in [m for m in mentions if headline and m.paragraph == 0]:
+            self.table.add_named(mention, headline=True)
+        self._vote_gender()
+
+    def _title_case_headline(self) -> bool:
+        first = self.doc.text[: self.discourse.paragraph_starts[1] if len(self.discourse.paragraph_starts) > 1 else len(self.doc.text)]
+        words = [w for w in first.split() if w[:1].isalpha() and len(w) > 3]
+        return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+    def _vote_gender(self) -> None:
+        """Narration pronouns with a single person named in their sentence or the one before
+        tell that person's gender (``Amelize Joseph loves the school her daughter attends``)."""
+        for token in self.doc:
+            gender = PRONOUN_GENDER.get(token.lower_)
+            if gender is None or self.in_quote(token.idx):
+                continue
+            sentence = self.discourse.sentence(token.idx)
+            near = {a.cluster.number: a.cluster for a in self.table.before(token.idx, limit=8)
+                    if a.cluster.etype == "person" and sentence - a.mention.sentence <= 1 and not self.in_quote(a.mention.start)}
+            if len(near) == 1:
+                next(iter(near.values())).gender_votes[gender] += 1
 
     # --- positions --------------------------------------------------------------------
     def in_quote(self, offset: int) -> bool:
@@ -74,15 +97,19 @@ class Resolver:
         return min(inside, key=lambda q: q.content.end - q.content.start) if inside else None
 
     def topic(self, mention: Mention) -> Cluster | None:
-        """The person the paragraph is about so far: most mentioned, nearest breaking ties."""
-        counts: dict[int, tuple[int, Cluster]] = {}
-        for anchor in self.table.before(mention.start, limit=30):
-            if anchor.mention.paragraph < mention.paragraph - 1:
+        """The person the text is about so far: the narration's subjects count double, names
+        inside quotes not at all; the current paragraph counts double."""
+        weights: dict[int, tuple[float, Cluster]] = {}
+        for anchor in self.table.before(mention.start, limit=40):
+            m = anchor.mention
+            if m.paragraph < mention.paragraph - 3:
                 break
-            if anchor.cluster.etype == "person":
-                n, _ = counts.get(anchor.cluster.number, (0, anchor.cluster))
-                counts[anchor.cluster.number] = (n + 1, anchor.cluster)
-        return max(counts.values(), key=lambda nc: nc[0])[1] if counts else None
+            if anchor.cluster.etype != "person" or self.in_quote(m.start):
+                continue
+            weight = (2.0 if m.subject else 1.0) * (2.0 if m.paragraph == mention.paragraph else 1.0)
+            n, _ = weights.get(anchor.cluster.number, (0.0, anchor.cluster))
+            weights[anchor.cluster.number] = (n + weight, anchor.cluster)
+        return max(weights.values(), key=lambda nc: nc[0])[1] if weights else None
 
     # --- resolving ----------------------------------------------------------------------
     def resolve_span(self, start: int, end: int, *, subject: bool = True) -> Resolution:
@@ -103,6 +130,10 @@ class Resolver:
             return self._pronoun(mention)
         if mention.name:
             return self._named(mention)
+        word = clean_name(mention.text)
+        if " " not in word and word[:1].isupper() and self.table.by_key.get(word.lower()):
+            # a known name the parser took for a common noun ("Sanders" as a plural)
+            return self._named(dataclasses.replace(mention, name=word, kind="name", entity_type=self.table.by_key[word.lower()][0].etype))
         return self._description(mention)
 
     def _finish(self, mention: Mention, cluster: Cluster, links: list[ChainLink], confidence: float,
@@ -162,13 +193,10 @@ class Resolver:
             noun = token.head.head if token.head.dep_ == "relcl" else None
             if noun is None or noun.i == token.i:
                 return UNRESOLVED
-            ent_span = self.doc[noun.i: noun.i + 1]
-            for ent in self.doc.ents:
-                if ent.start <= noun.i < ent.end:
-                    ent_span = ent
+            if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":  # "Future45, a super PAC that …"
+                noun = noun.head
             left = min(t.i for t in noun.subtree if t.i <= noun.i)
-            start = min(ent_span.start_char, self.doc[left].idx)
-            antecedent = self.resolve_span(start, ent_span.end_char)
+            antecedent = self.resolve_span(self.doc[left].idx, noun.idx + len(noun))
             if antecedent.cluster is None:
                 return UNRESOLVED
             links = [_link(mention, "relative-pronoun", 0.95), *antecedent.chain]
@@ -192,13 +220,16 @@ class Resolver:
 
     def _description(self, mention: Mention) -> Resolution:
         doc = self.doc
-        if mention.entity_type is None and mention.head in document_nouns() or mention.head in document_nouns():
-            if mention.linked is not None:
-                author = self.resolve_span(*mention.linked, subject=False)
+        if self._counted(mention):
+            return self._unnamed(mention, "unnamed-quantity", 0.7)
+        if mention.head in document_nouns():
+            author_span = self._author(mention) or self._clause_subject(mention)
+            if author_span is not None:
+                author = self.resolve_span(*author_span, subject=False)
                 if author.cluster is not None:
                     links = [_link(mention, "document-author", 0.9), *author.chain]
                     return self._finish(mention, author.cluster, links, 0.9 * author.confidence, "document-author",
-                                        f"the {mention.head} is {author.cluster.name!r}'s", place=False)
+                                        f"the {mention.head} is {author.cluster.name!r}'s")
         head = doc[mention.head_index]
         proper = [t for t in head.children if t.dep_ in ("compound", "poss", "nmod") and t.pos_ == "PROPN" and t.i < head.i]
         if mention.entity_type == "organisation" and proper:
@@ -209,8 +240,15 @@ class Resolver:
                                 "organisation-by-description", f"{name!r} names the organisation", place=False)
         if mention.plural or mention.entity_type == "group":
             return self._unnamed(mention, "unnamed-group", 0.7)
+        if mention.definite and mention.head in document_nouns():
+            for anchor in self.table.before(mention.start, limit=epithets.LOOK_BACK):
+                if anchor.mention.head == mention.head and anchor.mention.kind == "epithet":
+                    links = [_link(mention, "same-document", 0.85), _link(anchor.mention, "document-mention", 1.0)]
+                    return self._finish(mention, anchor.cluster, links, 0.85, "same-document",
+                                        f"the {mention.head} mentioned before, {anchor.cluster.name!r}'s")
         exclude = self.resolve_span(*mention.linked, subject=False).cluster if mention.linked else None
-        ranked = epithets.candidates(self.table, mention, exclude=exclude, topic=self.topic(mention))
+        ranked = epithets.candidates(self.table, mention, exclude=exclude, topic=self.topic(mention),
+                                     headline=mention.paragraph == 0)
         if not mention.definite:
             ranked = [c for c in ranked if c.rule.startswith("epithet-before-name") and c.score >= epithets.ROLE_MATCH - 0.5]
         if ranked:
@@ -226,10 +264,43 @@ class Resolver:
             return UNRESOLVED
         return self._unnamed(mention, "unnamed-description", 0.6)
 
+    def _counted(self, mention: Mention) -> bool:
+        """``46 percent``, ``a majority of voters``: a share of people, never an earlier entity."""
+        head = self.doc[mention.head_index]
+        return head.pos_ == "NUM" or head.lower_ in ("percent", "majority", "minority", "half", "%") or any(
+            c.dep_ == "nummod" for c in head.children)
+
+    def _author(self, mention: Mention) -> tuple[int, int] | None:
+        """Whose a document is: ``X's brief``, ``a statement from X``, ``a post by X``."""
+        head = self.doc[mention.head_index]
+        for child in head.children:
+            if child.dep_ == "poss":
+                left = min(t.i for t in child.subtree)
+                return self.doc[left].idx, child.idx + len(child)
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    left = min(t.i for t in obj.subtree if t.i <= obj.i)
+                    return self.doc[left].idx, obj.idx + len(obj)
+        return None
+
+    def _clause_subject(self, mention: Mention) -> tuple[int, int] | None:
+        """``In a statement, the union said …``: the author is the subject of the verb the
+        document's ``in`` phrase belongs to."""
+        head = self.doc[mention.head_index]
+        if head.dep_ != "pobj" or head.head.lower_ not in ("in", "through", "via"):
+            return None
+        verb = head.head.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        left = min(t.i for t in subject.subtree if t.i <= subject.i)
+        return self.doc[left].idx, subject.idx + len(subject)
+
     def _unnamed(self, mention: Mention, rule: str, confidence: float) -> Resolution:
-        if not determiner_free(mention.text):
+        if not description_name(self.discourse, mention):
             return UNRESOLVED
-        cluster = self.table.describe(mention)
+        cluster = self.table.describe(mention, description_name(self.discourse, mention))
         self._speaks_for(mention, cluster)
         why = "the speaker is never named: the description stands as its name"
         if cluster.on_behalf_of is not None:
@@ -238,7 +309,10 @@ class Resolver:
 
     # --- the article ----------------------------------------------------------------------
     def run(self) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
-        order = sorted(range(len(self.quotes)), key=lambda i: (self.quotes[i].speaker or self.quotes[i].content).start)
+        # the headline's speakers last: the story below says whom its epithets mean
+        order = sorted(range(len(self.quotes)), key=lambda i: (
+            self.discourse.paragraph((self.quotes[i].speaker or self.quotes[i].content).start) == 0,
+            (self.quotes[i].speaker or self.quotes[i].content).start))
         speakers: dict[int, Resolution] = {}
         addressees: dict[int, tuple[Resolution, Span]] = {}
         for i in order:
@@ -272,7 +346,7 @@ class Resolver:
                 seen.add((m.start, m.end))
                 mentions.append(Span(m.text, m.start, m.end))
         behalf = ids.get(id(cluster.on_behalf_of)) if cluster.on_behalf_of is not None else None
-        return Entity(ids[id(cluster)], cluster.name, cluster.etype, tuple(mentions), behalf,
+        return Entity(ids[id(cluster)], cluster.name, cluster.etype or "other", tuple(mentions), behalf,
                       cluster.gender if cluster.etype == "person" else None)
 
     def _annotated(self, quote: Quote, speaker: Resolution | None, addressee: tuple[Resolution, Span] | None,

@@ -16,7 +16,7 @@ from .words import org_nouns, role_group
 class Cluster:
     """One entity being built: its mentions, name forms, roles and gender evidence."""
 
-    def __init__(self, number: int, etype: EntityType, name: str, *, named: bool):
+    def __init__(self, number: int, etype: EntityType | None, name: str, *, named: bool):
         self.number = number
         self.etype = etype
         self.name = name
@@ -27,6 +27,7 @@ class Cluster:
         self.gender_votes: Counter[str] = Counter()
         self.on_behalf_of: Cluster | None = None
         self.named_mention: Mention | None = None
+        self.full_forms: Counter[str] = Counter()
 
     @property
     def gender(self) -> str | None:
@@ -72,7 +73,7 @@ class EntityTable:
         self._anchor_starts: list[int] = []
 
     # --- building -------------------------------------------------------------------
-    def _new(self, etype: EntityType, name: str, *, named: bool) -> Cluster:
+    def _new(self, etype: EntityType | None, name: str, *, named: bool) -> Cluster:
         cluster = Cluster(len(self.clusters), etype, name, named=named)
         self.clusters.append(cluster)
         return cluster
@@ -93,11 +94,20 @@ class EntityTable:
         self._anchor_starts.insert(at, mention.start)
         self.anchors.insert(at, Anchor(mention, cluster))
 
-    def add_named(self, mention: Mention) -> tuple[Cluster, str]:
-        """The cluster a named mention belongs to (made if new), and the rule that matched."""
+    def add_named(self, mention: Mention, *, headline: bool = False) -> tuple[Cluster, str]:
+        """The cluster a named mention belongs to (made if new), and the rule that matched.
+        In a title-case headline the tagger runs words together (``Obama Seeks``): there a
+        word that names a known entity links to it before anything new is made."""
         assert mention.name
         cluster, rule = self.find_named(mention.name, mention.entity_type or "person", at=mention.start,
                                          paragraph=mention.paragraph)
+        if cluster is None and headline:
+            for word in mention.name.split():
+                for etype in ("person", "organisation"):
+                    cluster, rule = self.find_named(word, etype, at=mention.start, paragraph=mention.paragraph)
+                    if cluster is not None:
+                        self.place(mention, cluster)
+                        return cluster, "headline-word"
         if cluster is None:
             cluster, rule = self._create_named(mention.name, mention.entity_type or "person"), "first-mention"
         self._upgrade(cluster, mention.name)
@@ -125,6 +135,8 @@ class EntityTable:
             return name_keys(person) if person else {name.lower()}
         text = determiner_free(name)
         keys = {text.lower()}
+        if len(text.split()) > 1:  # "The Times", "The Post" after "The New York Times"
+            keys.add("tail:" + text.split()[-1].lower())
         if is_acronym(text.replace(" ", "")):
             keys.add("acronym:" + text.replace(".", "").upper())
         elif len(text.split()) > 1:
@@ -137,12 +149,15 @@ class EntityTable:
             person = parse_person(name)
             if person is None:
                 return
+            if person.given:
+                cluster.full_forms[person.full] += 1
             if cluster.person is None or len(person.tokens) > len(cluster.person.tokens):
-                if self.aliases is None or self.aliases.lookup(name) is None or cluster.person is None:
-                    if not (self.aliases and self.aliases.lookup(cluster.name)):
-                        cluster.name = person.full
                 cluster.person = person
                 self._index(cluster, name_keys(person))
+            if not (self.aliases and self.aliases.lookup(cluster.name)):
+                # the full form the article uses most (``Donald Trump``, not a once-quoted ``Donald J. Trump``)
+                cluster.name = max(cluster.full_forms.items(), key=lambda kv: (kv[1], len(kv[0])),
+                                   default=(cluster.person.full, 0))[0]
             cluster.roles.update(person.title_roles)
             if person.gender:
                 cluster.gender_votes[person.gender] += 1
@@ -176,7 +191,8 @@ class EntityTable:
             return self._most_salient(fits, at, paragraph), rule
         text = determiner_free(name)
         for key, rule in ((text.lower(), "same-name"), ("acronym:" + text.replace(".", "").upper(), "acronym"),
-                          ("acronym:" + acronym(text), "acronym")):
+                          ("acronym:" + acronym(text), "acronym"),
+                          *((("tail:" + text.lower(), "last-word-of-name"),) if len(text.split()) == 1 else ())):
             found = self.by_key.get(key)
             if found:
                 return self._most_salient(found, at, paragraph), rule
@@ -189,7 +205,7 @@ class EntityTable:
             before = [m for m in cluster.mentions if m.start < at]
             here = sum(1 for m in before if m.paragraph >= paragraph - 1)
             last = max((m.start for m in before), default=-1)
-            return here, len(before), last
+            return len(before), here, last
         return max(clusters, key=weight)
 
     def before(self, offset: int, *, limit: int) -> list[Anchor]:
@@ -211,13 +227,12 @@ class EntityTable:
                 return anchor.cluster
         return None
 
-    def describe(self, mention: Mention) -> Cluster:
+    def describe(self, mention: Mention, text: str) -> Cluster:
         """A never-named speaker: the description itself names the entity (``police officials``)."""
-        text = determiner_free(mention.text)
         for cluster in self.by_key.get("description:" + text.lower(), []):
             self.place(mention, cluster)
             return cluster
-        cluster = self._new(mention.entity_type or "person", text, named=False)
+        cluster = self._new(mention.entity_type, text, named=False)
         cluster.roles.add(mention.head)
         self._index(cluster, {"description:" + text.lower()})
         self.place(mention, cluster)

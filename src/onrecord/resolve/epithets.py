@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .entities import Anchor, Cluster, EntityTable
 from .mentions import Mention
-from .words import org_nouns, role_group, role_nouns
+from .words import org_nouns, role_group, role_nouns, weak_modifiers
 
 LOOK_BACK = 120
 LOOK_AHEAD = 20
@@ -32,6 +32,8 @@ class Candidate:
 def _evidence(cluster: Cluster, epithet: Mention) -> tuple[float, str]:
     """What the article said about ``cluster`` that agrees with ``epithet``."""
     score, rule = 0.0, ""
+    if epithet.proper and not epithet.proper <= cluster.roles | {w.lower() for w in cluster.name.split()}:
+        return -1.0, "different-name"  # "the Reuters/Ipsos poll" is not the poll named before
     head_group = role_group(epithet.head)
     if epithet.entity_type == "organisation":
         words = {w.lower() for w in cluster.name.split()} | cluster.roles
@@ -43,7 +45,7 @@ def _evidence(cluster: Cluster, epithet: Mention) -> tuple[float, str]:
         score, rule = ROLE_MATCH, "role-noun"
     elif epithet.head in GENERIC_PERSON or any(r.endswith("-year-old") for r in epithet.roles | {epithet.head}):
         score, rule = 0.5, "generic-person"
-    shared = {role_group(r) for r in epithet.roles} & cluster.role_groups
+    shared = {role_group(r) for r in epithet.roles - weak_modifiers()} & cluster.role_groups
     if shared:
         score += WORD_MATCH * len(shared)
         rule = rule or "shared-description"
@@ -53,13 +55,17 @@ def _evidence(cluster: Cluster, epithet: Mention) -> tuple[float, str]:
 
 
 def candidates(table: EntityTable, epithet: Mention, *, exclude: Cluster | None = None,
-               topic: Cluster | None = None) -> list[Candidate]:
-    """Clusters ``epithet`` may describe, scored, best first (bounded windows both ways)."""
+               topic: Cluster | None = None, headline: bool = False) -> list[Candidate]:
+    """Clusters ``epithet`` may describe, scored, best first (bounded windows both ways).
+    A headline's epithet (``Judge rejects …``) looks further ahead, unpenalised: the story
+    below names whom it means."""
     kind = epithet.entity_type
     best: dict[int, Candidate] = {}
     window = table.before(epithet.start, limit=LOOK_BACK)
-    ahead = [a for a in table.after(epithet.end, limit=LOOK_AHEAD)
-             if a.mention.paragraph - epithet.paragraph <= PARAGRAPHS_AHEAD and a.mention.kind != "pronoun"]
+    reach = PARAGRAPHS_AHEAD * 3 if headline else PARAGRAPHS_AHEAD
+    ahead = [a for a in table.after(epithet.end, limit=LOOK_AHEAD * (3 if headline else 1))
+             if a.mention.paragraph - epithet.paragraph <= reach and a.mention.kind != "pronoun"]
+    nearest = True
     for position, anchor in enumerate(window + ahead):
         m = anchor.mention
         cluster = anchor.cluster
@@ -74,8 +80,11 @@ def candidates(table: EntityTable, epithet: Mention, *, exclude: Cluster | None 
             score, rule = 0.4, "paragraph-topic"
         forward = m.start > epithet.start
         if forward:
-            score -= 0.5
-            rule = "epithet-before-name:" + rule
+            score -= 0.0 if headline else 0.5
+            rule = ("headline-epithet:" if headline else "epithet-before-name:") + rule
+        elif nearest:
+            score += 0.3
+            nearest = False
         score += 0.6 / (1 + abs(epithet.paragraph - m.paragraph))
         score += 0.1 * min(sum(1 for x in cluster.mentions), 5)
         if cluster is topic:

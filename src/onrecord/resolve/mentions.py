@@ -31,7 +31,8 @@ from .words import (
 MentionKind = Literal["name", "pronoun", "epithet", "organisation"]
 EntityType = Literal["person", "organisation", "group"]
 PERSON_LABELS = frozenset({"PERSON"})
-ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
+NAME_LABELS = PERSON_LABELS | ORG_LABELS
 AGE = re.compile(r"^\d{1,3}$")
 AGE_WORD = re.compile(r"^\d{1,3}-year-old$")
 
@@ -56,6 +57,7 @@ class Mention:
     subject: bool
     head_index: int  # token index of the head, for syntax look-ups
     linked: tuple[int, int] | None = None  # the span it belongs to or speaks for: "for X", "from X", "X's"
+    proper: frozenset[str] = frozenset()  # lower-case proper nouns modifying a description ("Reuters/Ipsos poll")
 
 
 class Discourse:
@@ -79,15 +81,19 @@ class Discourse:
 
 
 def head_of(span: TokenSpan) -> Token:
-    """The token of ``span`` whose head lies outside it (the first such, for coordinations)."""
-    for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
-            return token
-    return span.root
+    """The token of ``span`` whose head lies outside it.  Where a misparse leaves several,
+    a person's name wins, then the last noun (English noun phrases end in their head)."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    nouns = [t for t in outside if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")] or outside
+    if len(nouns) > 1:
+        people = [t for t in nouns if t.ent_type_ in PERSON_LABELS]
+        return people[0] if people else nouns[-1] if nouns[-1].pos_ in ("NOUN", "PROPN") else nouns[0]
+    return nouns[0] if nouns else span.root
 
 
 def entity_at(doc: Doc, token: Token) -> TokenSpan | None:
-    if not token.ent_type_:
+    """The named person or organisation (not a number, date or nationality) ``token`` is in."""
+    if token.ent_type_ not in NAME_LABELS:
         return None
     for ent in doc.ents:
         if ent.start <= token.i < ent.end:
@@ -160,7 +166,9 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
         return None
     doc = discourse.doc
     head = head_of(span)
-    # "Nervo's", "Trump's" as a source: the possessor itself is the mention
+    if head.pos_ == "NOUN":  # "a lawyer for the outlets, David Schulz": the apposed name is the mention
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and span.start <= c.i < span.end), None)
+        head = named or head
     lower = head.lower_
     definite = False
     linked = None
@@ -176,6 +184,7 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
         if token.dep_ == "poss" and token.head == head and token.i != head.i:
             owner = _phrase_of(token)
             linked = (owner.start_char, owner.end_char)
+            definite = True
         elif token.dep_ == "det" and token.head == head:
             definite = definite or token.lower_ in ("the", "this", "that", "these", "those")
     for child in head.children:
@@ -184,7 +193,8 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
             if obj is not None:
                 owner = _phrase_of(obj)
                 linked = (owner.start_char, owner.end_char)
-    is_name = head.pos_ == "PROPN" or ent is not None or is_acronym(head.text)
+    common = lower in role_nouns() or lower in org_nouns() or lower in document_nouns() or lower in group_nouns() or head.lemma_.lower() in role_nouns()
+    is_name = ent is not None or is_acronym(head.text) or head.pos_ == "PROPN" and not common
     if is_name:
         name_span = ent if ent is not None and ent.start >= span.start - 3 else span
         name_text = clean_name(name_span.text if ent is not None else _proper_run(head).text)
@@ -200,16 +210,18 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
         etype = "organisation"
     elif plural:
         etype = "group"
-    elif lemma in document_nouns() or lower in document_nouns():
-        etype = None
-    else:
+    elif lemma in role_nouns() or lower in role_nouns() or lower in gendered_words() or AGE_WORD.match(lower):
         etype = "person"
+    else:  # a poll, a report, a video: a source that is not a person
+        etype = None
     gender = _gender({lower, lemma} | roles) if etype == "person" else None
     roles.discard(lower)
     kind = "organisation" if etype == "organisation" else "epithet"
     has_det = any(t.dep_ in ("det", "poss") for t in span if t.head == head)
+    proper = frozenset(t.lower_ for t in span if t.pos_ == "PROPN" and t.i < head.i and t.head.i >= t.i and t.dep_ != "poss"
+                       and not any(c.dep_ == "case" for c in t.children))
     return Mention(start, end, span.text, kind, lemma, None, etype, gender, plural, definite or not has_det and not plural,
-                   frozenset(roles), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked)
+                   frozenset(roles), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked, proper)
 
 
 def _phrase_of(token: Token) -> TokenSpan:
@@ -280,6 +292,20 @@ def _unlabelled_names(doc: Doc) -> list[TokenSpan]:
             runs.append(run)
         i = j + 1
     return runs
+
+
+def description_name(discourse: Discourse, mention: Mention) -> str:
+    """The words a never-named speaker is called by: the noun phrase up to a comma or a
+    relative clause (``the previous poll, conducted in early September,`` → ``previous poll``)."""
+    span = discourse.tokens(mention.start, mention.end)
+    if span is None:
+        return determiner_free(mention.text)
+    end = span.end
+    for token in span:
+        if token.i > mention.head_index and (token.text in (",", "(", "—", "–", "--") or token.dep_ == "relcl"):
+            end = token.i
+            break
+    return determiner_free(discourse.doc[span.start:end].text) or determiner_free(mention.text)
 
 
 def determiner_free(text: str) -> str:

@@ -56,7 +56,7 @@ def clean_name(text: str) -> str:
     text = PARENTHETICAL.sub("", text)
     text = PARTY_CODE.sub("", text)
     text = AGE.sub("", text)
-    text = " ".join(text.replace("\xa0", " ").split()).strip(" ,;:—–-\"“”")
+    text = " ".join(text.replace("\xa0", " ").replace("’", "'").split()).strip(" ,;:—–-\"“”")
     return POSSESSIVE.sub("", text) if re.search(r"[’']s?$", text) and len(text) > 2 else text
 
 

@@ -13,7 +13,8 @@ from .words import NEUTER_PRONOUNS, PLURAL_PRONOUNS
 
 LOOK_BACK = 40  # anchors: bounds the work per pronoun whatever the article's length
 PARAGRAPHS_BACK = 2
-PREVIOUS_SPEAKER = 2.0
+PREVIOUS_SPEAKER = 1.2
+NEAREST_SUBJECT = 1.0  # the closest agreeing subject of the narration
 SUBJECT = 0.6
 SAME_PARAGRAPH = 0.8
 UNKNOWN_GENDER = -1.5
@@ -48,6 +49,7 @@ def candidates(table: EntityTable, pronoun: Mention, *, previous_speaker: Cluste
     """Every cluster the pronoun may refer to, scored, best first."""
     best: dict[int, Candidate] = {}
     seen_count: dict[int, int] = {}
+    nearest_subject = True
     for anchor in table.before(pronoun.start, limit=LOOK_BACK):
         m = anchor.mention
         if pronoun.paragraph - m.paragraph > PARAGRAPHS_BACK:
@@ -65,6 +67,10 @@ def candidates(table: EntityTable, pronoun: Mention, *, previous_speaker: Cluste
         if m.subject:
             score += SUBJECT
             rule = "subject-of-recent-sentence"
+            if nearest_subject and not in_quote(m.start):
+                score += NEAREST_SUBJECT
+                rule = "nearest-subject"
+                nearest_subject = False
         if m.paragraph == pronoun.paragraph:
             score += SAME_PARAGRAPH
         if not agrees:

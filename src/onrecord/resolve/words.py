@@ -74,3 +74,7 @@ def document_nouns() -> frozenset[str]:
 
 def group_nouns() -> frozenset[str]:
     return load_word_set("group_nouns.txt")
+
+
+def weak_modifiers() -> frozenset[str]:
+    return load_word_set("weak_modifiers.txt")
