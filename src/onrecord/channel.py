@@ -10,8 +10,8 @@ mention in a single pass; four rules read it:
 - ``outlet_cue``: an outlet before the channel word (``a CNN interview``), or before the job of
   a speaker who speaks on it (``MSNBC host Chris Matthews``: a broadcast);
 - ``told_outlet``: a verb of telling with a news outlet (``told The Associated Press``):
-  an interview with that outlet;
-- ``on_outlet``: ``on`` a social platform or broadcaster (``on Twitter``,
+  an interview with that outlet; or of writing (``writing for a Los Angeles Times panel``): an op-ed;
+- ``on_outlet``: ``on`` (or ``according to``) a social platform or broadcaster (``on Twitter``,
   ``on NBC's Meet the Press``).  Newspapers alone name no channel and are skipped.
 """
 
@@ -47,7 +47,7 @@ class ChannelMention:
 class _Taxonomy:
     cues: dict[str, tuple[str, str | None]]  # lower-case phrase -> (type, fixed platform)
     roles: dict[str, tuple[str, str | None]]  # a job at an outlet ("host"), a channel only after one
-    told: tuple[str, ...]
+    told: dict[str, str]  # words before an outlet -> type ("told CNN": interview, "wrote in the Post": op_ed)
     outlets: dict[str, tuple[str | None, str]]  # name -> (type of "on <name>", canonical platform)
     outlet_patterns: tuple[tuple[re.Pattern[str], str | None], ...]
 
@@ -56,7 +56,7 @@ class _Taxonomy:
 def _taxonomy() -> _Taxonomy:
     cues: dict[str, tuple[str, str | None]] = {}
     roles: dict[str, tuple[str, str | None]] = {}
-    told: list[str] = []
+    told: dict[str, str] = {}
     outlets: dict[str, tuple[str | None, str]] = {}
     patterns: list[tuple[re.Pattern[str], str | None]] = []
     for kind, phrase, kind_type, platform in (row + [""] * (4 - len(row)) for row in data_rows("channels.tsv")):
@@ -67,13 +67,13 @@ def _taxonomy() -> _Taxonomy:
             cues[phrase.lower()] = (kind_type, platform or None)
         elif kind == "role":
             roles[phrase.lower()] = (kind_type, platform or None)
-        elif kind == "told":
-            told.append(phrase)
+        elif kind in ("told", "wrote"):
+            told[phrase] = kind_type
         elif kind == "outlet":
             outlets[phrase] = (channel, platform or phrase)
         elif kind == "outlet_pattern":
             patterns.append((re.compile(phrase), channel))
-    return _Taxonomy(cues, roles, tuple(told), outlets, tuple(patterns))
+    return _Taxonomy(cues, roles, told, outlets, tuple(patterns))
 
 
 def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
@@ -97,14 +97,14 @@ def _grammar() -> re.Pattern[str]:
     outlet = rf"(?-i:(?P<{{r}}out>{names}))(?![\w-])(?:['’]s?\s+(?-i:(?P<{{r}}show>{names}))(?![\w-]))?"
     # An interviewer who is not an outlet: "an interview with Sean Hannity" (up to four capitalised words).
     person = r"(?-i:(?P<{r}who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
-    after = r"\s+(?:on|of|for|in|to|with|at|from|by)\s+(?:the\s+)?[“\"]?"
+    after = r"\s+(?:on|of|for|in|to|with|at|from|by)\s+(?:the\s+|an?\s+)?[“\"]?"
     # A show or publication the taxonomy does not know, named in quotation marks: of “The 411”.
     title = r"\s+(?:on|of|for|in)\s+[“\"‘](?-i:(?P<{r}title>[A-Z][^”\"’\n]{1,60}?))[,.]?[”\"’]"
     rules = {
         "cue": rf"{cue}(?:{after}{outlet}|(?:(?<=interview)|(?<=interviews))\s+with\s+{person}|{title})?",
         "outlet_cue": rf"{outlet}\s+(?:{cue}|(?P<{{r}}role>{_alternation(list(tax.roles))}))",
-        "told_outlet": rf"(?:{_alternation(tax.told)})\s+(?:the\s+)?{outlet}",
-        "on_outlet": rf"(?:(?:during\s+|in\s+)?an\s+appearance\s+)?on\s+(?:the\s+)?{outlet}",
+        "told_outlet": rf"(?P<{{r}}told>{_alternation(list(tax.told))})\s+(?:the\s+|an?\s+)?{outlet}",
+        "on_outlet": rf"(?:(?:(?:during\s+|in\s+)?an\s+appearance\s+)?on|according\s+to)\s+(?:the\s+)?{outlet}",
     }
     alternatives = [
         f"(?P<{rule}>{pattern.replace('{r}', rule + '_')})" for rule, pattern in rules.items()
@@ -138,7 +138,7 @@ def _mention(match: re.Match[str]) -> ChannelMention | None:
         kind, fixed = (_taxonomy().cues | _taxonomy().roles)[words]
         kind_platform = platform or found.get(f"{rule}_who") or found.get(f"{rule}_title") or fixed
     elif rule == "told_outlet":
-        kind, kind_platform = "interview", platform
+        kind, kind_platform = _taxonomy().told[" ".join(found[f"{rule}_told"].lower().split())], platform
     else:
         kind, kind_platform = show_type or out_type, platform
     if kind is None:  # "on the Post": a newspaper alone names no channel

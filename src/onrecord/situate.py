@@ -137,16 +137,22 @@ class _Index:
 
 
 def _speaker_key(quote: Quote) -> str | None:
-    """The last capitalised word of a named speaker ("Rep. Gwen Moore (D-Wis.), ..." -> "moore");
-    None for pronouns and descriptions ("the senator", "Obama's former strategist"), which refer
-    back to whoever spoke last.  A possessive modifier is not the head; a final one is."""
+    """The last capitalised word of a named speaker ("Rep. Gwen Moore (D-Wis.), ..." -> "moore",
+    "Tulsa police" -> "tulsa"); None for pronouns and descriptions ("the senator", "Obama's
+    former strategist"), which refer back to whoever spoke last.  A possessive modifier is not
+    the head; a final one is."""
     if quote.speaker is None:
         return None
     name = re.sub(r"\([^)]*\)", " ", quote.speaker.text).split(",")[0]
     words = [w.strip(".’'") for w in name.split()]
     words = [w for w in words[:-1] if not w.endswith(("’s", "'s"))] + [re.sub(r"['’]s$", "", w) for w in words[-1:]]
-    # A first word is capitalised at the start of a sentence anyway ("The Obama administration").
-    named = [w for w in (words if len(words) == 1 else words[1:]) if w[:1].isupper()]
+    if len(words) > 1 and words[0].lower() in _words("determiner"):
+        # A definite description refers back ("the former secretary of state and current
+        # Democratic presidential nominee") unless its head is a name ("the Association of ...").
+        if not words[-1][:1].isupper():
+            return None
+        words = words[1:]
+    named = [w for w in words if w[:1].isupper()]
     if not named or named[-1].lower() in _words("pronoun"):
         return None
     return named[-1].lower()
@@ -178,17 +184,28 @@ def _speech_cue(quote: Quote) -> bool:
     return False
 
 
-def _continues(run: _Run, quote: Quote, paragraph: int, reach: int) -> bool:
-    """Whether a quote belongs to a run: within ``reach`` paragraphs, and a speaker the run allows.
+def _continues(run: _Run, quote: Quote, paragraph: int) -> bool:
+    """Whether a quote belongs to a run: two paragraphs on at most, and a speaker the run allows.
 
-    A named speaker joins a run of the same name, or one a sentence opened without naming
-    anybody; a pronoun or description joins any run; transcript turns join whoever speaks."""
-    if abs(paragraph - run.paragraph) > reach:
+    A named speaker joins a run of the same name, or an unnamed one that a sentence opened or
+    that is in the same paragraph; a pronoun or description joins any run; transcript turns
+    join whoever speaks."""
+    if paragraph > run.paragraph + 2:
         return False
     key = _speaker_key(quote)
-    if _transcript(quote) or key is None or key == run.speaker:
+    if key is None or key == run.speaker or _transcript(quote):
         return True
-    return run.speaker is None and run.origin == _INTRODUCED
+    return run.speaker is None and (run.origin == _INTRODUCED or paragraph == run.paragraph)
+
+
+def _backward_continues(later: _Run, quote: Quote, key: str | None, paragraph: int) -> bool:
+    """Whether a quote takes from the run of the quotes after it: the next paragraph at most,
+    a speaker named or described (not a pronoun), and no other name."""
+    if paragraph < later.paragraph - 1 or quote.speaker is None:
+        return False
+    if key is None and quote.speaker.text.lower() in _words("pronoun"):
+        return False
+    return key is None or later.speaker is None or key == later.speaker
 
 
 def _placeable(time: TimeExpression | None) -> bool:
@@ -206,10 +223,13 @@ def _merge(own: _Found, run: _Found) -> _Found | None:
     return _Found(own_time or run.time, own.channel or run.channel)
 
 
-def _placed(found: _Found) -> _Found | None:
-    """What of a quote's own findings can open a run, or None if nothing can."""
+def _placed(found: _Found, quote: Quote) -> _Found | None:
+    """What of a quote's own findings can open a run (a channel, or a time of speech, not of a
+    thought), or None if nothing can."""
     time = found.time if _placeable(found.time) else None
-    return _Found(time, found.channel) if time is not None or found.channel is not None else None
+    if found.channel is None and (time is None or quote.act != "speech"):
+        return None
+    return _Found(time, found.channel)
 
 
 def _when(time: TimeExpression) -> When:
@@ -301,14 +321,14 @@ def _forward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions
             continue
         quote, decision = quotes[i], decisions[i]
         key = _speaker_key(quote)
-        active = run if run is not None and _continues(run, quote, paragraph, 2) else by_speaker.get(key or "")
+        active = run if run is not None and _continues(run, quote, paragraph) else by_speaker.get(key or "")
         merged = _merge(decision.found, active.found) if active is not None and _speech_cue(quote) else None
         if merged is not None and active is not None:
             decision.take(merged, active.origin)
             active.found, active.paragraph = merged, paragraph
             active.speaker = active.speaker or key
             run = active
-        elif (placed := _placed(decision.found)) is not None:
+        elif (placed := _placed(decision.found, quote)) is not None:
             run = _Run(placed, _EARLIER, key, paragraph)
         elif _speech_cue(quote):
             run = None  # a quote that neither continues the run nor places itself closes it
@@ -322,18 +342,20 @@ def _backward(index: _Index, quotes: Sequence[Quote], order: list[int], decision
     later: _Run | None = None
     for i in reversed(order):
         quote, decision = quotes[i], decisions[i]
-        if not _speech_cue(quote):
+        placed = _placed(decision.found, quote)
+        if not _speech_cue(quote) and placed is None:
             continue
         paragraph = index.paragraph(_position(quote))
-        if later is not None and _continues(later, quote, paragraph, 1):
+        key = _speaker_key(quote)
+        # A pronoun refers back, not forward: only a name or a description takes from a later quote.
+        if later is not None and _speech_cue(quote) and _backward_continues(later, quote, key, paragraph):
             merged = _merge(decision.found, later.found)
             if merged is not None:
                 decision.take(merged, _LATER)
                 later.found, later.paragraph = merged, paragraph
-                later.speaker = later.speaker or _speaker_key(quote)
+                later.speaker = later.speaker or key
                 continue
-        placed = _placed(decision.found)
-        later = _Run(placed, _LATER, _speaker_key(quote), paragraph) if placed is not None else None
+        later = _Run(placed, _LATER, key, paragraph) if placed is not None else None
 
 
 def _position(quote: Quote) -> int:

@@ -415,7 +415,7 @@ def _rules() -> list[tuple[str, str, Resolver]]:
         ("this_daypart", rf"this\s+{daypart}", _r_this_daypart),
         ("last_night", r"last\s+night", _r_last_night),
         ("weekday", rf"(?:on\s+)?(?:{deic}\s+)?{wd}(?:\s+{daypart})?", _r_weekday),
-        ("month_prep", rf"(?:{deic}|{prep})\s+{mon}(?!\s*\d)", _r_month_prep),
+        ("month_prep", rf"(?:{deic}|{prep})\s+{mon}(?!\.?\s*\d)", _r_month_prep),
         # A bare four-digit number is a year only after a preposition and within 1000-2999.
         ("year_prep", rf"(?:{prep}|the\s+year)\s+(?P<year>(?:1\d|2\d)\d\d)(?![\d,]\d)", _r_year_prep),
         ("event_relative", rf"(?:(?:(?:{num}|a\s+few|several)\s+)?(?:{unit}|{_alt('span')})\s+"
