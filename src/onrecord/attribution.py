@@ -10,6 +10,7 @@ takes the cue and speaker of the quote it continues, where news convention makes
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,15 +19,18 @@ from spacy.tokens import Doc, Span as TokenSpan, Token
 from .article import Evidence, Quote, Span
 from .lexicon import load_table
 from .quotemarks import QuotedSpan
+from .sentences import first_sentence_end, last_sentence_end
 from .speech import QuoteUseDecision
 
 REPORTING_VERBS = load_table("reporting_verbs.tsv")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NOUN_POS = frozenset({"PROPN", "NOUN", "PRON"})
-DASH = re.compile(r"^\s*[—–―-]{1,2}\s*(?=[A-Z@])")
-PHRASE_BREAKS = frozenset({",", "(", ")", "—", "–", ";", ":", '"', "“", "”"})
+DASH = re.compile(r"[ \t\xa0]*[—–―-]{1,2}[ \t\xa0]*(?=[A-Z@])")
+NAME_COLON = re.compile(r"([A-Z][\w.'’ -]{0,40}?)\s*:\s*$")
+PHRASE_BREAKS = frozenset({",", "(", ")", "—", "–", "―", ";", ":", '"', "“", "”"})
+# Nouns right after a cue that say when, not who: "…," said Monday, said Thursday morning.
+TIME_NOUNS = frozenset("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night today yesterday week weekend month year".split())
 MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
-SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +75,17 @@ def _extends_mention(t: Token) -> bool:
 
 
 class Attributor:
-    """Finds cue and speaker for the quoted spans of one parsed article."""
+    """Finds cue and speaker for the spoken quotes of one parsed article."""
 
     def __init__(self, doc: Doc, quoted: Sequence[QuotedSpan]):
         self.doc = doc
         self.text = doc.text
-        self.quoted = sorted(quoted, key=lambda q: q.start)
-        self._inside = [(q.open_at if q.open_at is not None else q.start, (q.close_at + 1) if q.close_at is not None else q.end) for q in self.quoted]
+        self.quoted = sorted(quoted, key=lambda q: q.outer_start)
+        self._starts = [q.outer_start for q in self.quoted]
 
     def in_quote(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self._inside)
+        k = bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self.quoted[k].outer_end
 
     def _tokens_between(self, start: int, end: int) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="contract")
@@ -99,7 +104,7 @@ class Attributor:
         pool = speech or candidates
         return pool[-1] if nearest_last else pool[0]
 
-    def _speaker_of(self, verb: Token, quote: tuple[int, int]) -> tuple[list[Token] | None, str]:
+    def _speaker_of(self, verb: Token, quote: tuple[int, int], frame: Sequence[Token]) -> tuple[list[Token] | None, str]:
         if verb.lower_ == "according":
             objects = [t for t in verb.nbor(1).children if t.dep_ == "pobj"]
             if objects:
@@ -114,19 +119,20 @@ class Attributor:
             return noun_phrase(agents[0], outside=quote), "agent-of-passive-cue"
         # "…, saying …" / "and added": the participle or conjunct shares its head's subject.
         head = verb.head
-        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and head.i != verb.i:
             subjects = [t for t in head.children if t.dep_ in SUBJECT_DEPS and not self.in_quote(t.idx)]
             if subjects:
                 return noun_phrase(subjects[0], outside=quote), "subject-of-governing-verb"
+        # The parser lost the subject: "…," Tulsa police Chief Chuck Jordan said Monday.
+        before = [t for t in frame if t.i < verb.i and t.idx >= quote[1] and t.pos_ in NOUN_POS]
+        if before:
+            return noun_phrase(_phrase_head(before[-1], verb), outside=quote), "noun-before-cue"
         # Inverted order the parser mislabels: "…," said the mayor.
-        for t in self.doc[verb.i + 1: verb.i + 6]:
-            if self.in_quote(t.idx) or t.is_punct and t.text != "'s":
+        for t in self.doc[verb.i + 1: verb.i + 8]:
+            if self.in_quote(t.idx) or (t.is_punct and t.text not in ("'s", "’s")):
                 break
-            if t.pos_ in NOUN_POS:
-                head_token = t
-                while head_token.head.i > head_token.i and head_token.head.i < verb.i + 8 and head_token.head.pos_ in NOUN_POS:
-                    head_token = head_token.head
-                return noun_phrase(head_token, outside=quote), "noun-after-cue"
+            if t.pos_ in NOUN_POS and t.lower_ not in TIME_NOUNS and t.ent_type_ not in ("DATE", "TIME"):
+                return noun_phrase(_phrase_head(t, verb), outside=quote), "noun-after-cue"
         return None, "no-subject"
 
     def _cue_tokens(self, verb: Token) -> list[Token]:
@@ -135,50 +141,32 @@ class Attributor:
         particles = [t for t in verb.children if t.dep_ == "prt" and t.i == verb.i + 1]
         return [verb, *particles]
 
-    def find(self, q: QuotedSpan) -> Found | None:
-        """Cue and speaker for one quoted span, or None when the text names neither."""
-        outer = self._inside[self.quoted.index(q)]
+    def find(self, k: int) -> Found | None:
+        """Cue and speaker for the ``k``-th quote, or None when the text names neither."""
+        q = self.quoted[k]
+        outer = (q.outer_start, q.outer_end)
         para_start = self.text.rfind("\n", 0, outer[0]) + 1
         para_end = self.text.find("\n", outer[1])
         para_end = len(self.text) if para_end < 0 else para_end
-        right_end = para_end
-        for later in self._inside:
-            if later[0] >= outer[1]:
-                right_end = min(right_end, later[0])
-                break
-        left_start = para_start
-        for earlier in self._inside:
-            if earlier[1] <= outer[0]:
-                left_start = max(left_start, earlier[1])
-        right_text = self.text[outer[1]:right_end]
-        closes_sentence = self.text[q.end - 1: q.end] in ".!?" and q.close_at is not None
-        stop = SENTENCE_BREAK.search(right_text)
-        right_limit = outer[1] + (stop.start() + 1 if stop else len(right_text))
-        dash = DASH.match(right_text)
-        if dash and not closes_sentence or dash and right_limit - outer[1] < 60:
-            names = self._tokens_between(outer[1] + dash.end(), right_limit)
-            head = next((t for t in names if t.pos_ in ("PROPN", "NOUN")), None)
-            if head is not None:
-                cue_at = outer[1] + right_text.index(dash.group().strip()[0])
-                return Found(
-                    _span(self.doc, cue_at, cue_at + 1),
-                    _token_span(self.doc, noun_phrase(head, outside=outer)),
-                    "dash-attribution", "a dash and a name follow the quote", 0.85,
-                )
-        left_text = self.text[left_start:outer[0]]
-        last_break = None
-        for last_break in SENTENCE_BREAK.finditer(left_text):
-            pass
-        left_from = left_start + (last_break.end() if last_break else 0)
+        right_end = min(para_end, self.quoted[k + 1].outer_start) if k + 1 < len(self.quoted) else para_end
+        left_start = max(para_start, self.quoted[k - 1].outer_end) if k > 0 else para_start
+        closes_sentence = self.text[q.end - 1: q.end] in ".!?" and q.closed
+        stop = first_sentence_end(self.text, outer[1], right_end)
+        right_limit = stop.start() + 1 if stop else right_end
+        dashed = self._dash_attribution(outer, right_limit, closes_sentence)
+        if dashed is not None:
+            return dashed
+        last_break = last_sentence_end(self.text, left_start, outer[0])
+        left_from = last_break.end() if last_break else left_start
         sides = [("after", outer[1], right_limit), ("before", left_from, outer[0])]
-        if closes_sentence and left_from < outer[0] and self.text[left_from:outer[0]].strip():
+        if closes_sentence and self.text[left_from:outer[0]].strip():
             sides.reverse()  # "She said: "A full sentence."" reads its cue before the quote
         for side, a, b in sides:
             tokens = self._tokens_between(a, b)
             verb = self._reporting_verb(tokens, nearest_last=(side == "before"))
             if verb is None:
                 continue
-            speaker, rule = self._speaker_of(verb, outer)
+            speaker, rule = self._speaker_of(verb, outer, tokens)
             return Found(
                 _token_span(self.doc, self._cue_tokens(verb)),
                 _token_span(self.doc, speaker) if speaker else None,
@@ -186,34 +174,46 @@ class Attributor:
                 f"reporting verb {verb.text!r} {side} the quote; speaker by {rule}",
                 0.9 if speaker else 0.6,
             )
-        colon = re.search(r"([A-Z][\w.'’ -]{0,40}?)\s*:\s*$", self.text[left_from:outer[0]])
+        colon = NAME_COLON.search(self.text, left_from, outer[0])
         if colon:
-            start = left_from + colon.start(1)
-            end = left_from + colon.end(1)
-            colon_at = self.text.index(":", end)
+            colon_at = colon.end(1) + colon.group()[len(colon.group(1)):].index(":")
             return Found(
-                _span(self.doc, colon_at, colon_at + 1), _span(self.doc, start, end),
+                _span(self.doc, colon_at, colon_at + 1), _span(self.doc, colon.start(1), colon.end(1)),
                 "colon-after-name", "a name and a colon introduce the quote", 0.75,
             )
-        return self._introducing_sentence(outer, left_from, para_start)
+        return self._introducing_sentence(outer, left_from)
 
-    def _introducing_sentence(self, outer: tuple[int, int], left_from: int, para_start: int) -> Found | None:
+    def _dash_attribution(self, outer: tuple[int, int], right_limit: int, closes_sentence: bool) -> Found | None:
+        """``"…" — Jane Doe``: a dash and a name right after the quote."""
+        dash = DASH.match(self.text, outer[1])
+        if dash is None or (closes_sentence and right_limit - outer[1] >= 60):
+            return None
+        names = self._tokens_between(dash.end(), right_limit)
+        head = next((t for t in names if t.pos_ in ("PROPN", "NOUN")), None)
+        if head is None:
+            return None
+        cue_at = dash.start() + len(dash.group()) - len(dash.group().lstrip())
+        return Found(
+            _span(self.doc, cue_at, cue_at + 1),
+            _token_span(self.doc, noun_phrase(head, outside=outer)),
+            "dash-attribution", "a dash and a name follow the quote", 0.85,
+        )
+
+    def _introducing_sentence(self, outer: tuple[int, int], left_from: int) -> Found | None:
         """``He had a message for voters: "…"``, or the paragraph before ending in a colon."""
         before = self.text[:left_from].rstrip()
         if not before.endswith(":"):
             return None
         colon_at = len(before) - 1
-        sentence_start = max(
-            before.rfind("\n", 0, colon_at) + 1,
-            max((m.end() for m in SENTENCE_BREAK.finditer(before, max(0, colon_at - 400), colon_at)), default=0),
-        )
+        previous_end = last_sentence_end(before, max(0, colon_at - 600), colon_at)
+        sentence_start = max(before.rfind("\n", 0, colon_at) + 1, previous_end.end() if previous_end else 0)
         tokens = self._tokens_between(sentence_start, colon_at)
         verb = self._reporting_verb(tokens, nearest_last=True)
         if verb is None:  # "X had a message:": the main verb with a subject introduces it
             verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX") and _has_subject(t)), None)
         if verb is None:
             return None
-        speaker, rule = self._speaker_of(verb, outer)
+        speaker, rule = self._speaker_of(verb, outer, tokens)
         return Found(
             _token_span(self.doc, self._cue_tokens(verb)),
             _token_span(self.doc, speaker) if speaker else None,
@@ -223,18 +223,27 @@ class Attributor:
         )
 
 
+def _phrase_head(token: Token, verb: Token) -> Token:
+    """Climb from a word to the head of its noun phrase, without crossing the cue."""
+    head = token
+    while head.head.i not in (head.i, verb.i) and head.head.pos_ in NOUN_POS and abs(head.head.i - token.i) < 8:
+        head = head.head
+    return head
+
+
 def _has_subject(token: Token) -> bool:
     return any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
 def attribute(doc: Doc, quoted: Sequence[tuple[QuotedSpan, QuoteUseDecision]]) -> list[Quote]:
     """Build direct ``Quote`` records for the spoken quoted spans of a parsed article."""
-    attributor = Attributor(doc, [q for q, _ in quoted])
+    ordered = sorted(quoted, key=lambda pair: pair[0].outer_start)
+    attributor = Attributor(doc, [q for q, _ in ordered])
     quotes: list[Quote] = []
     previous: Quote | None = None
     text = doc.text
-    for span, use in sorted(quoted, key=lambda pair: pair[0].start):
-        found = attributor.find(span)
+    for k, (span, use) in enumerate(ordered):
+        found = attributor.find(k)
         evidence = [
             Evidence("find-quotes", span.rule, f"quotation marks paired ({span.paragraphs} paragraph(s))"),
             Evidence("classify", use.rule, use.why),
@@ -262,10 +271,10 @@ def attribute(doc: Doc, quoted: Sequence[tuple[QuotedSpan, QuoteUseDecision]]) -
 def _continues(text: str, previous: Quote, span: QuotedSpan) -> bool:
     """A quote with no cue continues the previous speaker when nothing but the quote
     stands between them: later in the same paragraph, or a paragraph that is all quote."""
-    gap = text[previous.content.end:span.open_at if span.open_at is not None else span.start]
+    gap = text[previous.content.end:span.outer_start]
     if gap.count("\n\n") > 1 or len(gap) > 400:
         return False
     if "\n" not in gap:
         return True
     para_start = text.rfind("\n", 0, span.start) + 1
-    return text[para_start:span.open_at if span.open_at is not None else span.start].strip() == ""
+    return text[para_start:span.outer_start].strip() == ""

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .sentences import first_sentence_end, last_sentence_end
+
 Role = Literal["open", "close", "either"]
 
 DOUBLE_MARKS = frozenset('"“”„‟«»')
@@ -24,7 +26,6 @@ OPENING_CONTEXT = frozenset("([{—–-/\u2014\u2013" + '"“„«' + "‘‚‹
 CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-…/" + '"”»' + "’'›")
 # Elisions that start with an apostrophe: 'em, 'til, '90s are never opening marks.
 ELISION = re.compile(r"(?:em|til|n|cause|tis|twas|bout|round|s|d|ll)\b|\d", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*")
 
 
@@ -36,6 +37,7 @@ class Mark:
     char: str
     double: bool
     role: Role
+    width: int = 1  # two for typewriter doubled marks: ''Politicking.''
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +46,19 @@ class QuotedSpan:
 
     start: int
     end: int
-    open_at: int | None
-    close_at: int | None
+    outer_start: int  # where the opening mark stands (== start when it was recovered)
+    outer_end: int  # just after the closing mark (== end when it was recovered)
     rule: str
     confidence: float
     paragraphs: int = 1
+
+    @property
+    def opened(self) -> bool:
+        return self.outer_start < self.start
+
+    @property
+    def closed(self) -> bool:
+        return self.outer_end > self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +69,10 @@ class StrayMark:
     reason: str
 
 
-def _role(text: str, i: int, char: str) -> Role | None:
+def _role(text: str, i: int, char: str, width: int = 1) -> Role | None:
     """Read a mark's role from its flanks; None for apostrophes, primes and inch marks."""
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     can_open = not nxt.isspace() and (prev.isspace() or prev in OPENING_CONTEXT)
     can_close = not prev.isspace() and (nxt.isspace() or nxt in CLOSING_CONTEXT)
     if char in SINGLE_MARKS:
@@ -92,8 +102,13 @@ def _role(text: str, i: int, char: str) -> Role | None:
 def read_marks(text: str) -> list[Mark]:
     """Every quotation mark in ``text`` with its role (apostrophes left out)."""
     marks = []
-    for match in re.finditer(r"[\"“”„‟«»'‘’‚‛‹›]", text):
+    for match in re.finditer(r"''|``|[\"“”„‟«»'‘’‚‛‹›]", text):
         i, char = match.start(), match.group()
+        if len(char) == 2:  # typewriter ``quote'' or ''quote'': a double mark two characters wide
+            role = _role(text, i, '"', 2)
+            if role is not None:
+                marks.append(Mark(i, '"', True, "open" if char == "``" else role, 2))
+            continue
         role = _role(text, i, char)
         if role is not None:
             marks.append(Mark(i, char, char in DOUBLE_MARKS, role))
@@ -164,7 +179,7 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[StrayMark]]:
                     continue  # the players’ union: an apostrophe, the quote closes further on
                 spans.append(
                     QuotedSpan(
-                        open_mark.at + 1, mark.at, open_mark.at, mark.at,
+                        open_mark.at + open_mark.width, mark.at, open_mark.at, mark.at + mark.width,
                         "paired-marks" if paragraphs == 1 else "multi-paragraph", 0.98, paragraphs,
                     )
                 )
@@ -217,20 +232,20 @@ def _close_at_paragraph_end(
     text: str, open_mark: Mark, para_end: int, paragraphs: int
 ) -> QuotedSpan | StrayMark:
     """A quote still open when its paragraph ends: closed there if it reads as speech."""
-    start, end = _trim(text, open_mark.at + 1, para_end)
+    start, end = _trim(text, open_mark.at + open_mark.width, para_end)
     content = text[start:end]
     if paragraphs > 1 or (len(content.split()) >= 4 and content[-1:] in ".!?…"):
-        return QuotedSpan(start, end, open_mark.at, None, "unclosed-at-paragraph-end", 0.7, paragraphs)
+        return QuotedSpan(start, end, open_mark.at, end, "unclosed-at-paragraph-end", 0.7, paragraphs)
     return StrayMark(open_mark.at, "opening mark never closed and what follows does not read as a quote")
 
 
 def _close_at_sentence_end(text: str, open_mark: Mark, limit: int) -> QuotedSpan | StrayMark:
     """An opening mark followed by another opening mark: close the first at its sentence end."""
-    found = SENTENCE_END.search(text, open_mark.at + 1, limit)
+    found = first_sentence_end(text, open_mark.at + open_mark.width, limit)
     if found is None:
         return StrayMark(open_mark.at, "opening mark followed by another opening mark with no sentence between")
-    start, end = _trim(text, open_mark.at + 1, found.start() + 1)
-    return QuotedSpan(start, end, open_mark.at, None, "unclosed-before-next-quote", 0.6)
+    start, end = _trim(text, open_mark.at + open_mark.width, found.start() + 1)
+    return QuotedSpan(start, end, open_mark.at, end, "unclosed-before-next-quote", 0.6)
 
 
 def _recover_opening(text: str, mark: Mark, last_close: int) -> QuotedSpan | StrayMark:
@@ -239,12 +254,10 @@ def _recover_opening(text: str, mark: Mark, last_close: int) -> QuotedSpan | Str
     start = max(para_start, last_close + 1)
     if last_close >= para_start:
         # After an earlier quote in this paragraph the lost mark opened a later sentence.
-        sentence = None
-        for sentence in SENTENCE_END.finditer(text, start, mark.at):
-            pass
+        sentence = last_sentence_end(text, start, mark.at)
         start = sentence.end() if sentence else start
     start, end = _trim(text, start, mark.at)
     content = text[start:end]
     if len(content.split()) >= 3 and content[-1:] in ",.!?…—-":
-        return QuotedSpan(start, end, None, mark.at, "unopened-from-paragraph-start", 0.6)
+        return QuotedSpan(start, end, start, mark.at + mark.width, "unopened-from-paragraph-start", 0.6)
     return StrayMark(mark.at, "closing mark with no opening mark and no quote-like text before it")

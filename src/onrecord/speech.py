@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .lexicon import load_word_set
+from .lexicon import load_table, load_word_set
 from .quotemarks import QuotedSpan
 
 QuoteUse = Literal["speech", "fragment", "title"]
@@ -21,6 +21,10 @@ NAMING_WORDS = load_word_set("naming_words.txt")
 MINOR_TITLE_WORDS = frozenset(
     "a an the of in on at to for and or but nor with from by as is it my me we you i".split()
 )
+# Words before a title-case quote that make it a name: on CNN's "State of the Union", an episode of "X".
+TITLE_PREPOSITIONS = frozenset({"of", "on", "in", "at"})
+REPORTING_VERBS = load_table("reporting_verbs.tsv")
+IRREGULAR_REPORTING_FORMS = load_word_set("reporting_verb_forms.txt")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -38,24 +42,43 @@ def _title_case(words: list[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in MINOR_TITLE_WORDS or w[:1].isdigit() for w in words)
 
 
+def _reporting_word(word: str) -> bool:
+    """Whether ``word`` is a form of a reporting verb (said, says, telling, wrote …)."""
+    if word in IRREGULAR_REPORTING_FORMS:
+        return True
+    for suffix in ("", "s", "es", "d", "ed", "ing"):
+        if suffix and word.endswith(suffix) and word[: -len(suffix)] in REPORTING_VERBS:
+            return True
+        if not suffix and word in REPORTING_VERBS:
+            return True
+    return word.endswith("ing") and word[:-3] + "e" in REPORTING_VERBS
+
+
 def classify_quoted(text: str, span: QuotedSpan) -> QuoteUseDecision:
     """Decide whether a quoted span is speech, a short quoted fragment, or a name/title."""
     content = text[span.start:span.end].strip()
     words = WORD.findall(content)
-    before = text[max(0, (span.open_at or span.start) - 40):(span.open_at or span.start)]
-    after_at = (span.close_at + 1) if span.close_at is not None else span.end
-    after = text[after_at:after_at + 30]
+    before = text[max(0, span.outer_start - 40):span.outer_start]
+    after = text[span.outer_end:span.outer_end + 30]
     previous_word = (WORD.findall(before) or [""])[-1].lower()
+    before_char = before.rstrip()[-1:]
+    # Words run straight into the mark (``into "a living room"``): the quote sits inside a clause.
+    mid_clause = before_char.isalnum() and not _reporting_word(previous_word)
     ends_like_speech = content[-1:] in ",.!?…—-:;" or span.paragraphs > 1
+    one_phrase = not re.search(r"[.!?;:]\s", content[:-1])
     if not words:
         return QuoteUseDecision("fragment", "no-words", "the marks hold no words")
-    if previous_word in NAMING_WORDS and len(words) <= 8 and not ends_like_speech:
+    if previous_word in NAMING_WORDS and len(words) <= 8 and one_phrase:
         return QuoteUseDecision("title", "naming-word", f"named by {previous_word!r} before the marks")
-    if len(words) <= 6 and _title_case(words) and not ends_like_speech:
+    if len(words) <= 6 and _title_case(words) and one_phrase:
+        possessive_or_preposition = previous_word.endswith(("'s", "’s")) or previous_word in TITLE_PREPOSITIONS
         followed_by_noun = re.match(r"\s*[a-z]", after) is not None and not re.match(r"\s*(?:and|or|but)\b", after)
-        opens_sentence = before.rstrip()[-1:] in ("", ".", "\n", ":")
-        if followed_by_noun or not opens_sentence:
-            return QuoteUseDecision("title", "title-case", "short title-case words inside a sentence")
+        if possessive_or_preposition or (mid_clause and (followed_by_noun or not ends_like_speech)):
+            return QuoteUseDecision("title", "title-case", "short title-case words standing as a name inside a sentence")
+        if followed_by_noun and not ends_like_speech:
+            return QuoteUseDecision("title", "title-case-modifier", "short title-case words before a noun")
+    if mid_clause and content[:1].islower():
+        return QuoteUseDecision("fragment", "quoted-phrase", "a phrase quoted inside a clause, not a quotation of its own")
     if len(words) <= 2 and not ends_like_speech:
         return QuoteUseDecision("fragment", "scare-quote", "one or two words quoted inside a sentence")
     if ends_like_speech or len(words) >= 4:
