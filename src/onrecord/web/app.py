@@ -68,7 +68,7 @@ def create_app(
     app.include_router(queries.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("onrecord.web") / "static")), name="static")
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    app.openapi = lambda: _openapi(app, guarded=bool(token))  # type: ignore[method-assign]
     # Outermost first: headers on every answer, then the token, then the size cap.
     app.add_middleware(BodySizeLimit, max_bytes=max_bytes)
     if token:
@@ -77,12 +77,12 @@ def create_app(
     return app
 
 
-def _openapi(app: FastAPI) -> dict[str, Any]:
+def _openapi(app: FastAPI, *, guarded: bool) -> dict[str, Any]:
     if app.openapi_schema is None:
-        document = get_openapi(
-            title=app.title, version=app.version, summary=app.summary, routes=app.routes
-        )
+        document = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
         document.setdefault("components", {}).setdefault("schemas", {}).update(article_components())
-        document["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
+        if guarded:
+            document["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
+            document["security"] = [{"bearer": []}]
         app.openapi_schema = document
     return app.openapi_schema

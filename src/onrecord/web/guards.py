@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Sequence
 from html import escape
 from http.cookies import SimpleCookie
 from typing import Any
@@ -43,7 +44,7 @@ class BodyTooLarge(StarletteHTTPException):
         super().__init__(413, f"the request body is larger than this server accepts ({limit:,} bytes)")
 
 
-async def _send_json(send: Send, status: int, payload: dict[str, Any], headers: list[tuple[bytes, bytes]] = ()) -> None:
+async def _send_json(send: Send, status: int, payload: dict[str, Any], headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps(payload, separators=(",", ":")).encode()
     await send({
         "type": "http.response.start",
@@ -140,6 +141,8 @@ class TokenGuard:
         return offered is not None and hmac.compare_digest(offered.encode(), self.token)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":  # no route speaks WebSocket; refuse rather than pass one by
+            return await send({"type": "websocket.close", "code": 1008})
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = dict(scope["headers"])

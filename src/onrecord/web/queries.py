@@ -111,7 +111,9 @@ def search_quotations(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONResponse:
     """Quotations matching every filter, best text match first, then newest; each shown by its earliest occurrence."""
-    who: int | str | None = speaker_id if speaker_id is not None else (speaker.strip() or None if speaker else None)
+    who: int | str | None = speaker_id
+    if who is None and speaker and speaker.strip():
+        who = speaker.strip()
     with _store(request) as store:
         page = store.search(
             q, speaker=who, since=_date(since, "since"), until=_date(until, "until"), outlet=outlet or None,

@@ -1,0 +1,220 @@
+"""The pages of ``onrecord serve`` in real headless Chromium (Debian's ``chromium``).
+
+A person pastes the bundled sample article, reads the highlights and speaker names,
+hovers a quote, searches the store, opens a speaker and a quotation.  The screenshots
+saved here are the ones docs/web.md shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from test_web_api import SAMPLE, Server, build_store, running_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    store = build_store(tmp_path_factory.mktemp("web-browser") / "quotes.db")
+    with running_server("--db", str(store)) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """One browser tab on the test server, recording what a person would not see go wrong."""
+
+    def __init__(self, browser: object, server: Server) -> None:
+        self.base = server.base
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.on("request", lambda req: req.url.startswith((self.base, "data:")) or self.foreign.append(req.url))
+
+    def open(self, path: str) -> object:
+        self.page.goto(self.base + path)
+        return self.page
+
+    def screenshot(self, name: str, *, full_page: bool = True) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / name), full_page=full_page)
+
+
+@pytest.fixture
+def visit(browser: object, server: Server) -> Iterator[Visit]:
+    tab = Visit(browser, server)
+    yield tab
+    tab.page.close()
+
+
+@pytest.fixture
+def pasted(visit: Visit) -> Visit:
+    """The paste page after the bundled sample article was pasted and read."""
+    page = visit.open("/")
+    page.fill("#text", SAMPLE.read_text("utf-8"))
+    page.click("#run")
+    page.wait_for_selector("mark.quote", timeout=60_000)
+    return visit
+
+
+def _colour(page: object, selector: str) -> str:
+    return page.eval_on_selector(selector, "node => getComputedStyle(node).borderBottomColor")
+
+
+def test_pasted_sample_highlights_every_quote(pasted: Visit) -> None:
+    page = pasted.page
+    quotes = page.eval_on_selector_all("mark.quote", "marks => [...new Set(marks.map(m => m.dataset.q))].length")
+    listed = page.locator("[data-testid=quote-list] li").count()
+    assert quotes == listed >= 5
+    summary = page.text_content("[data-testid=article-summary]")
+    assert f"{listed} quotes" in summary and "14 Mar 2026" in summary
+    pasted.screenshot("paste.png")
+
+
+def test_pasted_sample_names_its_speakers(pasted: Visit) -> None:
+    names = pasted.page.locator("[data-testid=speakers] .speaker-name").all_text_contents()
+    assert "Tomas Reyes" in names
+    assert any(name.endswith("Marsh") for name in names)
+
+
+def test_each_speaker_has_a_colour_of_their_own(pasted: Visit) -> None:
+    page = pasted.page
+    marsh = _colour(page, 'mark.quote:text("We are not going to let")')
+    reyes = _colour(page, 'mark.quote:text("Riders are paying more")')
+    assert marsh != reyes
+    assert _colour(page, 'mark.quote:text("The money is there")') == marsh  # her second sentence
+
+
+def test_cues_are_marked(pasted: Visit) -> None:
+    cues = pasted.page.locator(".article-text .cue").all_text_contents()
+    assert "said" in cues
+
+
+def test_each_mention_links_to_its_speaker(pasted: Visit) -> None:
+    page = pasted.page
+    mentions = page.locator("a.mention")
+    assert mentions.count() >= 2
+    for i in range(mentions.count()):
+        mention = mentions.nth(i)
+        target = mention.get_attribute("href")
+        assert re.fullmatch(r"#speaker-\d+", target)
+        assert page.locator(f"{target} .speaker-name").text_content().strip("\u201c\u201d") == mention.get_attribute("data-speaker")
+
+
+def test_hovering_a_quote_shows_speaker_channel_time_and_evidence(pasted: Visit) -> None:
+    page = pasted.page
+    quote = page.locator('mark.quote:text("Riders are paying more")')
+    quote.evaluate("node => node.scrollIntoView({block: 'center'})")
+    quote.hover()
+    tip = page.locator("#tip")
+    tip.wait_for(state="visible")
+    text = tip.text_content()
+    assert "Tomas Reyes" in text
+    for label in ("Cue", "Channel", "Time", "Evidence"):
+        assert label in text
+    assert tip.locator("ol li").count() >= 2  # the evidence trail, one decision per line
+    pasted.screenshot("article-hover.png", full_page=False)
+
+
+def test_choosing_a_speaker_dims_the_others(pasted: Visit) -> None:
+    page = pasted.page
+    page.click('[data-testid=speakers] button:has-text("Tomas Reyes")')
+    lit = page.locator(".article-text.dimmed mark.quote.lit").all_text_contents()
+    assert lit and all("Marsh" not in text for text in lit)
+    assert any(text.startswith("Riders are paying more") for text in lit)
+
+
+def test_pages_load_nothing_from_elsewhere_and_raise_no_errors(pasted: Visit) -> None:
+    for path in ("/search?q=ferry", "/speakers/Elena%20Marsh", "/quotations/1"):
+        pasted.open(path).wait_for_load_state("networkidle")
+    assert pasted.foreign == []
+    assert pasted.errors == []
+
+
+def test_search_finds_quotes_by_their_words(visit: Visit) -> None:
+    page = visit.open("/search")
+    page.fill("#q", "lifeline")
+    page.click("#run")
+    page.wait_for_selector("[data-testid=results] li")
+    results = page.locator("[data-testid=results] li")
+    assert results.count() == 1
+    assert "The ferry is a lifeline" in results.first.text_content()
+    assert "q=lifeline" in page.url  # the search can be shared as a link
+
+
+def test_search_filters_by_speaker_and_period(visit: Visit) -> None:
+    page = visit.open("/search?speaker=Elena+Marsh&since=2026-03-01&until=2026-03-31")
+    page.wait_for_selector("[data-testid=result-count]")
+    assert page.input_value("#speaker") == "Elena Marsh"
+    assert page.text_content("[data-testid=result-count]").endswith("of 2 quotations")
+    page.goto(visit.base + "/search")
+    page.wait_for_selector("[data-testid=results] li")
+    visit.screenshot("search.png")
+
+
+def test_search_with_no_match_says_so(visit: Visit) -> None:
+    page = visit.open("/search?q=zeppelin")
+    assert "No quotation matches" in page.locator("[data-testid=no-results]").text_content()
+
+
+def test_speaker_page_charts_quotes_per_month(visit: Visit) -> None:
+    page = visit.open("/speakers/Elena%20Marsh")
+    page.wait_for_selector("svg.timeline")
+    assert page.text_content("[data-testid=speaker-name]") == "Elena Marsh"
+    bars = page.locator("svg.timeline rect.bar")
+    assert [bars.nth(i).get_attribute("data-month") for i in range(bars.count())] == ["2026-01", "2026-02", "2026-03"]
+    heights = [float(bars.nth(i).get_attribute("height")) for i in range(3)]
+    assert heights[0] < heights[1] == heights[2]  # one quote in January, two in February and March
+    visit.screenshot("speaker.png")
+
+
+def test_quotation_page_lists_appearances_earliest_first(visit: Visit) -> None:
+    page = visit.open("/search?q=raise+fares+winter")
+    page.click("text=2 occurrences")
+    page.wait_for_selector("[data-testid=occurrences] tbody tr")
+    rows = page.locator("[data-testid=occurrences] tbody tr")
+    assert rows.count() == 2
+    assert rows.nth(0).text_content().startswith("12 Jan 2026earliest")
+    assert "Coastline Daily" in rows.nth(1).text_content()
+    visit.screenshot("quotation.png")
+
+
+def test_stored_article_opens_with_its_highlights(visit: Visit) -> None:
+    page = visit.open("/articles/gazette-2026-03-20")
+    page.wait_for_selector("mark.quote")
+    assert page.locator("mark.quote").count() >= 2
+    assert "Tomas Reyes" in page.locator("[data-testid=speakers]").text_content()
+
+
+def test_missing_speaker_shows_the_servers_message(visit: Visit) -> None:
+    page = visit.open("/speakers/Nobody%20Anyone")
+    assert "no speaker 'Nobody Anyone'" in page.locator(".error-box").text_content()
