@@ -166,10 +166,10 @@ def _transcript(quote: Quote) -> bool:
 def _speech_cue(quote: Quote) -> bool:
     """Whether the quote reports one act of speaking: a verb of speaking (or a transcript colon),
     not in the perfect ("has called climate change a hoax" is a stance, not an occasion)."""
-    if quote.act != "speech" or quote.cue is None:
+    if quote.act != "speech":
         return False
-    if _transcript(quote):
-        return True
+    if quote.cue is None or _transcript(quote):
+        return True  # a quotation standing alone continues whoever was speaking
     words = re.findall(r"[a-z]+", quote.cue.text.lower())
     if words[:1] in (["has"], ["have"], ["had"]):
         return False

@@ -1,0 +1,213 @@
+"""situate: the time and the channel of each attribution, on short news passages with hand-built quotes."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from onrecord.article import Evidence, Quote, Span
+from onrecord.situate import situate
+
+PUBLISHED = "2020-10-15"  # a Thursday
+
+
+def _span(text: str, words: str, after: int = 0) -> Span:
+    start = text.index(words, after)
+    return Span.of(text, start, start + len(words))
+
+
+def _quote(text: str, content: str, cue: str | None = None, speaker: str | None = None, *,
+           after: int = 0, act: str = "speech") -> Quote:
+    body = _span(text, content, after)
+    return Quote(
+        "direct" if content.startswith("“") else "indirect",
+        body,
+        _span(text, cue, after) if cue else None,
+        _span(text, speaker, after) if speaker else None,
+        1.0,
+        (Evidence("extract", "test", "built by hand"),),
+        act=act,  # type: ignore[arg-type]
+    )
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets as a parser would give them: a stop before a capital or an opening mark ends one."""
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?][”\"]?\s+(?=[“\"A-Z])|\n", text)]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(text)], strict=True) if a < b]
+
+
+def _situate(text: str, *quotes: Quote, date: str | None = PUBLISHED) -> tuple[Quote, ...]:
+    return situate(text, date, quotes, sentences=_sentences(text))
+
+
+def test_time_and_channel_come_from_the_cue_clause() -> None:
+    text = "The senator told CNN on Tuesday that the bill was dead."
+    (q,) = _situate(text, _quote(text, "the bill was dead", "told", "The senator"))
+    assert q.when is not None and (q.when.text, q.when.value) == ("on Tuesday", "2020-10-13")
+    assert q.channel is not None and (q.channel.type, q.channel.platform) == ("interview", "CNN")
+
+
+def test_a_date_inside_the_content_is_not_the_time_of_speaking() -> None:
+    text = "Trump said the vote on Nov. 3 would be rigged."
+    (q,) = _situate(text, _quote(text, "the vote on Nov. 3 would be rigged", "said", "Trump"))
+    assert q.when is None
+
+
+def test_channel_and_time_introduced_by_a_sentence_carry_to_the_next_quotes() -> None:
+    text = "Late last month, she shared the news in an Instagram post. “We are thrilled,” she wrote. “It is a boy.”"
+    first = _quote(text, "“We are thrilled,”", "wrote", "she")
+    second = _quote(text, "“It is a boy.”")
+    for q in _situate(text, first, second):
+        assert q.when is not None and q.when.value == "2020-09-21/2020-09-30"
+        assert q.channel is not None and (q.channel.type, q.channel.platform) == ("social_post", "Instagram")
+        assert any(e.stage == "situate" and e.rule == "channel_carried" for e in q.evidence)
+
+
+def test_comment_section_is_the_channel() -> None:
+    text = "“I never said that,” she wrote in the comment section."
+    (q,) = _situate(text, _quote(text, "“I never said that,”", "wrote", "she"))
+    assert q.channel is not None and q.channel.type == "comment"
+
+
+def test_statement_released_friday() -> None:
+    text = "The campaign said in a statement released Friday that it had complied with the law."
+    (q,) = _situate(text, _quote(text, "that it had complied with the law", "said", "The campaign"))
+    assert q.channel is not None and q.channel.type == "statement"
+    assert q.when is not None and q.when.value == "2020-10-09"
+
+
+def test_rally_last_week() -> None:
+    text = "Speaking at a rally in Ohio last week, Trump said the press was dishonest."
+    (q,) = _situate(text, _quote(text, "the press was dishonest", "said", "Trump"))
+    assert q.channel is not None and q.channel.type == "speech"
+    assert q.when is not None and q.when.value == "2020-10-05/2020-10-11"
+
+
+def test_another_named_speaker_does_not_inherit_the_channel() -> None:
+    text = "“We will win,” Smith told CNN on Monday.\n“They will lose,” Jones said."
+    smith = _quote(text, "“We will win,”", "told", "Smith")
+    jones = _quote(text, "“They will lose,”", "said", "Jones")
+    _, q = _situate(text, smith, jones)
+    assert q.channel is None and q.when is None
+
+
+def test_the_same_speaker_keeps_the_channel_in_the_next_paragraph() -> None:
+    text = "“We will win,” Smith told CNN on Monday.\n“They will lose,” the senator said."
+    smith = _quote(text, "“We will win,”", "told", "Smith")
+    senator = _quote(text, "“They will lose,”", "said", "the senator")
+    _, q = _situate(text, smith, senator)
+    assert q.channel is not None and q.channel.platform == "CNN"
+    assert q.when is not None and q.when.value == "2020-10-12"
+
+
+def test_a_new_channel_ends_the_run() -> None:
+    text = ("On Monday, she announced it in an Instagram post. “It is done,” she wrote.\n"
+            "She told reporters on Wednesday that she was proud.")
+    post = _quote(text, "“It is done,”", "wrote", "she")
+    later = _quote(text, "that she was proud", "told", "She")
+    _, q = _situate(text, post, later)
+    assert q.channel is not None and q.channel.type == "press_conference"
+    assert q.when is not None and q.when.value == "2020-10-14"
+
+
+def test_a_quote_takes_the_channel_named_by_the_same_speakers_next_quote() -> None:
+    text = ("Bernie Sanders offered advice to Hillary Clinton on Friday.\n"
+            "Sanders told MSNBC's Morning Joe that she should talk about the issues.")
+    advice = _quote(text, "advice to Hillary Clinton", "offered", "Bernie Sanders")
+    told = _quote(text, "that she should talk about the issues", "told", "Sanders")
+    q, _ = _situate(text, advice, told)
+    assert q.channel is not None and q.channel.type == "interview"
+    assert q.when is not None and q.when.value == "2020-10-09"
+    assert any(e.rule == "channel_carried" and "later quote" in e.why for e in q.evidence)
+
+
+def test_transcript_turns_share_the_broadcast() -> None:
+    text = ("On Sunday's broadcast of “Fox News Sunday,” Pence said the tweet was a joke.\n"
+            "WALLACE: Will she be there?\nPENCE: She will not.")
+    intro = _quote(text, "the tweet was a joke", "said", "Pence")
+    question = _quote(text, "Will she be there?", ":", "WALLACE")
+    answer = _quote(text, "She will not.", ":", "PENCE", after=text.index("PENCE"))
+    for q in _situate(text, intro, question, answer):
+        assert q.channel is not None and (q.channel.type, q.channel.platform) == ("broadcast", "Fox News Sunday")
+        assert q.when is not None and q.when.value == "2020-10-11"
+
+
+def test_a_belief_is_not_given_the_channel_of_the_run() -> None:
+    text = "“We will win,” Smith told CNN on Monday.\nHe believes the polls are wrong."
+    smith = _quote(text, "“We will win,”", "told", "Smith")
+    belief = _quote(text, "the polls are wrong", "believes", "He", act="thought")
+    _, q = _situate(text, smith, belief)
+    assert q.channel is None
+
+
+def test_fuzzy_time_is_kept_without_a_value() -> None:
+    text = "The mayor recently told reporters that the budget was balanced."
+    (q,) = _situate(text, _quote(text, "that the budget was balanced", "told", "The mayor"))
+    assert q.when is not None and (q.when.text, q.when.value) == ("recently", None)
+
+
+def test_without_a_publication_date_relative_times_stay_unresolved_and_say_so() -> None:
+    text = "The senator told CNN on Tuesday that the bill was dead."
+    (q,) = _situate(text, _quote(text, "the bill was dead", "told", "The senator"), date=None)
+    assert q.when is not None and q.when.value is None and q.when.text == "on Tuesday"
+    assert any(e.rule == "when_unresolved" and "publication date is unknown" in e.why for e in q.evidence)
+
+
+def test_without_a_publication_date_absolute_times_still_resolve() -> None:
+    text = "The senator said on Sept. 12, 2016, that the bill was dead."
+    (q,) = _situate(text, _quote(text, "that the bill was dead", "said", "The senator"), date=None)
+    assert q.when is not None and q.when.value == "2016-09-12"
+
+
+@pytest.mark.parametrize("date", ["2020-13-01", "15/10/2020", "yesterday", "2020-02-30"])
+def test_a_bad_publication_date_raises_a_clear_value_error(date: str) -> None:
+    text = "The senator said the bill was dead."
+    with pytest.raises(ValueError, match="publication date"):
+        _situate(text, _quote(text, "the bill was dead", "said", "The senator"), date=date)
+
+
+def test_a_quote_without_a_cue_uses_the_sentence_of_its_content() -> None:
+    text = "“The bill is dead,” in a statement on Monday."
+    (q,) = _situate(text, _quote(text, "“The bill is dead,”"))
+    assert q.channel is not None and q.channel.type == "statement"
+    assert q.when is not None and q.when.value == "2020-10-12"
+
+
+def test_a_quote_with_nothing_to_say_is_returned_unchanged() -> None:
+    text = "The senator said the bill was dead."
+    quote = _quote(text, "the bill was dead", "said", "The senator")
+    assert _situate(text, quote) == (quote,)
+
+
+def test_quotes_come_back_in_the_order_given() -> None:
+    text = "“A,” Smith told CNN on Monday. “B,” Jones said on Tuesday."
+    jones = _quote(text, "“B,”", "said", "Jones")
+    smith = _quote(text, "“A,”", "told", "Smith")
+    out = _situate(text, jones, smith)
+    assert [q.content.text for q in out] == ["“B,”", "“A,”"]
+    assert out[0].when is not None and out[0].when.value == "2020-10-13"
+
+
+def test_without_sentence_offsets_the_line_is_the_sentence() -> None:
+    text = "The senator told CNN on Tuesday that the bill was dead."
+    quote = _quote(text, "the bill was dead", "told", "The senator")
+    (q,) = situate(text, PUBLISHED, [quote], sentences=[])
+    assert q.when is not None and q.when.value == "2020-10-13"
+
+
+def test_an_impossible_date_in_the_clause_gives_no_value_and_no_error() -> None:
+    text = "The senator said on February 30 that the bill was dead."
+    (q,) = _situate(text, _quote(text, "that the bill was dead", "said", "The senator"))
+    assert q.when is not None and q.when.value is None
+
+
+def test_hundreds_of_dated_quotes_take_linear_time() -> None:
+    sentence = "“We will win on Nov. 3,” Smith told CNN on Monday, Oct. 12, 2020. "
+    text = sentence * 400
+    quotes = [_quote(text, "“We will win on Nov. 3,”", "told", "Smith", after=i * len(sentence)) for i in range(400)]
+    start = time.perf_counter()
+    out = _situate(text, *quotes)
+    assert time.perf_counter() - start < 5.0
+    assert all(q.when is not None and q.when.value == "2020-10-12" for q in out)
