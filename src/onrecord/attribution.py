@@ -125,8 +125,8 @@ class Attributor:
                 return noun_phrase(subjects[0], outside=quote), "subject-of-governing-verb"
         # The parser lost the subject: "…," Tulsa police Chief Chuck Jordan said Monday.
         before = [t for t in frame if t.i < verb.i and t.idx >= quote[1] and t.pos_ in NOUN_POS]
-        if before:
-            return noun_phrase(_phrase_head(before[-1], verb), outside=quote), "noun-before-cue"
+        if before:  # the first noun after the quote: a name comes before its apposition
+            return noun_phrase(_phrase_head(before[0], verb), outside=quote), "noun-before-cue"
         # Inverted order the parser mislabels: "…," said the mayor.
         for t in self.doc[verb.i + 1: verb.i + 8]:
             if self.in_quote(t.idx) or (t.is_punct and t.text not in ("'s", "’s")):
@@ -181,7 +181,26 @@ class Attributor:
                 _span(self.doc, colon_at, colon_at + 1), _span(self.doc, colon.start(1), colon.end(1)),
                 "colon-after-name", "a name and a colon introduce the quote", 0.75,
             )
-        return self._introducing_sentence(outer, left_from)
+        return self._introducing_sentence(outer, left_from) or self._previous_sentence(outer, left_start, left_from)
+
+    def _previous_sentence(self, outer: tuple[int, int], left_start: int, left_from: int) -> Found | None:
+        """``Mr. Clarke said. "…"``: a quote opening a sentence right after a sentence of
+        attribution in the same paragraph continues that attribution."""
+        if self.text[left_from:outer[0]].strip() or left_from <= left_start:
+            return None
+        previous_end = last_sentence_end(self.text, left_start, max(left_start, left_from - 1))
+        tokens = self._tokens_between(previous_end.end() if previous_end else left_start, left_from)
+        verb = self._reporting_verb(tokens, nearest_last=True)
+        if verb is None:
+            return None
+        speaker, rule = self._speaker_of(verb, outer, tokens)
+        if speaker is None:
+            return None
+        return Found(
+            _token_span(self.doc, self._cue_tokens(verb)), _token_span(self.doc, speaker),
+            f"cue-in-previous-sentence:{rule}",
+            f"the sentence before the quote attributes with {verb.text!r}", 0.75,
+        )
 
     def _dash_attribution(self, outer: tuple[int, int], right_limit: int, closes_sentence: bool) -> Found | None:
         """``"…" — Jane Doe``: a dash and a name right after the quote."""
