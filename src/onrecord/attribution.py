@@ -214,7 +214,7 @@ class Attributor:
         cue_at = dash.start() + len(dash.group()) - len(dash.group().lstrip())
         return Found(
             _span(self.doc, cue_at, cue_at + 1),
-            _token_span(self.doc, noun_phrase(head, outside=outer)),
+            _token_span(self.doc, noun_phrase(_phrase_head(head), outside=outer)),
             "dash-attribution", "a dash and a name follow the quote", 0.85,
         )
 
@@ -242,10 +242,10 @@ class Attributor:
         )
 
 
-def _phrase_head(token: Token, verb: Token) -> Token:
+def _phrase_head(token: Token, verb: Token | None = None) -> Token:
     """Climb from a word to the head of its noun phrase, without crossing the cue."""
     head = token
-    while head.head.i not in (head.i, verb.i) and head.head.pos_ in NOUN_POS and abs(head.head.i - token.i) < 8:
+    while head.head.i not in (head.i, verb.i if verb is not None else -1) and head.head.pos_ in NOUN_POS and abs(head.head.i - token.i) < 8:
         head = head.head
     return head
 

@@ -119,7 +119,7 @@ def _single_mark_quoting(marks: list[Mark]) -> bool:
     """British style: single marks open quotes and double marks are rare (nested only)."""
     doubles = sum(1 for m in marks if m.double)
     single_opens = sum(1 for m in marks if not m.double and m.role == "open")
-    return single_opens >= 2 and single_opens > doubles
+    return single_opens > doubles and (single_opens >= 2 or doubles == 0)
 
 
 def _paragraph_end(text: str, at: int) -> int:

@@ -63,7 +63,7 @@ def classify_quoted(text: str, span: QuotedSpan) -> QuoteUseDecision:
     previous_word = (WORD.findall(before) or [""])[-1].lower()
     before_char = before.rstrip()[-1:]
     # Words run straight into the mark (``into "a living room"``): the quote sits inside a clause.
-    mid_clause = before_char.isalnum() and not _reporting_word(previous_word)
+    mid_clause = before_char.isalnum() and not (_reporting_word(previous_word) or previous_word == "that")
     ends_like_speech = content[-1:] in ",.!?…—-:;" or span.paragraphs > 1
     one_phrase = not re.search(r"[.!?;:]\s", content[:-1])
     if not words:
