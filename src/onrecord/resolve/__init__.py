@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..article import ChainLink, Entity, Evidence, Quote, Span
 from . import epithets, pronouns
@@ -68,6 +68,23 @@ class Resolver:
         for mention in [m for m in mentions if headline and m.paragraph == 0]:
             self.table.add_named(mention, headline=True)
         self._vote_gender()
+        self._place_narration_epithets()
+
+    def _place_narration_epithets(self) -> None:
+        """``the president``, ``the senator`` in the narration: placed as mentions of the
+        entity whose title they repeat, so a later ``his`` can find them."""
+        for token in self.doc:
+            if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in role_nouns() or self.in_quote(token.idx):
+                continue
+            det = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "the"), None)
+            if det is None:
+                continue
+            mention = mention_of(self.discourse, det.idx, token.idx + len(token))
+            if mention is None or mention.kind != "epithet" or mention.entity_type != "person":
+                continue
+            ranked = [c for c in epithets.candidates(self.table, mention) if c.anchor.mention.start < mention.start]
+            if ranked and ranked[0].score >= epithets.ROLE_MATCH and ranked[0].rule == "role-noun":
+                self.table.place(mention, ranked[0].cluster)
 
     def _title_case_headline(self) -> bool:
         first = self.doc.text[: self.discourse.paragraph_starts[1] if len(self.discourse.paragraph_starts) > 1 else len(self.doc.text)]
@@ -189,20 +206,9 @@ class Resolver:
             return self._finish(mention, outer.cluster, links, 0.9 * outer.confidence, "first-person-in-quote",
                                 "a first-person pronoun inside a quote is its speaker", place=False)
         if word in RELATIVE_PRONOUNS:
-            token = self.doc[mention.head_index]
-            noun = token.head.head if token.head.dep_ == "relcl" else None
-            if noun is None or noun.i == token.i:
-                return UNRESOLVED
-            if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":  # "Future45, a super PAC that …"
-                noun = noun.head
-            left = min(t.i for t in noun.subtree if t.i <= noun.i)
-            antecedent = self.resolve_span(self.doc[left].idx, noun.idx + len(noun))
-            if antecedent.cluster is None:
-                return UNRESOLVED
-            links = [_link(mention, "relative-pronoun", 0.95), *antecedent.chain]
-            return self._finish(mention, antecedent.cluster, links, 0.95 * antecedent.confidence, "relative-pronoun",
-                                "a relative pronoun refers to the noun its clause modifies", place=False)
+            return self._relative(mention, self.doc[mention.head_index])
         ranked = pronouns.candidates(self.table, mention, previous_speaker=self._previous, in_quote=self.in_quote)
+
         if not ranked:
             return UNRESOLVED
         best = ranked[0]
@@ -218,12 +224,60 @@ class Resolver:
             best.cluster.gender_votes[mention.gender] += 1
         return self._finish(mention, best.cluster, links, sure, "pronoun:" + best.rule, why)
 
+    def _relative(self, mention: Mention, pronoun: Token) -> Resolution:
+        """``who``, ``which``, ``many of whom``: the noun the relative clause modifies."""
+        clause = pronoun.head
+        for _ in range(4):
+            if clause.dep_ == "relcl" or clause.head is clause:
+                break
+            clause = clause.head
+        noun = clause.head if clause.dep_ == "relcl" else self._noun_before(mention)
+        if noun is None or noun.i == pronoun.i:
+            return UNRESOLVED
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":  # "Future45, a super PAC that …"
+            noun = noun.head
+        left = min(t.i for t in noun.subtree if t.i <= noun.i)
+        before = [t for t in noun.subtree if t.idx < mention.start and not t.is_punct]
+        right = max(before, key=lambda t: t.i, default=noun)
+        antecedent = self.resolve_span(self.doc[left].idx, right.idx + len(right))
+        if antecedent.cluster is None:
+            return UNRESOLVED
+        links = [_link(mention, "relative-pronoun", 0.95), *antecedent.chain]
+        return self._finish(mention, antecedent.cluster, links, 0.95 * antecedent.confidence, "relative-pronoun",
+                            "a relative pronoun refers to the noun its clause modifies", place=False)
+
+    def _noun_before(self, mention: Mention) -> Token | None:
+        """The head of the noun phrase just before ``, many of whom``, where the parser
+        did not mark the relative clause: ``family members of 9/11 victims`` → ``members``."""
+        first = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if first is None or first.start < 2 or self.doc[first.start - 1].text != ",":
+            return None
+        token = self.doc[first.start - 2]
+        for _ in range(6):
+            up = token.head
+            if up.i < token.i and up.pos_ in ("NOUN", "PROPN"):
+                token = up
+            elif up.i < token.i and up.pos_ == "ADP" and up.head.i < up.i and up.head.pos_ in ("NOUN", "PROPN"):
+                token = up.head
+            else:
+                break
+        return token if token.pos_ in ("NOUN", "PROPN") else None
+
     def _description(self, mention: Mention) -> Resolution:
         doc = self.doc
+        relative = next((t for t in doc[mention.head_index].subtree if t.lower_ in ("whom", "which", "whose")
+                         and mention.start <= t.idx < mention.end), None)
+        if relative is not None:  # "many of whom"
+            return self._relative(mention, relative)
         if self._counted(mention):
             return self._unnamed(mention, "unnamed-quantity", 0.7)
-        if mention.head in document_nouns():
+        if mention.head in document_nouns() or mention.entity_type is None and mention.linked is not None:
             author_span = self._author(mention) or self._clause_subject(mention)
+            if author_span is None and mention.definite and mention.head in document_nouns():
+                earlier = self._same_document(mention)
+                if earlier is not None:
+                    return earlier
+                author_span = self._writer_before(mention)
             if author_span is not None:
                 author = self.resolve_span(*author_span, subject=False)
                 if author.cluster is not None:
@@ -231,7 +285,9 @@ class Resolver:
                     return self._finish(mention, author.cluster, links, 0.9 * author.confidence, "document-author",
                                         f"the {mention.head} is {author.cluster.name!r}'s")
         head = doc[mention.head_index]
-        proper = [t for t in head.children if t.dep_ in ("compound", "poss", "nmod") and t.pos_ == "PROPN" and t.i < head.i]
+        proper = [t for t in head.children if t.i < head.i and (
+            t.dep_ in ("compound", "poss", "nmod") and t.pos_ == "PROPN"
+            or t.dep_ == "amod" and t.text[:1].isupper() and t.ent_type_ in ("NORP", "GPE"))]  # "the Saudi government"
         if mention.entity_type == "organisation" and proper:
             name = clean_name(determiner_free(doc.text[min(t.left_edge.idx for t in proper): head.idx + len(head)]))
             named = dataclasses.replace(mention, name=name.replace("’s", "").replace("'s", ""))
@@ -239,13 +295,14 @@ class Resolver:
             return self._finish(mention, cluster, [_link(mention, "organisation-by-description:" + rule, 0.9)], 0.85,
                                 "organisation-by-description", f"{name!r} names the organisation", place=False)
         if mention.plural or mention.entity_type == "group":
+            if mention.definite or mention.paragraph == 0:  # "the lawmakers", a headline's "Black Lawmakers"
+                ranked = [c for c in epithets.candidates(self.table, mention, headline=mention.paragraph == 0)
+                          if c.score >= epithets.ROLE_MATCH]
+                if ranked:
+                    links = [_link(mention, f"group-epithet:{ranked[0].rule}", 0.8)]
+                    return self._finish(mention, ranked[0].cluster, links, 0.8, "group-epithet:" + ranked[0].rule,
+                                        f"{mention.text!r} is the group named {ranked[0].cluster.name!r}")
             return self._unnamed(mention, "unnamed-group", 0.7)
-        if mention.definite and mention.head in document_nouns():
-            for anchor in self.table.before(mention.start, limit=epithets.LOOK_BACK):
-                if anchor.mention.head == mention.head and anchor.mention.kind == "epithet":
-                    links = [_link(mention, "same-document", 0.85), _link(anchor.mention, "document-mention", 1.0)]
-                    return self._finish(mention, anchor.cluster, links, 0.85, "same-document",
-                                        f"the {mention.head} mentioned before, {anchor.cluster.name!r}'s")
         exclude = self.resolve_span(*mention.linked, subject=False).cluster if mention.linked else None
         ranked = epithets.candidates(self.table, mention, exclude=exclude, topic=self.topic(mention),
                                      headline=mention.paragraph == 0)
@@ -270,10 +327,50 @@ class Resolver:
         return head.pos_ == "NUM" or head.lower_ in ("percent", "majority", "minority", "half", "%") or any(
             c.dep_ == "nummod" for c in head.children)
 
+    def _same_document(self, mention: Mention) -> Resolution | None:
+        """``the article`` after ``a Times article``: the document named before, and its author."""
+        for anchor in self.table.before(mention.start, limit=epithets.LOOK_BACK):
+            if anchor.mention.head == mention.head and anchor.mention.kind == "epithet":
+                links = [_link(mention, "same-document", 0.85), _link(anchor.mention, "document-mention", 1.0)]
+                return self._finish(mention, anchor.cluster, links, 0.85, "same-document",
+                                    f"the {mention.head} mentioned before, {anchor.cluster.name!r}'s")
+        return None
+
+    def _phrase(self, token: Token) -> tuple[int, int]:
+        """The noun phrase ``token`` heads, without a relative clause or apposition after a comma."""
+        left = min(t.i for t in token.subtree)
+        right = token.i
+        for t in token.subtree:
+            if t.i > token.i and not t.is_punct and all(self.doc[k].text != "," for k in range(token.i + 1, t.i + 1)):
+                right = max(right, t.i)
+        return self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
+
+    def _writer_before(self, mention: Mention) -> tuple[int, int] | None:
+        """``The Post ran a feature … The piece said``: the subject of the nearest earlier
+        clause whose object is a document."""
+        start = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if start is None:
+            return None
+        for token in reversed(self.doc[max(0, start.start - 400): start.start]):
+            if token.dep_ == "dobj" and token.lemma_.lower() in document_nouns() and not self.in_quote(token.idx):
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    return self._phrase(subject)
+        return None
+
     def _author(self, mention: Mention) -> tuple[int, int] | None:
-        """Whose a document is: ``X's brief``, ``a statement from X``, ``a post by X``."""
+        """Whose a document is: ``X's brief``, ``a statement from X``, ``a post by X``,
+        ``an analysis released by X``, ``a Times article``."""
         head = self.doc[mention.head_index]
         for child in head.children:
+            if child.dep_ == "acl":
+                agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                if agent is not None:
+                    left = min(t.i for t in agent.subtree if t.i <= agent.i)
+                    return self.doc[left].idx, agent.idx + len(agent)
+            if child.dep_ == "compound" and child.i < head.i and (child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN"):
+                left = min(t.i for t in child.subtree)
+                return self.doc[left].idx, child.idx + len(child)
             if child.dep_ == "poss":
                 left = min(t.i for t in child.subtree)
                 return self.doc[left].idx, child.idx + len(child)

@@ -110,6 +110,8 @@ class EntityTable:
                         return cluster, "headline-word"
         if cluster is None:
             cluster, rule = self._create_named(mention.name, mention.entity_type or "person"), "first-mention"
+        if cluster.etype == "organisation" and mention.entity_type == "person" and cluster.person is None:
+            cluster.etype = "person"
         self._upgrade(cluster, mention.name)
         self.place(mention, cluster)
         if cluster.named_mention is None or len(mention.name.split()) > len((cluster.named_mention.name or "").split()):
@@ -183,7 +185,10 @@ class EntityTable:
                 return None, "unparsed"
             pool = {id(c): c for key in name_keys(person) for c in self.by_key.get(key, [])}.values()
             fits = [c for c in pool if c.person is not None and (compatible(person, c.person) or compatible(c.person, person))]
-            fits += [c for c in pool if c.etype == "organisation" and c.name.lower() == person.full.lower()]
+            # a surname the tagger took for an organisation ("Trump says …" as ORG)
+            fits += [c for c in pool if c.etype == "organisation" and c.person is None and len(c.name.split()) <= 2
+                     and not any(w.lower() in org_nouns() for w in c.name.split()) and not is_acronym(c.name)
+                     and (lambda p: p is not None and (compatible(p, person) or compatible(person, p)))(parse_person(c.name))]
             if not fits:
                 org = self.by_key.get(determiner_free(name).lower(), [])
                 return (org[0], "same-name") if org else (None, "new")

@@ -32,7 +32,7 @@ class Candidate:
 def _evidence(cluster: Cluster, epithet: Mention) -> tuple[float, str]:
     """What the article said about ``cluster`` that agrees with ``epithet``."""
     score, rule = 0.0, ""
-    if epithet.proper and not epithet.proper <= cluster.roles | {w.lower() for w in cluster.name.split()}:
+    if epithet.entity_type is None and epithet.proper and not epithet.proper <= cluster.roles | {w.lower() for w in cluster.name.split()}:
         return -1.0, "different-name"  # "the Reuters/Ipsos poll" is not the poll named before
     head_group = role_group(epithet.head)
     if epithet.entity_type == "organisation":
@@ -74,6 +74,8 @@ def candidates(table: EntityTable, epithet: Mention, *, exclude: Cluster | None 
         if epithet.paragraph - m.paragraph > PARAGRAPHS_BACK:
             continue
         score, rule = _evidence(cluster, epithet)
+        if rule in ("gender-conflict", "different-name"):
+            continue
         if score <= 0 and not (cluster is topic and kind == "person" and epithet.head in role_nouns()):
             continue
         if score <= 0:

@@ -84,6 +84,10 @@ def head_of(span: TokenSpan) -> Token:
     """The token of ``span`` whose head lies outside it.  Where a misparse leaves several,
     a person's name wins, then the last noun (English noun phrases end in their head)."""
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    last = next((t for t in reversed(span) if not t.is_punct and not t.is_space), None)
+    if (last is not None and last.ent_type_ in PERSON_LABELS and last not in outside
+            and all(t.pos_ in ("PROPN", "NOUN") for t in span[: last.i - span.start])):
+        return last  # a misparsed title run: "Tulsa police Chief Chuck Jordan"
     nouns = [t for t in outside if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")] or outside
     if len(nouns) > 1:
         people = [t for t in nouns if t.ent_type_ in PERSON_LABELS]
@@ -102,7 +106,12 @@ def entity_at(doc: Doc, token: Token) -> TokenSpan | None:
 
 
 def _left_modifiers(head: Token, start: int) -> list[Token]:
-    return [t for t in head.doc[start: head.i] if not t.is_punct]
+    return [t for t in head.doc[start: head.i] if not t.is_punct and not t.is_space]
+
+
+def _near(token: Token, head: Token) -> bool:
+    """A word close enough to describe ``head``: same sentence, a few words away."""
+    return abs(token.i - head.i) <= 12 and token.sent == head.sent and not token.is_space
 
 
 def role_words(head: Token, span: TokenSpan | None = None) -> set[str]:
@@ -120,21 +129,23 @@ def role_words(head: Token, span: TokenSpan | None = None) -> set[str]:
     for child in head.children:
         if child.i < head.i and child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < first:
             for t in child.subtree:
-                _add_word(words, t)
+                if _near(t, head):
+                    _add_word(words, t)
         if child.dep_ == "appos" or (child.dep_ == "relcl" and child.lemma_ == "be"):
             target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "attr"), None)
             if target is not None:
                 for t in target.subtree:
-                    if t.i - target.i < 12:
+                    if _near(t, target):
                         _add_word(words, t)
         if child.dep_ == "relcl":
             attr = next((c for c in child.children if c.dep_ == "attr"), None)
             if attr is not None:
                 for t in attr.subtree:
-                    _add_word(words, t)
+                    if _near(t, attr):
+                        _add_word(words, t)
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         for t in head.head.subtree:
-            if t.i < head.i and not t.is_punct:
+            if t.i < head.i and not t.is_punct and _near(t, head):
                 _add_word(words, t)
     after = doc[head.i + 1: head.i + 5]
     if len(after) >= 2 and after[0].text == "," and AGE.match(after[1].text):
@@ -196,8 +207,11 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     common = lower in role_nouns() or lower in org_nouns() or lower in document_nouns() or lower in group_nouns() or head.lemma_.lower() in role_nouns()
     is_name = ent is not None or is_acronym(head.text) or head.pos_ == "PROPN" and not common
     if is_name:
-        name_span = ent if ent is not None and ent.start >= span.start - 3 else span
-        name_text = clean_name(name_span.text if ent is not None else _proper_run(head).text)
+        run = _proper_run(head)
+        if ent is not None and span.start <= run.start < ent.start and ent.label_ in PERSON_LABELS:
+            name_text = clean_name(doc.text[run.start_char: ent.end_char])
+        else:
+            name_text = clean_name(ent.text if ent is not None else run.text)
         label = ent.label_ if ent is not None else None
         etype = _name_type(name_text, label, roles)
         gender = _gender(roles | {w.lower() for w in span.text.split()}) if etype == "person" else None
@@ -237,7 +251,10 @@ def _phrase_of(token: Token) -> TokenSpan:
 def _proper_run(head: Token) -> TokenSpan:
     doc = head.doc
     start = head.i
-    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in ("de", "van", "von", "la")) and doc[start - 1].lower_ not in honorifics():
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in ("de", "van", "von", "la")):
+        word = doc[start - 1].lower_
+        if word in honorifics() or word in role_nouns() or word in org_nouns() or doc[start - 1].sent != head.sent:
+            break
         start -= 1
     return doc[start: head.i + 1]
 
@@ -263,7 +280,8 @@ def named_mentions(discourse: Discourse) -> list[Mention]:
     proper nouns it left unlabelled that a title, a role noun or a known given name marks
     as a person (``model Chrissy Teigen``)."""
     doc = discourse.doc
-    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS or ent.label_ in ("ORG", "FAC")]
+    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "FAC")]
+    spans += [(_given_name_start(ent), ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS]
     for run in _unlabelled_names(doc):
         spans.append((run.start_char, run.end_char))
     out = []
@@ -272,6 +290,21 @@ def named_mentions(discourse: Discourse) -> list[Mention]:
         if mention is not None and mention.name:
             out.append(mention)
     return out
+
+
+def _given_name_start(ent: TokenSpan) -> int:
+    """Where a person's name starts, taking back a given name the tagger left out
+    (``Amelize Joseph`` tagged only as ``Joseph``); titles and role words stay outside."""
+    doc = ent.doc
+    i = ent.start
+    while i > 0 and i - ent.start > -3:
+        token = doc[i - 1]
+        word = token.lower_
+        if (token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ or token.sent != ent.sent
+                or word in honorifics() or word in role_nouns() or word in org_nouns()):
+            break
+        i -= 1
+    return doc[i].idx
 
 
 def _unlabelled_names(doc: Doc) -> list[TokenSpan]:
