@@ -61,6 +61,10 @@ class Dialect(abc.ABC):
         """Run one statement (``?`` placeholders) and return its cursor."""
 
     @abc.abstractmethod
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+
+    @abc.abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """A write transaction: committed on success, rolled back on any error."""
 
@@ -360,11 +364,10 @@ class SQLStore:
             "INSERT INTO entities (article_id, ordinal, entity, name, type, speaker_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (article_id, ordinal, entity.id, entity.name, entity.type, speaker_id),
         )[0]
-        for m_ordinal, mention in enumerate(entity.mentions):
-            self._db.execute(
-                "INSERT INTO mentions (entity_row_id, ordinal, text, char_start, char_end) VALUES (?, ?, ?, ?, ?)",
-                (row_id, m_ordinal, mention.text, mention.start, mention.end),
-            )
+        self._db.executemany(
+            "INSERT INTO mentions (entity_row_id, ordinal, text, char_start, char_end) VALUES (?, ?, ?, ?, ?)",
+            [(row_id, n, m.text, m.start, m.end) for n, m in enumerate(entity.mentions)],
+        )
 
     def _add_quote(self, article_id: int, date: str | None, ordinal: int, quote: Quote, speaker_id: int | None) -> None:
         normalised = dedup.normalise(quote.content.text)
@@ -418,11 +421,10 @@ class SQLStore:
             (text_hash, quotation_id, normalised),
         )
         if shingles:
-            for shingle in shingles:
-                self._db.execute(
-                    "INSERT INTO quotation_shingles (shingle, quotation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    (shingle, quotation_id),
-                )
+            self._db.executemany(
+                "INSERT INTO quotation_shingles (shingle, quotation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(shingle, quotation_id) for shingle in shingles],
+            )
             self._db.execute(
                 "UPDATE quotations SET shingle_count = (SELECT COUNT(*) FROM quotation_shingles WHERE quotation_id = ?) "
                 "WHERE id = ?",

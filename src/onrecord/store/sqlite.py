@@ -55,6 +55,9 @@ class SQLiteDialect(Dialect):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self._conn.execute(sql, tuple(params))
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, rows)
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         self._conn.execute("BEGIN IMMEDIATE")

@@ -1,0 +1,242 @@
+"""The quote store's behaviour (SQLite here; test_postgres_store.py runs the same cases on PostgreSQL).
+
+Articles are built by hand so each case states exactly the quotes it stores.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.article import Article, Entity, Evidence, Quote, Skipped, Span, When
+from onrecord.read import ArticleSource
+from onrecord.store import StoreError, open_store
+
+BRIDGE = "We will rebuild the bridge before the winter comes, whatever it costs the city."
+
+
+def make_article(
+    text: str,
+    quotes: list[tuple[str, str | None]],
+    *,
+    date: str | None = None,
+    id: str | None = None,
+    names: dict[str, str] | None = None,
+    entity: str | None = None,
+) -> Article:
+    """An article whose quotes are (content, speaker mention) found in ``text`` by position."""
+    built = []
+    for content, mention in quotes:
+        start = text.index(content)
+        speaker = Span.of(text, text.index(mention), text.index(mention) + len(mention)) if mention else None
+        built.append(
+            Quote(
+                kind="direct",
+                content=Span.of(text, start, start + len(content)),
+                cue=None,
+                speaker=speaker,
+                confidence=0.9,
+                evidence=(Evidence("attribution", "test", "hand-made"),),
+                speaker_name=(names or {}).get(mention or ""),
+                entity=entity,
+            )
+        )
+    return Article(id=id, date=date, text=text, quotes=tuple(built))
+
+
+def add(store, article: Article, *, outlet: str | None = None) -> bool:
+    return store.add_article(article, ArticleSource(article.id, article.text, article.date, outlet=outlet))
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = open_store(str(tmp_path / "quotes.db"))
+    yield opened
+    opened.close()
+
+
+def test_stored_article_reads_back_equal(store):
+    text = f'Mayor Jane Hollis said on Monday: "{BRIDGE}" Critics disagreed.'
+    article = make_article(text, [(BRIDGE, "Mayor Jane Hollis")], date="2021-05-01", id="a1")
+    rich_quote = Quote(
+        **{
+            **{f: getattr(article.quotes[0], f) for f in Quote.__dataclass_fields__},
+            "cue": Span.of(text, 18, 22),
+            "when": When("on Monday", "2021-04-26", 23, 32),
+            "confidence": 0.87654321,
+        }
+    )
+    article = Article(
+        "a1", "2021-05-01", text, (rich_quote,),
+        (Entity("E1", "Jane Hollis", "PERSON", (Span.of(text, 0, 17),)),),
+        (Skipped(0, 1, "stray mark"),),
+    )
+    add(store, article)
+    assert store.article("a1") == article
+
+
+def test_same_article_body_is_stored_once(store):
+    article = make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")], id="a1")
+    assert add(store, article) is True
+    assert add(store, Article("copy", None, article.text, article.quotes)) is False
+    assert store.stats().articles == 1
+    assert store.stats().quotes == 1
+
+
+def test_exact_repeat_in_other_articles_is_one_quotation(store):
+    for n in range(3):
+        add(store, make_article(f'Day {n}: "{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")], id=f"a{n}"))
+    assert store.stats().quotations == 1
+    assert store.search("bridge").items[0].occurrences == 3
+
+
+def test_case_and_punctuation_do_not_split_a_quotation(store):
+    shouted = BRIDGE.upper().replace(",", " —")
+    add(store, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")]))
+    add(store, make_article(f"“{shouted}” Hollis said.", [(shouted, "Hollis")]))
+    assert store.stats().quotations == 1
+
+
+def test_excerpt_of_a_longer_quote_joins_its_quotation(store):
+    excerpt = "We will rebuild the bridge before the winter comes"
+    add(store, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")]))
+    add(store, make_article(f'Hollis promised: "{excerpt}."', [(excerpt, "Hollis")]))
+    assert store.stats().quotations == 1
+
+
+def test_small_edit_joins_the_quotation(store):
+    edited = "We will rebuild the old bridge before the winter comes, whatever it costs the city."
+    add(store, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")]))
+    add(store, make_article(f'"{edited}" Hollis said.', [(edited, "Hollis")]))
+    record = store.quotation(1)
+    assert store.stats().quotations == 1
+    assert len(record.variants) == 2
+
+
+def test_different_quote_sharing_words_is_another_quotation(store):
+    other = "We will rebuild the school before the summer ends, and the budget is there for it."
+    add(store, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")]))
+    add(store, make_article(f'"{other}" Hollis said.', [(other, "Hollis")]))
+    assert store.stats().quotations == 2
+
+
+def test_short_quotes_match_only_exactly(store):
+    add(store, make_article('"Not today," she said.', [("Not today,", None)]))
+    add(store, make_article('"Not today, maybe tomorrow," he said.', [("Not today, maybe tomorrow,", None)]))
+    assert store.stats().quotations == 2
+
+
+def test_quotation_lists_the_earliest_dated_occurrence_first(store):
+    add(store, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")], date="2021-05-03", id="late"))
+    add(store, make_article(f'Hollis: "{BRIDGE}"', [(BRIDGE, "Hollis")], id="undated"))
+    add(store, make_article(f'"{BRIDGE}" said Hollis.', [(BRIDGE, "Hollis")], date="2021-05-01", id="early"))
+    record = store.quotation(1)
+    assert [o.source_id for o in record.occurrences] == ["early", "late", "undated"]
+    assert record.earliest.source_id == "early"
+
+
+def test_same_date_earliest_is_the_first_ingested(store):
+    add(store, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")], date="2021-05-01", id="first"))
+    add(store, make_article(f'"{BRIDGE}" said Hollis.', [(BRIDGE, "Hollis")], date="2021-05-01", id="second"))
+    assert store.quotation(1).earliest.source_id == "first"
+
+
+def test_quotation_text_is_its_longest_wording(store):
+    excerpt = "We will rebuild the bridge before the winter comes"
+    add(store, make_article(f'Hollis promised: "{excerpt}."', [(excerpt, "Hollis")]))
+    add(store, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")]))
+    assert store.quotation(1).text == BRIDGE
+
+
+def test_search_needs_every_word(store):
+    add(store, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")]))
+    assert store.search("rebuild winter").total == 1
+    assert store.search("rebuild tunnel").total == 0
+
+
+def test_search_text_is_never_query_syntax(store):
+    add(store, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")]))
+    assert store.search('"bridge" (winter* -').total == 1
+    assert store.search("!!!").total == 0
+
+
+def test_search_filters_by_period_outlet_and_speaker(store):
+    school = "The new school opens its doors to every child in the valley next autumn."
+    add(store, make_article(f'"{BRIDGE}" Jane Hollis said.', [(BRIDGE, "Jane Hollis")], date="2021-05-01"), outlet="Gazette")
+    add(store, make_article(f'"{school}" said Tom Reyes.', [(school, "Tom Reyes")], date="2021-06-01"), outlet="Herald")
+    assert store.search(since="2021-05-15").items[0].occurrence.speaker == "Tom Reyes"
+    assert store.search(until="2021-05-15").items[0].occurrence.speaker == "Jane Hollis"
+    assert store.search(outlet="gazette").total == 1
+    assert store.search(speaker="Reyes").items[0].occurrence.outlet == "Herald"
+    assert store.search(speaker="Eyes").total == 0
+
+
+def test_search_pages_through_quotations(store):
+    rules = ["keep walking", "never stop on it", "mind the gap", "no bicycles after dark", "pay the toll"]
+    for n, rule in enumerate(rules):
+        quote = f"On the bridge, {rule}."
+        add(store, make_article(f'"{quote}" Hollis said {n}.', [(quote, "Hollis")], date=f"2021-05-0{n + 1}"))
+    first, second = store.search("bridge", limit=3), store.search("bridge", limit=3, offset=3)
+    assert first.total == second.total == 5
+    assert len(first.items) == 3 and len(second.items) == 2
+    assert not {h.quotation_id for h in first.items} & {h.quotation_id for h in second.items}
+
+
+def test_speaker_groups_quotes_across_articles_by_name(store):
+    school = "The new school opens its doors to every child in the valley next autumn."
+    add(store, make_article(f'"{BRIDGE}" Jane Hollis said.', [(BRIDGE, "Jane Hollis")], date="2021-05-01"))
+    add(store, make_article(f'"{school}" said Jane Hollis.', [(school, "Jane Hollis")], date="2021-06-01"))
+    record = store.speaker("jane hollis")
+    assert record.summary.quotes == 2 and record.summary.articles == 2
+    assert [(p.period, p.quotes) for p in record.timeline] == [("2021-05", 1), ("2021-06", 1)]
+
+
+def test_pronoun_speaker_is_not_a_speaker(store):
+    add(store, make_article(f'"{BRIDGE}" she said.', [(BRIDGE, "she")]))
+    assert store.speakers() == ()
+    assert store.stats().speakers == 0
+
+
+def test_canonical_name_groups_different_mentions(store):
+    school = "The new school opens its doors to every child in the valley next autumn."
+    add(store, make_article(f'"{BRIDGE}" she said.', [(BRIDGE, "she")], names={"she": "Jane Hollis"}))
+    add(store, make_article(f'"{school}" the mayor said.', [(school, "the mayor")], names={"the mayor": "Jane Hollis"}))
+    assert [(s.name, s.quotes) for s in store.speakers()] == [("Jane Hollis", 2)]
+
+
+def test_alias_file_id_keeps_namesakes_apart(store):
+    school = "The new school opens its doors to every child in the valley next autumn."
+    add(store, make_article(f'"{BRIDGE}" John Smith said.', [(BRIDGE, "John Smith")], entity="alias:john-smith-mayor"))
+    add(store, make_article(f'"{school}" John Smith said.', [(school, "John Smith")], entity="alias:john-smith-teacher"))
+    assert sorted(s.entity for s in store.speakers()) == ["alias:john-smith-mayor", "alias:john-smith-teacher"]
+
+
+def test_speakers_ranks_by_quotes_in_the_period(store):
+    school = "The new school opens its doors to every child in the valley next autumn."
+    add(store, make_article(f'"{BRIDGE}" Jane Hollis said. "{school}" she added.', [(BRIDGE, "Jane Hollis"), (school, "Jane Hollis")], date="2021-05-01"))
+    add(store, make_article(f'"{BRIDGE}" said Tom Reyes.', [(BRIDGE, "Tom Reyes")], date="2021-07-01"))
+    assert [s.name for s in store.speakers()] == ["Jane Hollis", "Tom Reyes"]
+    assert [s.name for s in store.speakers(since="2021-06-01")] == ["Tom Reyes"]
+
+
+def test_unknown_ids_give_none(store):
+    assert store.quotation(99) is None
+    assert store.speaker("Nobody Here") is None
+    assert store.article(99) is None
+
+
+def test_read_only_store_refuses_writes(store, tmp_path):
+    reader = open_store(str(tmp_path / "quotes.db"), read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        add(reader, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")]))
+    reader.close()
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(str(tmp_path / "absent.db"), read_only=True)
+
+
+def test_export_streams_every_occurrence_in_ingest_order(store):
+    for n in range(3):
+        add(store, make_article(f'Day {n}: "{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")], id=f"a{n}"))
+    assert [o.source_id for o in store.iter_occurrences(batch=2)] == ["a0", "a1", "a2"]
