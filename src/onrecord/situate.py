@@ -84,9 +84,12 @@ class _Index:
         self.content_reach = list(itertools.accumulate((e for _, e in self.contents), max))
         self.channels = find_channels(text)
         self.channel_starts = [c.start for c in self.channels]
-        # Words of an outlet's name are not a time: "Fox News Sunday", "USA TODAY analysis".
+        # Words of an outlet's name are not a time ("Fox News Sunday", "USA TODAY analysis"), and
+        # the bound of a stretch of time is not an occasion ("raised $1 million since Jan. 1").
         self.outlets = find_outlet_names(text)
-        self.times = [t for t in find_time_expressions(text, anchor=anchor) if not self._in_outlet(t)]
+        bounds = _words("bound")
+        self.times = [t for t in find_time_expressions(text, anchor=anchor)
+                      if not self._in_outlet(t) and t.text.split()[0].lower() not in bounds]
         self.time_starts = [t.start for t in self.times]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
 
@@ -137,25 +140,34 @@ class _Index:
 
 
 def _speaker_key(quote: Quote) -> str | None:
-    """The last capitalised word of a named speaker ("Rep. Gwen Moore (D-Wis.), ..." -> "moore",
-    "Tulsa police" -> "tulsa"); None for pronouns and descriptions ("the senator", "Obama's
-    former strategist"), which refer back to whoever spoke last.  A possessive modifier is not
-    the head; a final one is."""
+    """Who speaks, as far as runs need to know.
+
+    A name gives its last capitalised word ("Rep. Gwen Moore (D-Wis.), ..." -> "moore", "Tulsa
+    police" -> "tulsa"); a possessive modifier is not the head, a final one is.  A pronoun or a
+    definite description ("the senator", "Obama's former strategist") gives None: it refers back
+    to whoever spoke last.  An indefinite or bare one ("sources", "a union representing flight
+    attendants") is somebody new: "~" and its head."""
     if quote.speaker is None:
         return None
+    head_end = len(quote.speaker.text.rstrip(" ,"))
+    if any(m.end >= head_end for m in find_channels(quote.speaker.text)):
+        return None  # a channel standing for its author ("a statement", "the book"), not "MSNBC host X"
     name = re.sub(r"\([^)]*\)", " ", quote.speaker.text).split(",")[0]
     words = [w.strip(".’'") for w in name.split()]
+    if not words:
+        return None
+    definite = words[0].lower() in _words("determiner") or words[0].endswith(("’s", "'s"))
     words = [w for w in words[:-1] if not w.endswith(("’s", "'s"))] + [re.sub(r"['’]s$", "", w) for w in words[-1:]]
-    if len(words) > 1 and words[0].lower() in _words("determiner"):
-        # A definite description refers back ("the former secretary of state and current
-        # Democratic presidential nominee") unless its head is a name ("the Association of ...").
-        if not words[-1][:1].isupper():
-            return None
+    if len(words) > 1 and words[0].lower() in _words("determiner") | _words("indefinite"):
+        if definite and not words[-1][:1].isupper():
+            return None  # "the former secretary of state and current Democratic presidential nominee"
         words = words[1:]
     named = [w for w in words if w[:1].isupper()]
-    if not named or named[-1].lower() in _words("pronoun"):
+    if named and named[-1].lower() not in _words("pronoun"):
+        return named[-1].lower()
+    if definite or not words or words[-1].lower() in _words("pronoun"):
         return None
-    return named[-1].lower()
+    return "~" + words[-1].lower()
 
 
 def _transcript(quote: Quote) -> bool:
@@ -329,7 +341,11 @@ def _forward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions
             active.speaker = active.speaker or key
             run = active
         elif (placed := _placed(decision.found, quote)) is not None:
-            run = _Run(placed, _EARLIER, key, paragraph)
+            compatible = _merge(placed, active.found) if active is not None else None
+            if compatible is not None and active is not None:  # "The statement also referenced": same one
+                active.found, active.paragraph, run = compatible, paragraph, active
+            else:
+                run = _Run(placed, _EARLIER, key, paragraph)
         elif _speech_cue(quote):
             run = None  # a quote that neither continues the run nor places itself closes it
         if run is not None and run.speaker is not None:
