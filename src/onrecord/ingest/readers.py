@@ -334,22 +334,25 @@ def _warc(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not stream.peek(8)[:8].startswith((b"WARC/", b"\x1f\x8b")):  # type: ignore[attr-defined]
+        yield Bad(name, "broken WARC record", "the file does not start with a WARC record")
+        return
     records = ArchiveIterator(stream, arc2warc=True)
     try:
         for record in records:
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{name}@{records.get_record_offset()} {url}"
             content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-            status = record.http_headers.get_statuscode()
-            if "html" not in content_type or status != "200":
+            if "html" not in content_type or record.http_headers.get_statuscode() != "200":
                 continue
             try:
                 payload = record.content_stream().read(MAX_ARTICLE_BYTES + 1)
             except Exception as err:  # a damaged chunked or compressed body
-                yield Bad(where, "broken WARC record", type(err).__name__)
+                yield Bad(f"{name} {url}", "broken WARC record", type(err).__name__)
                 continue
+            # The offset is known once the record is read (warcio finds it on the next read).
+            where = f"{name}@{records.get_record_offset()} {url}"
             if len(payload) > MAX_ARTICLE_BYTES:
                 yield Bad(where, "too large", f"page larger than {MAX_ARTICLE_BYTES} bytes")
                 continue
