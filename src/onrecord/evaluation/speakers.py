@@ -24,7 +24,7 @@ from ..article import Article, Quote, Span
 from ..language import load_pipeline
 from ..resolve import resolve_speakers
 from ..resolve.words import DETERMINERS, honorifics
-from .polnear import GoldArticle, load_split
+from .polnear import GoldArticle, has_quotation_mark, load_split
 from .scoring import THRESHOLDS, _chars
 
 MENTION_TYPES = ("name", "pronoun", "epithet", "organisation", "unnamed")
@@ -97,7 +97,8 @@ def _gold_quotes(gold: GoldArticle, rows: list[SpeakerGold]) -> list[Quote]:
     for row in rows:
         c0, c1 = row.content[0][0], row.content[-1][1]
         s0, s1 = row.source[0][0], row.source[-1][1]
-        quotes.append(Quote("indirect", Span.of(text, c0, c1), None, Span.of(text, s0, s1), 1.0, ()))
+        kind = "direct" if has_quotation_mark(text[c0:c1]) else "indirect"
+        quotes.append(Quote(kind, Span.of(text, c0, c1), None, Span.of(text, s0, s1), 1.0, ()))
     return quotes
 
 

@@ -55,7 +55,8 @@ class Resolver:
         self.quotes = list(quotes)
         self.discourse = Discourse(doc)
         self.table = EntityTable(aliases)
-        spans = sorted((q.content.start, q.content.end) for q in self.quotes)
+        # words inside quotation marks are the speaker's, not the narration's
+        spans = sorted((q.content.start, q.content.end) for q in self.quotes if q.kind != "indirect") or [(-1, -1)]
         self._quote_starts = [a for a, _ in spans]
         self._quote_ends = [b for _, b in spans]
         self._memo: dict[tuple[int, int], Resolution] = {}
@@ -155,7 +156,7 @@ class Resolver:
 
     def _finish(self, mention: Mention, cluster: Cluster, links: list[ChainLink], confidence: float,
                 rule: str, why: str, *, place: bool = True) -> Resolution:
-        if place and self.table.cluster_at(mention.start, mention.end) is not cluster:
+        if place and not self.table.has_anchor(mention.start, mention.end):
             self.table.place(mention, cluster)
         named = cluster.named_mention
         if named is not None and all((link.start, link.end) != (named.start, named.end) for link in links):

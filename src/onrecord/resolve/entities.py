@@ -100,7 +100,7 @@ class EntityTable:
         word that names a known entity links to it before anything new is made."""
         assert mention.name
         cluster, rule = self.find_named(mention.name, mention.entity_type or "person", at=mention.start,
-                                         paragraph=mention.paragraph)
+                                         paragraph=mention.paragraph, hint=mention.hint)
         if cluster is None and headline:
             for word in mention.name.split():
                 for etype in ("person", "organisation"):
@@ -173,7 +173,8 @@ class EntityTable:
                     cluster.roles.add(word)
 
     # --- finding --------------------------------------------------------------------
-    def find_named(self, name: str, etype: EntityType, *, at: int, paragraph: int) -> tuple[Cluster | None, str]:
+    def find_named(self, name: str, etype: EntityType, *, at: int, paragraph: int,
+                   hint: str | None = None) -> tuple[Cluster | None, str]:
         if self.aliases is not None:
             known = self.aliases.lookup(name)
             if known is not None:
@@ -193,6 +194,9 @@ class EntityTable:
                 org = self.by_key.get(determiner_free(name).lower(), [])
                 return (org[0], "same-name") if org else (None, "new")
             rule = "same-name" if any(c.name.lower() == person.full.lower() for c in fits) else "surname-or-given-name"
+            agreeing = [c for c in fits if hint and c.gender == hint]
+            if len(fits) > 1 and len(agreeing) == 1:  # "Clinton allowed her staff …": the woman of the two
+                return agreeing[0], "surname-and-pronoun-gender"
             return self._most_salient(fits, at, paragraph), rule
         text = determiner_free(name)
         for key, rule in ((text.lower(), "same-name"), ("acronym:" + text.replace(".", "").upper(), "acronym"),
@@ -221,6 +225,10 @@ class EntityTable:
     def after(self, offset: int, *, limit: int) -> list[Anchor]:
         at = bisect.bisect_right(self._anchor_starts, offset)
         return self.anchors[at: at + limit]
+
+    def has_anchor(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self._anchor_starts, start)
+        return any(a.mention.start == start and a.mention.end == end for a in self.anchors[at: at + 8])
 
     def cluster_at(self, start: int, end: int) -> Cluster | None:
         """The cluster of an already placed mention overlapping ``start:end``."""

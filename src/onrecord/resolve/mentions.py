@@ -58,6 +58,7 @@ class Mention:
     head_index: int  # token index of the head, for syntax look-ups
     linked: tuple[int, int] | None = None  # the span it belongs to or speaks for: "for X", "from X", "X's"
     proper: frozenset[str] = frozenset()  # lower-case proper nouns modifying a description ("Reuters/Ipsos poll")
+    hint: str | None = None  # gender of the first he/she/his/her after a name in its sentence
 
 
 class Discourse:
@@ -86,7 +87,7 @@ def head_of(span: TokenSpan) -> Token:
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
     last = next((t for t in reversed(span) if not t.is_punct and not t.is_space), None)
     if (last is not None and last.ent_type_ in PERSON_LABELS and last not in outside
-            and all(t.pos_ in ("PROPN", "NOUN") for t in span[: last.i - span.start])):
+            and all(t.pos_ in ("PROPN", "NOUN") or t.text[:1].isupper() for t in span[: last.i - span.start])):
         return last  # a misparsed title run: "Tulsa police Chief Chuck Jordan"
     nouns = [t for t in outside if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")] or outside
     if len(nouns) > 1:
@@ -216,8 +217,9 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
         etype = _name_type(name_text, label, roles)
         gender = _gender(roles | {w.lower() for w in span.text.split()}) if etype == "person" else None
         kind: MentionKind = "organisation" if etype == "organisation" else "name"
+        hint = next((PRONOUN_GENDER[t.lower_] for t in doc[head.i + 1: head.sent.end] if t.lower_ in PRONOUN_GENDER), None)
         return Mention(start, end, span.text, kind, lower, name_text, etype, gender, False, True, frozenset(roles),
-                       sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked)
+                       sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked, hint=hint)
     lemma = head.lemma_.lower()
     plural = head.tag_ in ("NNS", "NNPS") or lower in group_nouns()
     if lemma in org_nouns() or lower in org_nouns():

@@ -86,7 +86,8 @@ def candidates(table: EntityTable, pronoun: Mention, *, previous_speaker: Cluste
     for number, candidate in best.items():
         score = candidate.score + 0.15 * min(seen_count[number], 5)
         rule = candidate.rule
-        if previous_speaker is not None and candidate.cluster is previous_speaker:
+        agrees = pronoun.gender is None or candidate.cluster.gender in (None, pronoun.gender)
+        if previous_speaker is not None and candidate.cluster is previous_speaker and agrees:
             score += PREVIOUS_SPEAKER
             rule = "subject-of-previous-attribution"
         if score > 0:
