@@ -127,7 +127,7 @@ def test_lower_case_today_is_not_the_show() -> None:
 
 
 def test_every_type_is_in_the_taxonomy() -> None:
-    text = ("tweeted; in a reply; interview; statement; press conference; speech; on CNN; "
+    text = ("tweeted; in a reply; interview; statement; press conference; a speech; on CNN; "
             "testified; in a letter; in his book; op-ed; podcast")
     assert {m.type for m in find_channels(text)} == set(CHANNEL_TYPES)
 

@@ -22,10 +22,11 @@ import functools
 import datetime as _dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from onrecord.article import Channel, Evidence, Quote, When
+from onrecord.article import Channel, Evidence, Quote, Span, When
 from onrecord.channel import ChannelMention, find_channels, find_outlet_names
 from onrecord.lexicon import load_table
 from onrecord.read import parse_date
@@ -125,18 +126,30 @@ class _Index:
         i = bisect.bisect_left(self.content_starts, end) - 1
         return i >= 0 and self.content_reach[i] > start
 
-    def nearest(self, items: list, starts: list[int], span: tuple[int, int], near: int):
-        """The item inside ``span`` and outside quoted content that is nearest ``near``."""
+    def nearest(self, items: list, starts: list[int], span: tuple[int, int], near: int,
+                keep: Callable[[Any], bool] = lambda _: True):
+        """The item inside ``span``, outside quoted content and kept, that is nearest ``near``."""
         lo = bisect.bisect_left(starts, span[0])
         hi = bisect.bisect_left(starts, span[1])
-        inside = [x for x in items[lo:hi] if x.end <= span[1] and not self.quoted(x.start, x.end)]
+        inside = [x for x in items[lo:hi] if x.end <= span[1] and not self.quoted(x.start, x.end) and keep(x)]
         if not inside:
             return None
         return min(inside, key=lambda x: min(abs(x.start - near), abs(x.end - near)))
 
-    def found(self, span: tuple[int, int], near: int) -> _Found:
-        time = self.nearest(self.times, self.time_starts, span, near)
-        return _Found(time, self.nearest(self.channels, self.channel_starts, span, near))
+    def found(self, quote: Quote) -> _Found:
+        """The time and channel of the quote's cue clause, nearest the cue.  A channel word in the
+        speaker's description is their job ("editorial board editor"), not a channel, unless it is
+        an outlet's ("MSNBC host") or the speaker is the channel itself ("a statement")."""
+        cue = quote.cue or quote.content
+        span = self.clause(cue.start)
+        time = self.nearest(self.times, self.time_starts, span, cue.start)
+        who = quote.speaker or Span("", -1, -1)
+        head_end = who.start + len(who.text.rstrip(" ,"))
+
+        def not_a_job(m: ChannelMention) -> bool:
+            return not who.start <= m.start < m.end <= who.end or m.rule == "outlet_cue" or m.end >= head_end
+
+        return _Found(time, self.nearest(self.channels, self.channel_starts, span, cue.start, not_a_job))
 
 
 def _speaker_key(quote: Quote) -> str | None:
@@ -387,10 +400,7 @@ def situate(text: str, date: str | None, quotes: Sequence[Quote], *,
     """
     anchor = _dt.date.fromisoformat(parse_date(date, source="publication date")) if date is not None else None
     index = _Index(text, quotes, sentences, anchor)
-    decisions = []
-    for quote in quotes:
-        cue = quote.cue or quote.content
-        decisions.append(_Decision(index.found(index.clause(cue.start), cue.start)))
+    decisions = [_Decision(index.found(quote)) for quote in quotes]
     order = sorted(range(len(quotes)), key=lambda i: _position(quotes[i]))
     _forward(index, quotes, order, decisions)
     _backward(index, quotes, order, decisions)
