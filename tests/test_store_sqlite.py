@@ -48,8 +48,13 @@ def add(store, article: Article, *, outlet: str | None = None) -> bool:
 
 
 @pytest.fixture
-def store(tmp_path):
-    opened = open_store(str(tmp_path / "quotes.db"))
+def location(tmp_path):
+    return str(tmp_path / "quotes.db")
+
+
+@pytest.fixture
+def store(location):
+    opened = open_store(location)
     yield opened
     opened.close()
 
@@ -224,8 +229,8 @@ def test_unknown_ids_give_none(store):
     assert store.article(99) is None
 
 
-def test_read_only_store_refuses_writes(store, tmp_path):
-    reader = open_store(str(tmp_path / "quotes.db"), read_only=True)
+def test_read_only_store_refuses_writes(store, location):
+    reader = open_store(location, read_only=True)
     with pytest.raises(StoreError, match="read-only"):
         add(reader, make_article(f'"{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")]))
     reader.close()

@@ -95,7 +95,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     entity TEXT,
     speaker_id {ref} REFERENCES speakers (id),
     quotation_id {ref} NOT NULL REFERENCES quotations (id),
-    confidence REAL NOT NULL,
+    confidence {real} NOT NULL,
     detail TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
@@ -111,14 +111,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
 
 POSTGRES_FULLTEXT = """
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS search tsvector
-    GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
+    GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED;
 CREATE INDEX IF NOT EXISTS quotes_search ON quotes USING GIN (search);
 """
 
 
 def sqlite_schema() -> str:
-    return _TABLES.format(pk="INTEGER PRIMARY KEY", ref="INTEGER", without_rowid=" WITHOUT ROWID") + SQLITE_FULLTEXT
+    return _TABLES.format(pk="INTEGER PRIMARY KEY", ref="INTEGER", real="REAL", without_rowid=" WITHOUT ROWID") + SQLITE_FULLTEXT
 
 
 def postgres_schema() -> str:
-    return _TABLES.format(pk="BIGSERIAL PRIMARY KEY", ref="BIGINT", without_rowid="") + POSTGRES_FULLTEXT
+    return _TABLES.format(pk="BIGSERIAL PRIMARY KEY", ref="BIGINT", real="DOUBLE PRECISION", without_rowid="") + POSTGRES_FULLTEXT
