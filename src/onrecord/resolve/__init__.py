@@ -40,6 +40,7 @@ class Resolution:
     why: str
 
 
+WRITER_LOOK_BACK = 1200  # tokens: how far "the piece" looks for "X ran a feature"
 UNRESOLVED = Resolution(None, (), 0.0, "unresolved", "nothing in the text supports a speaker")
 
 
@@ -59,6 +60,8 @@ class Resolver:
         spans = sorted((q.content.start, q.content.end) for q in self.quotes if q.kind != "indirect") or [(-1, -1)]
         self._quote_starts = [a for a, _ in spans]
         self._quote_ends = [b for _, b in spans]
+        self._by_start = sorted(self.quotes, key=lambda q: q.content.start)
+        self._all_starts = [q.content.start for q in self._by_start]
         self._memo: dict[tuple[int, int], Resolution] = {}
         self._busy: set[tuple[int, int]] = set()
         self._previous: Cluster | None = None
@@ -111,7 +114,9 @@ class Resolver:
         return at >= 0 and offset < max(self._quote_ends[: at + 1][-8:], default=0)
 
     def enclosing_quote(self, offset: int) -> Quote | None:
-        inside = [q for q in self.quotes if q.content.start <= offset < q.content.end]
+        """The innermost quote holding ``offset`` (a few nearest starts are enough: quotes do not nest deeply)."""
+        at = bisect.bisect_right(self._all_starts, offset)
+        inside = [q for q in self._by_start[max(0, at - 8): at] if q.content.start <= offset < q.content.end]
         return min(inside, key=lambda q: q.content.end - q.content.start) if inside else None
 
     def topic(self, mention: Mention) -> Cluster | None:
@@ -307,8 +312,9 @@ class Resolver:
         exclude = self.resolve_span(*mention.linked, subject=False).cluster if mention.linked else None
         ranked = epithets.candidates(self.table, mention, exclude=exclude, topic=self.topic(mention),
                                      headline=mention.paragraph == 0)
-        if not mention.definite:
-            ranked = [c for c in ranked if c.rule.startswith("epithet-before-name") and c.score >= epithets.ROLE_MATCH - 0.5]
+        if not mention.definite:  # "a New York judge … Justice Frank Nervo": only a name the description fits
+            floor = epithets.ROLE_MATCH - (1.0 if mention.entity_type == "organisation" else 0.5)
+            ranked = [c for c in ranked if c.rule.startswith("epithet-before-name") and c.score >= floor]
         if ranked:
             best = ranked[0]
             sure = epithets.confidence(ranked)
@@ -352,7 +358,7 @@ class Resolver:
         start = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if start is None:
             return None
-        for token in reversed(self.doc[max(0, start.start - 400): start.start]):
+        for token in reversed(self.doc[max(0, start.start - WRITER_LOOK_BACK): start.start]):
             if token.dep_ == "dobj" and token.lemma_.lower() in document_nouns() and not self.in_quote(token.idx):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
@@ -363,7 +369,8 @@ class Resolver:
         """Whose a document is: ``X's brief``, ``a statement from X``, ``a post by X``,
         ``an analysis released by X``, ``a Times article``."""
         head = self.doc[mention.head_index]
-        for child in head.children:
+        inside = [t for t in head.subtree if t.dep_ == "acl" and mention.start <= t.idx < mention.end]
+        for child in [*head.children, *inside]:
             if child.dep_ == "acl":
                 agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
                 if agent is not None:

@@ -13,6 +13,9 @@ from .names import PersonName, acronym, compatible, is_acronym, name_keys, parse
 from .words import org_nouns, role_group
 
 
+NEARBY_CHARS = 1500  # "the nearby text" when several entities share a short name
+
+
 class Cluster:
     """One entity being built: its mentions, name forms, roles and gender evidence."""
 
@@ -28,6 +31,7 @@ class Cluster:
         self.on_behalf_of: Cluster | None = None
         self.named_mention: Mention | None = None
         self.full_forms: Counter[str] = Counter()
+        self.starts: list[int] = []  # sorted offsets of its mentions, for salience without rescans
 
     @property
     def gender(self) -> str | None:
@@ -42,10 +46,11 @@ class Cluster:
 
     @property
     def first(self) -> int:
-        return min(m.start for m in self.mentions)
+        return self.starts[0]
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
+        bisect.insort(self.starts, mention.start)
         self.roles |= mention.roles
         if mention.gender:
             self.gender_votes[mention.gender] += 1
@@ -86,7 +91,9 @@ class EntityTable:
     def place(self, mention: Mention, cluster: Cluster) -> None:
         """Record ``mention`` as a mention of ``cluster`` at its place in the text."""
         cluster.add(mention)
-        for role in mention.roles:
+        if mention.kind in ("epithet", "organisation") and mention.name is None:
+            cluster.roles.add(mention.head)  # the article called it "the union": that describes it too
+        for role in mention.roles | ({mention.head} if mention.name is None and mention.kind != "pronoun" else set()):
             group = role_group(role)
             if cluster not in self.by_role[group]:
                 self.by_role[group].append(cluster)
@@ -211,10 +218,10 @@ class EntityTable:
     def _most_salient(self, clusters: Iterable[Cluster], at: int, paragraph: int) -> Cluster:
         """Of several clusters a short name fits, the one the nearby text is about."""
         def weight(cluster: Cluster) -> tuple[int, int, int]:
-            before = [m for m in cluster.mentions if m.start < at]
-            here = sum(1 for m in before if m.paragraph >= paragraph - 1)
-            last = max((m.start for m in before), default=-1)
-            return len(before), here, last
+            before = bisect.bisect_left(cluster.starts, at)
+            here = before - bisect.bisect_left(cluster.starts, at - NEARBY_CHARS)
+            last = cluster.starts[before - 1] if before else -1
+            return before, here, last
         return max(clusters, key=weight)
 
     def before(self, offset: int, *, limit: int) -> list[Anchor]:

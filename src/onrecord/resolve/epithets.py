@@ -37,14 +37,19 @@ def _evidence(cluster: Cluster, epithet: Mention) -> tuple[float, str]:
     head_group = role_group(epithet.head)
     if epithet.entity_type == "organisation":
         words = {w.lower() for w in cluster.name.split()} | cluster.roles
+        shared_words = (epithet.roles - weak_modifiers()) & words
         if epithet.head in words:
             score, rule = ROLE_MATCH, "organisation-head-word"
+        elif cluster.named and shared_words:  # "a union representing flight attendants" / "Association of Flight Attendants"
+            score, rule = ROLE_MATCH - 0.5 + 0.25 * len(shared_words), "organisation-name-words"
         elif org_nouns().get(epithet.head) and org_nouns().get(epithet.head) in {org_nouns().get(w) for w in words}:
             score, rule = ROLE_MATCH - 1, "organisation-class"
     elif head_group in cluster.role_groups or epithet.head in cluster.roles:
         score, rule = ROLE_MATCH, "role-noun"
     elif epithet.head in GENERIC_PERSON or any(r.endswith("-year-old") for r in epithet.roles | {epithet.head}):
         score, rule = 0.5, "generic-person"
+    elif epithet.gender and cluster.gender == epithet.gender:  # "his ex-wife": the woman the text is about
+        score, rule = 0.4, "gender-agreeing"
     shared = {role_group(r) for r in epithet.roles - weak_modifiers()} & cluster.role_groups
     if shared:
         score += WORD_MATCH * len(shared)

@@ -138,6 +138,10 @@ def role_words(head: Token, span: TokenSpan | None = None) -> set[str]:
                 for t in target.subtree:
                     if _near(t, target):
                         _add_word(words, t)
+        if child.dep_ == "acl" and head.pos_ == "NOUN":  # "a union representing flight attendants"
+            for t in child.subtree:
+                if _near(t, head):
+                    _add_word(words, t)
         if child.dep_ == "relcl":
             attr = next((c for c in child.children if c.dep_ == "attr"), None)
             if attr is not None:
