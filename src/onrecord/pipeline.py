@@ -12,28 +12,32 @@ from spacy.tokens import Doc
 
 from .article import Article, Skipped
 from .attribution import attribute
+from .indirect import find_indirect
 from .language import load_pipeline
 from .quotemarks import find_quoted_spans
-from .read import ArticleSource, parse_date
+from .read import MAX_ARTICLE_CHARS, ArticleSource, InputError, check_length, parse_date
 from .resolve import AliasTable, resolve_speakers
 from .speech import classify_quoted
-
-# Articles past this many characters are parsed in pieces, so memory stays bounded.
-MAX_PARSE_CHARS = 900_000
-
 
 def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:
     text = source.text
     spans, strays = find_quoted_spans(text)
     skipped = [Skipped(s.at, s.at + 1, s.reason) for s in strays]
-    spoken = []
+    spoken, fragments = [], []
     for span in spans:
         use = classify_quoted(text, span)
         if use.use == "speech":
             spoken.append((span, use))
         else:
             skipped.append(Skipped(span.start, span.end, f"{use.use}: {use.why}"))
+            if use.use == "fragment":
+                fragments.append(span)
     quotes = attribute(doc, spoken)
+    reported = find_indirect(doc, quotes, fragments=fragments)
+    quotes = sorted(
+        [q for k, q in enumerate(quotes) if k not in reported.replaced] + list(reported.quotes),
+        key=lambda q: q.content.start,
+    )
     quotes, entities = resolve_speakers(doc, quotes, aliases=aliases)
     return Article(
         id=source.id,
@@ -50,13 +54,23 @@ def extract_sources(
 ) -> Iterator[Article]:
     """Extract every article of ``sources`` in order, parsing them in batches."""
     nlp = load_pipeline()
-    nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS * 12)
-    pending = ((s.text, s) for s in sources)
+    nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
+    # An over-long article is not parsed (an empty text goes through in its place) and comes
+    # out with no quotes and the reason, so one bad record never stops a stream.
+    pending = ((s.text if len(s.text) <= MAX_ARTICLE_CHARS else "", s) for s in sources)
     for doc, source in nlp.pipe(pending, as_tuples=True, batch_size=batch_size):
+        try:
+            check_length(source)
+        except InputError as refused:
+            yield Article(id=source.id, date=source.date, text=source.text,
+                          skipped=(Skipped(0, len(source.text), str(refused)),))
+            continue
         yield _analyse(source, doc, aliases)
 
 
 def extract(text: str, date: str | None = None, *, id: str | None = None) -> Article:
     """Extract every attribution of one article body; ``date`` is its publication date."""
     checked = parse_date(date) if date is not None else None
-    return next(extract_sources([ArticleSource(id=id, text=text, date=checked)]))
+    source = ArticleSource(id=id, text=text, date=checked)
+    check_length(source)
+    return next(extract_sources([source]))

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+# The longest body analysed: hundreds of times a long news article; past it the parser's
+# memory and time stop being worth it, so the article is refused with a clear error.
+MAX_ARTICLE_CHARS = 2_000_000
 DATE_PREFIX = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+|\Z)")
 
 
@@ -31,6 +34,15 @@ class ArticleSource:
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
+
+
+def check_length(source: ArticleSource) -> None:
+    """Refuse a body longer than ``MAX_ARTICLE_CHARS``, naming the article."""
+    if len(source.text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"{source.id or 'article'}: {len(source.text):,} characters is longer than the "
+            f"{MAX_ARTICLE_CHARS:,} an article may have; split it into articles"
+        )
 
 
 def parse_date(value: str, *, source: str = "--date") -> str:

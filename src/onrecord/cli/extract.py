@@ -11,7 +11,7 @@ import typer
 
 from ..language import PipelineMissing
 from ..pipeline import extract_sources
-from ..read import ArticleSource, InputError, parse_date, read_source
+from ..read import InputError, check_length, parse_date, read_source
 from ..render import to_json, write_text
 from ..resolve import AliasError, AliasTable
 from . import app
@@ -27,6 +27,7 @@ def _readable(paths: list[str], date: str | None, failures: list[str]):
     for path in paths:
         try:
             source = read_source(path, date=date)
+            check_length(source)
         except InputError as err:
             failures.append(str(err))
             typer.echo(f"error: {err}", err=True)
