@@ -77,8 +77,12 @@ def _taxonomy() -> _Taxonomy:
 
 
 def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
+    """Phrases as a regex, longest first; a ``*`` in a phrase stands for one optional word
+    ("in her * book" matches "in her 2003 book" and "in her book")."""
     ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+    return "|".join(
+        r"\s+".join(re.escape(w) for w in p.split()).replace(r"\s+\*\s+", r"\s+(?:\S+\s+)?") for p in ordered
+    )
 
 
 @functools.cache
@@ -126,6 +130,18 @@ def _outlet(name: str | None) -> tuple[str | None, str | None]:
     return None, key
 
 
+def _cue(words: str) -> tuple[str, str | None]:
+    """(type, fixed platform) of the cue or role words found, through their phrase in the table."""
+    table = _taxonomy().cues | _taxonomy().roles
+    key = " ".join(words.lower().split())
+    if key in table:
+        return table[key]
+    for phrase, value in table.items():
+        if "*" in phrase and re.fullmatch(_alternation([phrase]), key):
+            return value
+    raise LookupError(words)  # cannot happen: the words were matched by one of these phrases
+
+
 def _mention(match: re.Match[str]) -> ChannelMention | None:
     rule = match.lastgroup or ""
     found = match.groupdict()
@@ -134,8 +150,7 @@ def _mention(match: re.Match[str]) -> ChannelMention | None:
     # A named show is more specific than its network ("NBC's Meet the Press").
     platform = show_platform or out_platform
     if rule in ("cue", "outlet_cue"):
-        words = " ".join((found.get(f"{rule}_cue") or found.get(f"{rule}_role") or "").lower().split())
-        kind, fixed = (_taxonomy().cues | _taxonomy().roles)[words]
+        kind, fixed = _cue(found.get(f"{rule}_cue") or found.get(f"{rule}_role") or "")
         kind_platform = platform or found.get(f"{rule}_who") or found.get(f"{rule}_title") or fixed
     elif rule == "told_outlet":
         kind, kind_platform = _taxonomy().told[" ".join(found[f"{rule}_told"].lower().split())], platform
