@@ -125,7 +125,7 @@ def ingest(
         if log_file is not None:
             log_file.write(line + "\n")
         elif not quiet:
-            progress.console.print(line, markup=False, highlight=False)
+            progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     counts = IngestCounts()
     with _opened(db, read_only=False) as store:
