@@ -211,3 +211,16 @@ def test_hundreds_of_dated_quotes_take_linear_time() -> None:
     out = _situate(text, *quotes)
     assert time.perf_counter() - start < 5.0
     assert all(q.when is not None and q.when.value == "2020-10-12" for q in out)
+
+
+def test_the_start_of_a_stretch_of_time_is_not_the_time_of_speaking() -> None:
+    text = "An analysis of groups that have raised money since Jan. 1, 2015, shows Democrats ahead."
+    (q,) = _situate(text, _quote(text, "Democrats ahead", "shows", "An analysis of groups"))
+    assert q.when is None
+
+
+def test_a_named_outlet_is_not_a_time() -> None:
+    text = "Ham made it clear in an interview with Trending Today USA that he backs Trump."
+    (q,) = _situate(text, _quote(text, "that he backs Trump", "made it clear", "Ham"))
+    assert q.when is None
+    assert q.channel is not None and q.channel.type == "interview"

@@ -88,11 +88,15 @@ class _Index:
         # Words of an outlet's name are not a time ("Fox News Sunday", "USA TODAY analysis"), and
         # the bound of a stretch of time is not an occasion ("raised $1 million since Jan. 1").
         self.outlets = find_outlet_names(text)
-        bounds = _words("bound")
         self.times = [t for t in find_time_expressions(text, anchor=anchor)
-                      if not self._in_outlet(t) and t.text.split()[0].lower() not in bounds]
+                      if not self._in_outlet(t) and not self._bound(t)]
         self.time_starts = [t.start for t in self.times]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+
+    def _bound(self, time: TimeExpression) -> bool:
+        before = re.search(r"(\w+)\W*$", self.text[max(0, time.start - 12) : time.start])
+        first = time.text.split()[0].lower()
+        return first in _words("bound") or (before is not None and before.group(1).lower() in _words("bound"))
 
     def _in_outlet(self, time: TimeExpression) -> bool:
         i = bisect.bisect_left(self.outlets, (time.end,)) - 1
@@ -159,7 +163,8 @@ def _speaker_key(quote: Quote) -> str | None:
     police" -> "tulsa"); a possessive modifier is not the head, a final one is.  A pronoun or a
     definite description ("the senator", "Obama's former strategist") gives None: it refers back
     to whoever spoke last.  An indefinite or bare one ("sources", "a union representing flight
-    attendants") is somebody new: "~" and its head."""
+    attendants") is somebody new, known by its head ("attendants", as "the Association of Flight
+    Attendants" is)."""
     if quote.speaker is None:
         return None
     head_end = len(quote.speaker.text.rstrip(" ,"))
@@ -180,7 +185,7 @@ def _speaker_key(quote: Quote) -> str | None:
         return named[-1].lower()
     if definite or not words or words[-1].lower() in _words("pronoun"):
         return None
-    return "~" + words[-1].lower()
+    return words[-1].lower()
 
 
 def _transcript(quote: Quote) -> bool:

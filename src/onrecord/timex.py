@@ -418,6 +418,8 @@ def _rules() -> list[tuple[str, str, Resolver]]:
         ("month_prep", rf"(?:{deic}|{prep})\s+{mon}(?!\.?\s*\d)", _r_month_prep),
         # A bare four-digit number is a year only after a preposition and within 1000-2999.
         ("year_prep", rf"(?:{prep}|the\s+year)\s+(?P<year>(?:1\d|2\d)\d\d)(?![\d,]\d)", _r_year_prep),
+        # A year that dates a thing: "her 2003 book", "a 2012 interview" (not "the 2016 election").
+        ("year_modifier", r"(?:a|an|his|her|their|its)\s+(?P<year>(?:19|20)\d\d)(?=\s+[a-z])", _r_year_prep),
         ("event_relative", rf"(?:(?:(?:{num}|a\s+few|several)\s+)?(?:{unit}|{_alt('span')})\s+"
          rf"{_alt('event')}|the\s+(?:next|following|previous)\s+(?:day|week|month|year|morning|night)"
          r"|the\s+(?:day|night|week)\s+(?:before|after)|that\s+(?:day|week|morning|night)|the\s+same\s+day)",
