@@ -56,5 +56,4 @@ def health(request: Request) -> Health:
 )
 async def extract_article(request: Request, body: Annotated[ExtractRequest, Body()]) -> dict[str, Any]:
     """Run extraction on ``text`` and answer every quotation with its cue, speaker and evidence."""
-    article = await request.app.state.extractor.run(body.text, date=body.date, id=body.id)
-    return article.to_dict()
+    return await request.app.state.extractor.run(body.text, date=body.date, id=body.id)

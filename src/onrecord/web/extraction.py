@@ -1,48 +1,143 @@
-"""Extraction for the web: one worker thread, a deadline per request, a short queue.
+"""Extraction for the web: a worker process with the pipeline loaded, a deadline per request.
 
-spaCy parses on one worker thread, so the event loop keeps answering while an
-article is parsed.  A request that passes its deadline is answered 504 at once;
-a job still waiting in the queue is then dropped (a running parse cannot be
-interrupted, so the queue is kept short: past ``max_waiting`` jobs, new ones get
-503 instead of waiting behind work that will time out anyway).
+A parse cannot be interrupted inside a thread, and a thread that outlives its
+deadline still holds the GIL the API's other routes need.  So extraction runs in one
+child process that keeps spaCy loaded; a job past its deadline gets 504 at once and
+the worker is killed (and started again), so a hostile or huge text costs at most
+the deadline.  One thread in the server talks to the worker, so jobs run in order.
+The queue is short: past ``max_waiting`` waiting jobs new ones get 503, and a job
+that waited longer than the deadline for its turn gets 504 without running.  Loading
+the pipeline when the worker (re)starts is not charged to a job's deadline.
 """
 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+import time
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.connection import Connection
+from typing import Any
 
-from ..article import Article
-from ..language import PipelineMissing, load_pipeline
-from ..pipeline import extract
 from ..read import InputError, parse_date, split_date_prefix
 from .errors import ApiError
 
+# A fresh interpreter for the worker: forking a server that runs threads is unsafe.
+_SPAWN = multiprocessing.get_context("spawn")
+# How long a starting worker may take to import onrecord and load the pipeline.
+STARTUP_S = 120.0
+
+
+def _work(conn: Connection) -> None:
+    """The worker process: load the pipeline once, then answer (text, date, id) jobs until the pipe closes."""
+    from ..language import PipelineMissing, load_pipeline
+    from ..pipeline import extract
+
+    try:
+        load_pipeline()
+    except PipelineMissing:
+        pass  # each job reports it, so the server can answer with the reason
+    conn.send(("ready", None))
+    while True:
+        try:
+            text, date, id = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", extract(text, date, id=id).to_dict()))
+        except InputError as err:
+            conn.send(("invalid_input", str(err)))
+        except PipelineMissing as err:
+            conn.send(("pipeline_missing", str(err)))
+        except Exception as err:  # a bug in a stage: reported, and the worker goes on
+            conn.send(("failed", f"{type(err).__name__}: {err}"))
+
+
+class _Worker:
+    """The child process and its pipe; used from one thread only."""
+
+    def __init__(self) -> None:
+        self._process: Any = None
+        self._conn: Connection | None = None
+
+    def start(self) -> bool:
+        """Have a worker running with its pipeline loaded; ``False`` when it did not come up."""
+        if self._process is not None and self._process.is_alive():
+            return True
+        self.stop()
+        parent, child = _SPAWN.Pipe()
+        self._process = _SPAWN.Process(target=_work, args=(child,), name="onrecord-extract", daemon=True)
+        self._process.start()
+        child.close()
+        self._conn = parent
+        try:
+            if parent.poll(STARTUP_S) and parent.recv()[0] == "ready":
+                return True
+        except (EOFError, OSError):
+            pass
+        self.stop()
+        return False
+
+    def stop(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._process is not None:
+            self._process.kill()
+            self._process.join(timeout=5)
+            self._process = None
+
+    def run(self, job: tuple[str, str | None, str | None], *, start_by: float, timeout_s: float) -> tuple[str, Any]:
+        """The worker's answer to ``job``: ``("ok", article dict)``, or a failure status and message.
+
+        ``("timeout", None)`` when the job's turn came after ``start_by``, or it ran
+        longer than ``timeout_s`` (the worker is then killed).
+        """
+        if time.monotonic() > start_by:
+            return "timeout", None
+        if not self.start():
+            return "failed", "the extraction worker did not start"
+        assert self._conn is not None
+        try:
+            self._conn.send(job)
+            if self._conn.poll(timeout_s):
+                return self._conn.recv()
+        except (EOFError, OSError):
+            self.stop()
+            return "failed", "the extraction worker stopped"
+        self.stop()
+        return "timeout", None
+
 
 class Extractor:
-    """Runs ``pipeline.extract`` off the event loop with a timeout and a bounded queue."""
+    """Runs ``pipeline.extract`` in a worker process with a deadline and a bounded queue."""
 
     def __init__(self, *, timeout_s: float, max_waiting: int = 4) -> None:
         self.timeout_s = timeout_s
         self.max_waiting = max_waiting
+        self._worker = _Worker()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="onrecord-extract")
         self._lock = threading.Lock()
         self._unfinished = 0
 
-    def warm_up(self) -> Future[object]:
-        """Load the spaCy pipeline on the worker now, so the first request does not pay for it."""
-        return self._pool.submit(load_pipeline)
+    def warm_up(self) -> None:
+        """Start the worker now (it loads the pipeline), so the first request does not wait for it."""
+        self._pool.submit(self._worker.start)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._worker.stop()
 
-    def _finished(self, _: Future[Article]) -> None:
-        with self._lock:
-            self._unfinished -= 1
+    def _run_counted(self, job: tuple[str, str | None, str | None], start_by: float) -> tuple[str, Any]:
+        try:
+            return self._worker.run(job, start_by=start_by, timeout_s=self.timeout_s)
+        finally:
+            with self._lock:
+                self._unfinished -= 1
 
-    async def run(self, text: str, *, date: str | None, id: str | None) -> Article:
-        """Extract one pasted article; a ``date YYYY-MM-DD`` first line gives the date when none is sent."""
+    async def run(self, text: str, *, date: str | None, id: str | None) -> dict[str, Any]:
+        """The article JSON of a pasted text; a ``date YYYY-MM-DD`` first line gives the date when none is sent."""
         try:
             checked = parse_date(date, source="date") if date else None
             prefixed, body = split_date_prefix(text, source="text")
@@ -54,14 +149,15 @@ class Extractor:
             if self._unfinished > self.max_waiting:
                 raise ApiError(503, "busy", "the server is extracting other articles; try again shortly")
             self._unfinished += 1
-        job = self._pool.submit(extract, body, prefixed or checked, id=id)
-        job.add_done_callback(self._finished)
-        try:
-            return await asyncio.wait_for(asyncio.wrap_future(job), self.timeout_s)
-        except TimeoutError:
-            job.cancel()
-            raise ApiError(
-                504, "extraction_timeout", f"extraction took longer than {self.timeout_s:g} s; send a shorter text"
-            ) from None
-        except PipelineMissing as err:
-            raise ApiError(503, "pipeline_missing", str(err)) from None
+        job = (body, prefixed or checked, id)
+        start_by = time.monotonic() + self.timeout_s
+        status, payload = await asyncio.get_running_loop().run_in_executor(self._pool, self._run_counted, job, start_by)
+        if status == "ok":
+            return payload
+        if status == "timeout":
+            raise ApiError(504, "extraction_timeout", f"extraction took longer than {self.timeout_s:g} s; send a shorter text")
+        if status == "invalid_input":
+            raise ApiError(422, "invalid_input", payload)
+        if status == "pipeline_missing":
+            raise ApiError(503, "pipeline_missing", payload)
+        raise RuntimeError(f"extraction failed: {payload}")
