@@ -25,6 +25,12 @@ function renderPage(page, params) {
     result.replaceChildren(el("p", { class: "empty", "data-testid": "no-results" }, "No quotation matches these filters."));
     return;
   }
+  if (page.items.length === 0) {
+    const first = new URLSearchParams(params);
+    first.delete("offset");
+    result.replaceChildren(el("p", { class: "empty" }, `Only ${page.total} quotations match; `, el("a", { href: "?" + first.toString() }, "back to the first page"), "."));
+    return;
+  }
   const from = page.offset + 1;
   const to = page.offset + page.items.length;
   const list = el("ol", { class: "results", "data-testid": "results" });
@@ -42,9 +48,9 @@ function renderPage(page, params) {
   const pager = el(
     "div",
     { class: "pager" },
-    el("button", { class: "secondary", type: "button", disabled: page.offset === 0, onclick: () => go(Math.max(0, page.offset - PAGE)) }, "\u2190 Newer"),
+    el("button", { class: "secondary", type: "button", disabled: page.offset === 0, onclick: () => go(Math.max(0, page.offset - PAGE)) }, "\u2190 Previous"),
     el("span", { class: "muted", "data-testid": "result-count" }, `${from}\u2013${to} of ${page.total} quotations`),
-    el("button", { class: "secondary", type: "button", disabled: to >= page.total, onclick: () => go(page.offset + PAGE) }, "More \u2192"),
+    el("button", { class: "secondary", type: "button", disabled: to >= page.total, onclick: () => go(page.offset + PAGE) }, "Next \u2192"),
   );
   result.replaceChildren(el("div", { class: "card" }, list, pager));
 }
