@@ -37,7 +37,7 @@ class QuoteUseDecision:
 
 def _title_case(words: list[str]) -> bool:
     """Every word capitalised except short function words (``All of Me``, ``Shark Tank``)."""
-    if not words or not words[0][:1].isupper():
+    if not words or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
     return all(w[:1].isupper() or w.lower() in MINOR_TITLE_WORDS or w[:1].isdigit() for w in words)
 
@@ -73,7 +73,7 @@ def classify_quoted(text: str, span: QuotedSpan) -> QuoteUseDecision:
     if len(words) <= 6 and _title_case(words) and one_phrase:
         possessive_or_preposition = previous_word.endswith(("'s", "’s")) or previous_word in TITLE_PREPOSITIONS
         followed_by_noun = re.match(r"\s*[a-z]", after) is not None and not re.match(r"\s*(?:and|or|but)\b", after)
-        if possessive_or_preposition or (mid_clause and (followed_by_noun or not ends_like_speech)):
+        if possessive_or_preposition or mid_clause:
             return QuoteUseDecision("title", "title-case", "short title-case words standing as a name inside a sentence")
         if followed_by_noun and not ends_like_speech:
             return QuoteUseDecision("title", "title-case-modifier", "short title-case words before a noun")

@@ -17,7 +17,7 @@ from ..article import Article, Quote
 from .polnear import GoldArticle, GoldAttribution, has_quotation_mark, wholly_quoted
 
 THRESHOLDS = (0.3, 0.8)
-TRIM = re.compile(r"^[\s\"“”«»„‟'‘’.,;:!?—–-]+|[\s\"“”«»„‟'‘’.,;:!?—–-]+$")
+TRIM = re.compile(r"^[\s\"“”«»„‟'‘’.,;:!?…—–-]+|[\s\"“”«»„‟'‘’.,;:!?…—–-]+$")
 SPACE = re.compile(r"\s+")
 NOT_COUNTED = set(" \t\n\r\xa0\"“”«»„‟")
 
