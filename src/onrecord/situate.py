@@ -389,6 +389,11 @@ def _backward(index: _Index, quotes: Sequence[Quote], order: list[int], decision
                 later.found, later.paragraph = merged, paragraph
                 later.speaker = later.speaker or key
                 continue
+        if placed is not None and later is not None and not _speech_cue(quote):
+            compatible = _merge(placed, later.found)
+            if compatible is not None:  # a poll or a stance on the same occasion does not end the run
+                later.found = compatible
+                continue
         later = _Run(placed, _LATER, key, paragraph) if placed is not None else None
 
 
