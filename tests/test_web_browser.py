@@ -92,7 +92,7 @@ def _colour(page: object, selector: str) -> str:
 
 def test_pasted_sample_highlights_every_quote(pasted: Visit) -> None:
     page = pasted.page
-    quotes = page.eval_on_selector_all("mark.quote", "marks => [...new Set(marks.map(m => m.dataset.q))].length")
+    quotes = page.eval_on_selector_all(".article-text mark.quote", "marks => [...new Set(marks.map(m => m.dataset.q))].length")
     listed = page.locator("[data-testid=quote-list] li").count()
     assert quotes == listed >= 5
     summary = page.text_content("[data-testid=article-summary]")
@@ -121,7 +121,7 @@ def test_cues_are_marked(pasted: Visit) -> None:
 
 def test_each_mention_links_to_its_speaker(pasted: Visit) -> None:
     page = pasted.page
-    mentions = page.locator("a.mention")
+    mentions = page.locator(".article-text a.mention")
     assert mentions.count() >= 2
     for i in range(mentions.count()):
         mention = mentions.nth(i)
@@ -211,7 +211,7 @@ def test_quotation_page_lists_appearances_earliest_first(visit: Visit) -> None:
 def test_stored_article_opens_with_its_highlights(visit: Visit) -> None:
     page = visit.open("/articles/gazette-2026-03-20")
     page.wait_for_selector("mark.quote")
-    assert page.locator("mark.quote").count() >= 2
+    assert page.locator(".article-text mark.quote").count() >= 2
     assert "Tomas Reyes" in page.locator("[data-testid=speakers]").text_content()
 
 

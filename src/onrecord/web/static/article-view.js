@@ -86,7 +86,7 @@ export class ArticleView {
     const side = this.renderSide();
     fill(
       this.container,
-      el("div", { class: "article-view" }, el("article", { class: "card" }, this.renderMeta(), text), side),
+      el("div", { class: "article-view" }, el("article", { class: "card" }, this.renderMeta(), text, this.renderKey()), side),
     );
     this.textNode = text;
     this.bindHover(text);
@@ -103,6 +103,24 @@ export class ArticleView {
     const title = this.meta && this.meta.title ? el("h1", {}, this.meta.title) : null;
     const link = this.meta && this.meta.url ? el("a", { href: this.meta.url, rel: "noopener noreferrer" }, "original") : null;
     return el("div", {}, title, el("div", { class: "article-meta", "data-testid": "article-summary" }, parts.join(" \u00b7 "), link ? " \u00b7 " : null, link));
+  }
+
+  // What the marks mean, for a reader who has not seen the page before.
+  renderKey() {
+    if (!(this.article.quotes || []).length) return null;
+    const sample = (kind, words) => el("mark", { class: `quote kind-${kind}`, "--c": UNKNOWN_COLOUR }, words);
+    return el(
+      "p",
+      { class: "key small muted" },
+      sample("direct", "quoted words"),
+      " and ",
+      sample("indirect", "reported speech"),
+      " in the speaker's colour \u00b7 ",
+      el("span", { class: "cue" }, "cue"),
+      " \u00b7 ",
+      el("span", { class: "mention", "--c": UNKNOWN_COLOUR }, "speaker mention"),
+      " \u00b7 hover a quote for its evidence",
+    );
   }
 
   marks() {
@@ -159,7 +177,7 @@ export class ArticleView {
         out = el(
           "mark",
           {
-            class: "quote" + (speaker.key ? "" : " unattributed"),
+            class: `quote kind-${this.article.quotes[quote.q].kind}` + (speaker.key ? "" : " unattributed"),
             "--c": speaker.colour,
             tabindex: first ? "0" : null,
             id: first ? "quote-" + quote.q : null,

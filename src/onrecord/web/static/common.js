@@ -52,8 +52,12 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// Distinct on white, readable as text, apart for the common colour blindnesses as far as 8 can be.
-const PALETTE = ["#1f63b5", "#c2361f", "#2b8a3e", "#8a3ab9", "#d9730d", "#0f8a8a", "#c2255c", "#7a5230"];
+// Distinct on white and readable as text; the first eight stay apart for the common colour
+// blindnesses as far as eight can, the last four extend them for crowded articles.
+const PALETTE = [
+  "#1f63b5", "#c2361f", "#2b8a3e", "#8a3ab9", "#d9730d", "#0f8a8a", "#c2255c", "#7a5230",
+  "#4b5bd6", "#6b8e23", "#b8860b", "#a0522d",
+];
 export const UNKNOWN_COLOUR = "#6b7280";
 
 // One colour per speaker key, in order of first appearance on the page.

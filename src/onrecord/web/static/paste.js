@@ -17,6 +17,11 @@ api("/api/health").then(
   () => {},
 );
 
+// Ctrl+Enter (or Cmd+Enter) in the text box reads the article, as the button does.
+document.getElementById("text").addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+});
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const text = document.getElementById("text").value;
