@@ -153,6 +153,38 @@ def test_choosing_a_speaker_dims_the_others(pasted: Visit) -> None:
     assert any(text.startswith("Riders are paying more") for text in lit)
 
 
+RENDER = """async (article) => {
+    const { ArticleView } = await import("/static/article-view.js");
+    const holder = document.createElement("div");
+    holder.id = "rendered";
+    document.body.append(holder);
+    new ArticleView(holder, article).render();
+    return [...holder.querySelectorAll(".article-text mark.quote")].map((m) => [m.dataset.q, m.textContent]);
+}"""
+
+
+def test_article_view_renders_quotes_without_the_optional_fields(visit: Visit) -> None:
+    text = '"We will rebuild," she said.'
+    minimal = {
+        "id": None, "date": None, "text": text, "entities": [], "skipped": [],
+        "quotes": [{"kind": "direct", "text": "We will rebuild,", "start": 1, "end": 17, "confidence": 0.5,
+                    "cue": {"text": "said", "start": 23, "end": 27}, "speaker": {"text": "she", "start": 19, "end": 22}}],
+    }
+    marks = visit.open("/").evaluate(RENDER, minimal)
+    assert marks == [["0", "We will rebuild,"]]
+    assert visit.page.locator("#rendered .speaker-name").text_content() == "\u201cshe\u201d"  # a pronoun, not a name
+    assert visit.errors == []
+
+
+def test_a_quote_inside_reported_speech_stays_reachable(visit: Visit) -> None:
+    text = 'Reyes said the plan was "a bill, not a plan" and would fail.'
+    outer = {"kind": "indirect", "text": text[11:59], "start": 11, "end": 59, "confidence": 0.6, "cue": None, "speaker": None}
+    inner = {"kind": "direct", "text": "a bill, not a plan", "start": 25, "end": 43, "confidence": 0.9, "cue": None, "speaker": None}
+    marks = visit.open("/").evaluate(RENDER, {"id": None, "date": None, "text": text, "entities": [], "skipped": [], "quotes": [outer, inner]})
+    assert ["1", "a bill, not a plan"] in marks
+    assert {q for q, _ in marks} == {"0", "1"}
+
+
 def test_pages_load_nothing_from_elsewhere_and_raise_no_errors(pasted: Visit) -> None:
     for path in ("/search?q=ferry", "/speakers/Elena%20Marsh", "/quotations/1"):
         pasted.open(path).wait_for_load_state("networkidle")

@@ -169,7 +169,8 @@ export class ArticleView {
       if (cue) out = el("span", { class: "cue", title: "cue", "--cue-c": this.quoteSpeaker[cue.qs[0]].colour, dataset: { quotes: cue.qs.join(" ") } }, out);
       const skipped = by("skipped");
       if (skipped && !by("quote")) out = el("span", { class: "skipped", title: "not reported as a quote: " + skipped.reason }, out);
-      const quote = by("quote");
+      // Where quotes nest (reported speech around a quoted fragment), the innermost one shows.
+      const quote = piece.marks.filter((m) => m.type === "quote").reduce((inner, m) => (!inner || m.start > inner.start ? m : inner), null);
       if (quote) {
         const speaker = this.quoteSpeaker[quote.q];
         const first = !firstPiece.has(quote.q);
@@ -303,7 +304,7 @@ export class ArticleView {
     } else {
       row("Time", this.article.date ? `not stated; published ${formatDate(this.article.date)}` : "not stated");
     }
-    if (quote.addressee) row("To", quote.addressee.text);
+    if (quote.addressee) row("To", quote.addressee.name || quote.addressee.text);
     row("Confidence", Math.round((quote.confidence || 0) * 100) + "%");
     const evidence = el(
       "ol",
