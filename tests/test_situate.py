@@ -224,3 +224,23 @@ def test_a_named_outlet_is_not_a_time() -> None:
     (q,) = _situate(text, _quote(text, "that he backs Trump", "made it clear", "Ham"))
     assert q.when is None
     assert q.channel is not None and q.channel.type == "interview"
+
+
+def test_a_headline_takes_the_occasion_of_the_lead_it_sums_up() -> None:
+    text = ("Lawmaker urges retaliation on Russia\n\n"
+            "Rep. Adam Schiff told Capital Download on Wednesday that Russia must pay.")
+    headline = _quote(text, "retaliation on Russia", "urges", "Lawmaker")
+    lead = _quote(text, "that Russia must pay", "told", "Rep. Adam Schiff")
+    q, _ = _situate(text, headline, lead)
+    assert q.channel is not None and q.channel.type == "interview"
+    assert q.when is not None and q.when.value == "2020-10-14"
+
+
+def test_a_headline_naming_a_speaker_of_the_body_keeps_to_that_speaker() -> None:
+    text = ("Politifact: Trump is right\n\n"
+            "Trump said on Monday in a speech that crime was up. Politifact ruled that he was right.")
+    headline = _quote(text, "Trump is right", ":", "Politifact")
+    trump = _quote(text, "that crime was up", "said", "Trump")
+    ruling = _quote(text, "that he was right", "ruled", "Politifact")
+    q, _, _ = _situate(text, headline, trump, ruling)
+    assert q.channel is None and q.when is None

@@ -92,6 +92,14 @@ class _Index:
                       if not self._in_outlet(t) and not self._bound(t)]
         self.time_starts = [t.start for t in self.times]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        self.headline_end = self._headline_end()
+
+    def _headline_end(self) -> int:
+        """Where a headline ends if the text starts with one (a first block, up to a blank line,
+        of at most 20 words: a lead paragraph is longer), else 0."""
+        blank = re.search(r"\n\s*\n", self.text)
+        end = blank.start() if blank else 0
+        return end if 0 < len(self.text[:end].split()) <= 20 else 0
 
     def _bound(self, time: TimeExpression) -> bool:
         before = re.search(r"(\w+)\W*$", self.text[max(0, time.start - 12) : time.start])
@@ -374,6 +382,7 @@ def _backward(index: _Index, quotes: Sequence[Quote], order: list[int], decision
     """Complete a quote from the same speaker's next quote in the same or next paragraph
     ("Sanders offered advice on Friday. ... Sanders told MSNBC's Morning Joe ...")."""
     later: _Run | None = None
+    named_in_body = {_speaker_key(q) for q in quotes if _position(q) >= index.headline_end}
     for i in reversed(order):
         quote, decision = quotes[i], decisions[i]
         placed = _placed(decision.found, quote)
@@ -381,8 +390,12 @@ def _backward(index: _Index, quotes: Sequence[Quote], order: list[int], decision
             continue
         paragraph = index.paragraph(_position(quote))
         key = _speaker_key(quote)
-        # A pronoun refers back, not forward: only a name or a description takes from a later quote.
-        if later is not None and _speech_cue(quote) and _backward_continues(later, quote, key, paragraph):
+        # A pronoun refers back, not forward: only a name or a description takes from a later quote;
+        # a headline takes from the lead it sums up, whoever it names ("Lawmaker urges ..."),
+        # unless it names a speaker of the body ("Politifact: ...").
+        headline = (later is not None and _position(quote) < index.headline_end
+                    and paragraph >= later.paragraph - 2 and key not in named_in_body)
+        if later is not None and _speech_cue(quote) and (headline or _backward_continues(later, quote, key, paragraph)):
             merged = _merge(decision.found, later.found)
             if merged is not None:
                 decision.take(merged, _LATER)
@@ -392,7 +405,8 @@ def _backward(index: _Index, quotes: Sequence[Quote], order: list[int], decision
         if placed is not None and later is not None and not _speech_cue(quote):
             compatible = _merge(placed, later.found)
             if compatible is not None:  # a poll or a stance on the same occasion does not end the run
-                later.found = compatible
+                later.found, later.paragraph = compatible, paragraph
+                later.speaker = later.speaker or key
                 continue
         later = _Run(placed, _LATER, key, paragraph) if placed is not None else None
 
