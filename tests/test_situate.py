@@ -228,7 +228,7 @@ def test_a_named_outlet_is_not_a_time() -> None:
 
 def test_a_headline_takes_the_occasion_of_the_lead_it_sums_up() -> None:
     text = ("Lawmaker urges retaliation on Russia\n\n"
-            "Rep. Adam Schiff told Capital Download on Wednesday that Russia must pay.")
+            "Rep. Adam Schiff told USA TODAY on Wednesday that Russia must pay.")
     headline = _quote(text, "retaliation on Russia", "urges", "Lawmaker")
     lead = _quote(text, "that Russia must pay", "told", "Rep. Adam Schiff")
     q, _ = _situate(text, headline, lead)
