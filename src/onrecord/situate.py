@@ -61,11 +61,11 @@ class _Run:
     paragraph: int
 
 
-# Where a clause ends inside a sentence: a semicolon or dash, or a comma before a
-# subordinating word ("released her returns this year, even though they disclosed ...").
+# Where a clause ends inside a sentence: a semicolon or dash, a comma before a subordinating
+# word ("released her returns this year, even though they disclosed ..."), or a "because".
 _CLAUSE_BREAK = re.compile(
     r"[;—–―]|,\s+(?:\w+\s+)?(?:even though|although|though|while|because|but|whereas|which|who|whom|"
-    r"where|when|after|before|since|so|and|as|if|unless)\b"
+    r"where|when|after|before|since|so|and|as|if|unless)\b|\s(?:because|although|even though|whereas)\b"
 )
 
 
@@ -372,7 +372,7 @@ def _forward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions
                 active.found, active.paragraph, run = compatible, paragraph, active
             else:
                 run = _Run(placed, _EARLIER, key, paragraph)
-        elif _speech_cue(quote):
+        elif _speech_cue(quote) or (active is None and key is not None and run is not None and key != run.speaker):
             run = None  # a quote that neither continues the run nor places itself closes it
         if run is not None and run.speaker is not None:
             by_speaker[run.speaker] = run
