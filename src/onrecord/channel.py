@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from onrecord.timex import data_rows
 
-__all__ = ["CHANNEL_TYPES", "ChannelMention", "find_channels", "find_outlet_names"]
+__all__ = ["CHANNEL_TYPES", "ChannelMention", "find_channels", "find_outlet_names", "outlet_channel"]
 
 CHANNEL_TYPES = (
     "social_post", "comment", "interview", "statement", "press_conference", "speech",
@@ -175,3 +175,10 @@ def _outlet_names() -> re.Pattern[str]:
 def find_outlet_names(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every known outlet or show name, channel or not ("USA TODAY analysis")."""
     return [m.span() for m in _outlet_names().finditer(text)]
+
+
+def outlet_channel(name: str) -> tuple[str, str] | None:
+    """(type, platform) when ``name`` is a social network or broadcaster ("Twitter", "the CNN"):
+    what it says comes through its own channel.  None for newspapers and unknown names."""
+    kind, platform = _outlet(re.sub(r"^the\s+", "", name.strip(" ,"), flags=re.IGNORECASE))
+    return (kind, platform) if kind is not None and platform is not None else None

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.article import Channel, Evidence, Quote, Span, When
-from onrecord.channel import ChannelMention, find_channels, find_outlet_names
+from onrecord.channel import ChannelMention, find_channels, find_outlet_names, outlet_channel
 from onrecord.lexicon import load_table
 from onrecord.read import parse_date
 from onrecord.timex import TimeExpression, data_rows, find_time_expressions
@@ -161,7 +161,10 @@ class _Index:
         def not_a_job(m: ChannelMention) -> bool:
             return not who.start <= m.start < m.end <= who.end or m.rule == "outlet_cue" or m.end >= head_end
 
-        return _Found(time, self.nearest(self.channels, self.channel_starts, span, cue.start, not_a_job))
+        channel = self.nearest(self.channels, self.channel_starts, span, cue.start, not_a_job)
+        if channel is None and quote.speaker is not None and (own := outlet_channel(quote.speaker.text)):
+            channel = ChannelMention(*own, who.text, who.start, who.end, "speaker_outlet")  # "Twitter announced"
+        return _Found(time, channel)
 
 
 def _speaker_key(quote: Quote) -> str | None:
@@ -173,11 +176,8 @@ def _speaker_key(quote: Quote) -> str | None:
     to whoever spoke last.  An indefinite or bare one ("sources", "a union representing flight
     attendants") is somebody new, known by its head ("attendants", as "the Association of Flight
     Attendants" is)."""
-    if quote.speaker is None:
+    if quote.speaker is None or _channel_speaker(quote):
         return None
-    head_end = len(quote.speaker.text.rstrip(" ,"))
-    if any(m.end >= head_end for m in find_channels(quote.speaker.text)):
-        return None  # a channel standing for its author ("a statement", "the book"), not "MSNBC host X"
     name = re.sub(r"\([^)]*\)", " ", quote.speaker.text).split(",")[0]
     words = [w.strip(".’'") for w in name.split()]
     if not words:
@@ -194,6 +194,15 @@ def _speaker_key(quote: Quote) -> str | None:
     if definite or not words or words[-1].lower() in _words("pronoun"):
         return None
     return words[-1].lower()
+
+
+def _channel_speaker(quote: Quote) -> bool:
+    """Whether the speaker is a channel standing for its author ("a statement", "the book"), not
+    somebody described by a channel ("MSNBC host Chris Matthews")."""
+    if quote.speaker is None:
+        return False
+    head_end = len(quote.speaker.text.rstrip(" ,"))
+    return any(m.end >= head_end for m in find_channels(quote.speaker.text))
 
 
 def _transcript(quote: Quote) -> bool:
@@ -323,6 +332,7 @@ def _apply(quote: Quote, decision: _Decision, has_anchor: bool) -> Quote:
     return dataclasses.replace(quote, evidence=tuple(evidence), **changes)
 
 
+_WRITTEN = frozenset({"statement", "letter", "book", "op_ed", "social_post", "comment"})
 _INTRODUCED = "the sentence that introduced the channel"
 _EARLIER = "an earlier quote of the same speaker"
 _LATER = "a later quote of the same speaker"
@@ -344,6 +354,16 @@ def _introducers(index: _Index, quotes: Sequence[Quote]) -> list[tuple[int, _Fou
         if _placeable(time):
             found.append((mention.start, _Found(time, mention)))
     return found
+
+
+def _origin(index: _Index, quote: Quote) -> str:
+    """How a run a quote opens is told: a written channel standing for its author in the body
+    ("the book said") lets the author, named next ("Mariano wrote"), join as after a sentence."""
+    speaker = quote.speaker
+    if speaker is None or _position(quote) < index.headline_end:
+        return _EARLIER
+    written = any(m.type in _WRITTEN for m in find_channels(speaker.text))
+    return _INTRODUCED if written and _channel_speaker(quote) else _EARLIER
 
 
 def _forward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions: list[_Decision]) -> None:
@@ -371,7 +391,7 @@ def _forward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions
             if compatible is not None and active is not None:  # "The statement also referenced": same one
                 active.found, active.paragraph, run = compatible, paragraph, active
             else:
-                run = _Run(placed, _EARLIER, key, paragraph)
+                run = _Run(placed, _origin(index, quote), key, paragraph)
         elif _speech_cue(quote) or (active is None and key is not None and run is not None and key != run.speaker):
             run = None  # a quote that neither continues the run nor places itself closes it
         if run is not None and run.speaker is not None:
