@@ -88,3 +88,8 @@ def test_ten_thousand_stray_marks_are_handled_in_one_pass():
     text = 'word " ' * 10_000
     spans, strays = find_quoted_spans(text)
     assert len(spans) + len(strays) <= 10_000
+
+
+def test_attribute_values_of_markup_left_in_the_text_are_not_quotes():
+    text = 'He posted it.\n\n<tweet id="7681" author="@harborcity">Ferry delayed</tweet>\n\n"We know," he said.'
+    assert quoted(text) == ["We know,"]

@@ -45,3 +45,8 @@ def test_a_one_word_answer_before_its_cue_is_speech():
 
 def test_a_quote_after_a_reporting_verb_is_speech_even_when_lower_case():
     assert uses('He said "we will rebuild the pier."')["we will rebuild the pier."] == "speech"
+
+
+def test_a_headline_in_capitals_inside_marks_is_not_speech():
+    text = "The results came in.\n\n“DIVISIVE, STUPID AND WRONG”\n\nThe prime minister spoke later."
+    assert uses(text)["DIVISIVE, STUPID AND WRONG"] == "title"

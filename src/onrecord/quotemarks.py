@@ -26,7 +26,8 @@ OPENING_CONTEXT = frozenset("([{—–-/\u2014\u2013" + '"“„«' + "‘‚‹
 CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-…/" + '"”»' + "’'›")
 # Elisions that start with an apostrophe: 'em, 'til, '90s are never opening marks.
 ELISION = re.compile(r"(?:em|til|n|cause|tis|twas|bout|round|s|d|ll)\b|\d", re.IGNORECASE)
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*")
+# Markup left in extracted text (<tweet id="…" author="…">) quotes attribute values, not speech.
+MARKUP_TAG = re.compile(r"<[A-Za-z][\w:-]*(?:\s+[\w:-]+=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>]*))*\s*/?>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +103,14 @@ def _role(text: str, i: int, char: str, width: int = 1) -> Role | None:
 def read_marks(text: str) -> list[Mark]:
     """Every quotation mark in ``text`` with its role (apostrophes left out)."""
     marks = []
+    tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(text)]
+    t = 0
     for match in re.finditer(r"''|``|[\"“”„‟«»'‘’‚‛‹›]", text):
         i, char = match.start(), match.group()
+        while t < len(tags) and tags[t][1] <= i:
+            t += 1
+        if t < len(tags) and tags[t][0] < i:
+            continue  # an attribute value of markup left in the text: <tweet author="@AP">
         if len(char) == 2:  # typewriter ``quote'' or ''quote'': a double mark two characters wide
             role = _role(text, i, '"', 2)
             if role is not None:

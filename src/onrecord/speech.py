@@ -68,6 +68,9 @@ def classify_quoted(text: str, span: QuotedSpan) -> QuoteUseDecision:
     one_phrase = not re.search(r"[.!?;:]\s", content[:-1])
     if not words:
         return QuoteUseDecision("fragment", "no-words", "the marks hold no words")
+    letters = [c for c in content if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and before_char in ("", ".", ":"):
+        return QuoteUseDecision("title", "capitals-headline", "a line in capitals inside marks: a headline, not speech")
     if previous_word in NAMING_WORDS and len(words) <= 8 and one_phrase:
         return QuoteUseDecision("title", "naming-word", f"named by {previous_word!r} before the marks")
     if len(words) <= 6 and _title_case(words) and one_phrase:
