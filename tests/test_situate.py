@@ -244,3 +244,25 @@ def test_a_headline_naming_a_speaker_of_the_body_keeps_to_that_speaker() -> None
     ruling = _quote(text, "that he was right", "ruled", "Politifact")
     q, _, _ = _situate(text, headline, trump, ruling)
     assert q.channel is None and q.when is None
+
+
+def test_a_network_speaking_for_itself_is_its_own_channel() -> None:
+    text = "Pence drew most of the conversation about the debate, Twitter announced."
+    (q,) = _situate(text, _quote(text, "Pence drew most of the conversation about the debate", "announced", "Twitter"))
+    assert q.channel is not None and (q.channel.type, q.channel.platform) == ("social_post", "Twitter")
+
+
+def test_the_author_of_a_book_that_spoke_keeps_the_book() -> None:
+    text = ("“Very few people knew of the clot,” the book said.\n"
+            "“She did have a pain in her calf,” Mariano wrote.")
+    book = _quote(text, "“Very few people knew of the clot,”", "said", "the book")
+    author = _quote(text, "“She did have a pain in her calf,”", "wrote", "Mariano")
+    _, q = _situate(text, book, author)
+    assert q.channel is not None and q.channel.type == "book"
+
+
+def test_a_job_title_is_not_a_channel() -> None:
+    text = "Ruth Marcus, editorial board editor for The Washington Post, asked whether the plan would pass."
+    (q,) = _situate(text, _quote(text, "whether the plan would pass", "asked",
+                                 "Ruth Marcus, editorial board editor for The Washington Post,"))
+    assert q.channel is None

@@ -1,25 +1,35 @@
 """Situate: when and through what channel each attribution was made.
 
 The time of a speech act and its channel come from the clause of the quote's cue (the
-cue's sentence, less every quoted content span, so a date *inside* a quotation is never
-taken for the time it was said).  Of several candidates the one nearest the cue wins.
+cue's sentence cut at clause breaks, less every quoted content span, so a date *inside* a
+quotation is never taken for the time it was said).  Of several candidates the one nearest
+the cue wins.  Words of an outlet's name ("Fox News Sunday") are not a time, nor is the bound
+of a stretch of time ("since Jan. 1"); a channel word in a speaker's job ("editorial board
+editor") is not a channel.
 
-A sentence that introduces a channel without a cue of its own (``Late last month, she
-shared the news in an Instagram post.``) and any quote whose clause names a channel
-open a *run*: the following quotes of the same speaker (a pronoun, an unknown speaker
-or the same name) whose clauses say nothing of their own take its channel and time, as
-long as the run goes on paragraph after paragraph and no other channel is introduced.
+What one clause says is then shared along *runs*:
 
-Every value set is explained by an ``Evidence(stage="situate", ...)`` on the quote.
-Without a publication date, relative times keep ``value=None`` and the evidence says so.
+- forward: a sentence that introduces a channel and a time without a cue of its own (``Late
+  last month, she shared the news in an Instagram post.``) or a quote whose clause places
+  itself opens a run; the following quotes of the same speaker (the same name, a pronoun or
+  a definite description) take from it what their own clause does not say, as long as it does
+  not contradict them, for up to two paragraphs from the last quote of the run;
+- backward: a quote takes what it lacks from the same speaker's quote in the same or next
+  paragraph ("Sanders offered advice on Friday. ... Sanders told MSNBC's Morning Joe ...");
+  a headline takes the occasion of the lead it sums up.
+
+Only reports of speaking receive (``said``, ``told``, a transcript colon), not thoughts or
+stances (``believes``, ``has called``).  Every value set is explained by an
+``Evidence(stage="situate", ...)``; without a publication date, relative times keep
+``value=None`` and the evidence says so.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import datetime as _dt
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -37,9 +47,9 @@ __all__ = ["situate"]
 STAGE = "situate"
 
 
-
 @functools.cache
 def _words(category: str) -> dict[str, str]:
+    """One category of ``data/situate_words.tsv``: word -> value."""
     return {row[1]: (row[2] if len(row) > 2 else "") for row in data_rows("situate_words.tsv") if row[0] == category}
 
 
@@ -102,6 +112,7 @@ class _Index:
         return end if 0 < len(self.text[:end].split()) <= 20 else 0
 
     def _bound(self, time: TimeExpression) -> bool:
+        """Whether the time starts or follows a word that bounds a stretch ("since", "until")."""
         before = re.search(r"(\w+)\W*$", self.text[max(0, time.start - 12) : time.start])
         first = time.text.split()[0].lower()
         return first in _words("bound") or (before is not None and before.group(1).lower() in _words("bound"))
