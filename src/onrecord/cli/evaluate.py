@@ -53,3 +53,35 @@ def polnear(
     if output:
         output.write_text(rendered + "\n", encoding="utf-8")
     typer.echo(rendered)
+
+
+@eval_app.command("speakers")
+def speakers(
+    data: Annotated[Path, typer.Option(help="The PolNeAR folder (holding dev/).")] = Path("../shared/data/polnear"),
+    annotations: Annotated[Path, typer.Option(help="Canonical-speaker annotations (JSONL).")] = Path("annotations/speakers/dev.jsonl"),
+    output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
+    errors: Annotated[bool, typer.Option(help="Also list every wrong resolution (given the gold source).")] = False,
+) -> None:
+    """Canonical-speaker accuracy by mention type: end to end, and given the gold source span."""
+    from ..evaluation.speakers import MENTION_TYPES, evaluate as evaluate_speakers
+
+    try:
+        figures, wrong = evaluate_speakers(data, annotations)
+    except FileNotFoundError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    table = Table(title=f"Canonical-speaker accuracy ({figures['articles']} PolNeAR dev articles)")
+    table.add_column("mention type")
+    for column in ("given source: n", "accuracy", "end to end: n", "accuracy", "coverage"):
+        table.add_column(column, justify="right")
+    for kind in (*MENTION_TYPES, "all"):
+        given, e2e = figures["given_source"][kind], figures["end_to_end"][kind]
+        table.add_row(kind, str(given["judged"]), str(given["accuracy"]), str(e2e["judged"]), str(e2e["accuracy"]), str(e2e["coverage"]))
+    Console(file=sys.stderr).print(table)
+    if errors:
+        for e in wrong:
+            typer.echo(f"{e['type']:12} {e['article'][:40]:40} {e['source'][:40]!r:44} gold={e['gold']!r} got={e['predicted']!r} ({e['rule']})", err=True)
+    rendered = json.dumps(figures, indent=2)
+    if output:
+        output.write_text(rendered + "\n", encoding="utf-8")
+    typer.echo(rendered)

@@ -53,6 +53,7 @@ class Resolver:
 
     def __init__(self, doc: Doc, quotes: Sequence[Quote], aliases: AliasTable | None):
         self.doc = doc
+        self.text = doc.text  # built once: Doc.text joins every token anew
         self.quotes = list(quotes)
         self.discourse = Discourse(doc)
         self.table = EntityTable(aliases)
@@ -91,7 +92,7 @@ class Resolver:
                 self.table.place(mention, ranked[0].cluster)
 
     def _title_case_headline(self) -> bool:
-        first = self.doc.text[: self.discourse.paragraph_starts[1] if len(self.discourse.paragraph_starts) > 1 else len(self.doc.text)]
+        first = self.text[: self.discourse.paragraph_starts[1] if len(self.discourse.paragraph_starts) > 1 else len(self.text)]
         words = [w for w in first.split() if w[:1].isalpha() and len(w) > 3]
         return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -295,7 +296,7 @@ class Resolver:
             t.dep_ in ("compound", "poss", "nmod") and t.pos_ == "PROPN"
             or t.dep_ == "amod" and t.text[:1].isupper() and t.ent_type_ in ("NORP", "GPE"))]  # "the Saudi government"
         if mention.entity_type == "organisation" and proper:
-            name = clean_name(determiner_free(doc.text[min(t.left_edge.idx for t in proper): head.idx + len(head)]))
+            name = clean_name(determiner_free(self.text[min(t.left_edge.idx for t in proper): head.idx + len(head)]))
             named = dataclasses.replace(mention, name=name.replace("’s", "").replace("'s", ""))
             cluster, rule = self.table.add_named(named)
             return self._finish(mention, cluster, [_link(mention, "organisation-by-description:" + rule, 0.9)], 0.85,
@@ -430,7 +431,7 @@ class Resolver:
             if stated is not None:
                 resolution = self.resolve_span(stated.start, stated.end, subject=False)
                 addressees[i] = (dataclasses.replace(resolution, rule=f"{stated.rule}:{resolution.rule}"),
-                                 Span.of(self.doc.text, stated.start, stated.end))
+                                 Span.of(self.text, stated.start, stated.end))
         used = {id(r.cluster): r.cluster for r in speakers.values() if r.cluster is not None}
         used |= {id(r.cluster): r.cluster for r, _ in addressees.values() if r.cluster is not None}
         for cluster in list(used.values()):

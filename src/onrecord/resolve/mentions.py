@@ -100,10 +100,18 @@ def entity_at(doc: Doc, token: Token) -> TokenSpan | None:
     """The named person or organisation (not a number, date or nationality) ``token`` is in."""
     if token.ent_type_ not in NAME_LABELS:
         return None
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    start = end = token.i  # walk the IOB tags: O(length of the name), not of the article
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return doc[start: end + 1]
+
+
+def same_sentence(a: Token, b: Token) -> bool:
+    """No sentence starts between ``a`` and ``b`` (cheap for near tokens, unlike ``Token.sent``)."""
+    low, high = sorted((a.i, b.i))
+    return not any(a.doc[k].is_sent_start for k in range(low + 1, high + 1))
 
 
 def _left_modifiers(head: Token, start: int) -> list[Token]:
@@ -112,7 +120,7 @@ def _left_modifiers(head: Token, start: int) -> list[Token]:
 
 def _near(token: Token, head: Token) -> bool:
     """A word close enough to describe ``head``: same sentence, a few words away."""
-    return abs(token.i - head.i) <= 12 and token.sent == head.sent and not token.is_space
+    return abs(token.i - head.i) <= 12 and not token.is_space and same_sentence(token, head)
 
 
 def role_words(head: Token, span: TokenSpan | None = None) -> set[str]:
@@ -155,7 +163,7 @@ def role_words(head: Token, span: TokenSpan | None = None) -> set[str]:
     after = doc[head.i + 1: head.i + 5]
     if len(after) >= 2 and after[0].text == "," and AGE.match(after[1].text):
         words.add(f"{after[1].text}-year-old")
-    window = doc.text[doc[head.i].idx + len(head): doc[head.i].idx + len(head) + 12]
+    window = (head.whitespace_ + doc[head.i + 1: head.i + 6].text)[:12]  # Doc.text would rebuild the article
     party = re.match(r"\s*\(?,?\s*([RD])-", window)
     if party:
         words.add("republican" if party.group(1) == "R" else "democrat")
@@ -221,7 +229,13 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
         etype = _name_type(name_text, label, roles)
         gender = _gender(roles | {w.lower() for w in span.text.split()}) if etype == "person" else None
         kind: MentionKind = "organisation" if etype == "organisation" else "name"
-        hint = next((PRONOUN_GENDER[t.lower_] for t in doc[head.i + 1: head.sent.end] if t.lower_ in PRONOUN_GENDER), None)
+        hint = None
+        for t in doc[head.i + 1: head.i + 40]:
+            if t.is_sent_start:
+                break
+            if t.lower_ in PRONOUN_GENDER:
+                hint = PRONOUN_GENDER[t.lower_]
+                break
         return Mention(start, end, span.text, kind, lower, name_text, etype, gender, False, True, frozenset(roles),
                        sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked, hint=hint)
     lemma = head.lemma_.lower()
@@ -259,7 +273,7 @@ def _proper_run(head: Token) -> TokenSpan:
     start = head.i
     while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in ("de", "van", "von", "la")):
         word = doc[start - 1].lower_
-        if word in honorifics() or word in role_nouns() or word in org_nouns() or doc[start - 1].sent != head.sent:
+        if word in honorifics() or word in role_nouns() or word in org_nouns() or doc[start].is_sent_start:
             break
         start -= 1
     return doc[start: head.i + 1]
@@ -306,7 +320,7 @@ def _given_name_start(ent: TokenSpan) -> int:
     while i > 0 and i - ent.start > -3:
         token = doc[i - 1]
         word = token.lower_
-        if (token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ or token.sent != ent.sent
+        if (token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ or doc[i].is_sent_start
                 or word in honorifics() or word in role_nouns() or word in org_nouns()):
             break
         i -= 1
