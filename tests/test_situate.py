@@ -266,3 +266,9 @@ def test_a_job_title_is_not_a_channel() -> None:
     (q,) = _situate(text, _quote(text, "whether the plan would pass", "asked",
                                  "Ruth Marcus, editorial board editor for The Washington Post,"))
     assert q.channel is None
+
+
+def test_today_opening_a_sentence_is_a_time_not_the_show() -> None:
+    text = "Today, the senator told reporters that the bill was dead."
+    (q,) = _situate(text, _quote(text, "that the bill was dead", "told", "the senator"))
+    assert q.when is not None and q.when.value == PUBLISHED

@@ -111,3 +111,8 @@ def test_many_dates_take_linear_time() -> None:
     elapsed = time.perf_counter() - start
     assert len(found) == 2 * 2000
     assert elapsed < 2.0
+
+
+def test_a_day_word_inside_a_name_is_not_a_time() -> None:
+    text = "He told Trending Today USA and USA TODAY that Today he would decide."
+    assert [t.text for t in find_time_expressions(text, anchor=dt.date(2016, 9, 15))] == ["Today"]

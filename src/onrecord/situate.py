@@ -118,8 +118,12 @@ class _Index:
         return first in _words("bound") or (before is not None and before.group(1).lower() in _words("bound"))
 
     def _in_outlet(self, time: TimeExpression) -> bool:
+        """Whether the time is part of a longer outlet name ("Fox News Sunday"; "Today" alone is a time)."""
         i = bisect.bisect_left(self.outlets, (time.end,)) - 1
-        return i >= 0 and self.outlets[i][1] > time.start
+        if i < 0 or self.outlets[i][1] <= time.start:
+            return False
+        start, end = self.outlets[i]
+        return end - start > time.end - time.start
 
     def paragraph(self, position: int) -> int:
         return bisect.bisect_right(self.breaks, position)

@@ -460,10 +460,20 @@ def _resolve(match: re.Match[str], anchor: _dt.date | None) -> TimeExpression:
     return TimeExpression(text, match.start(), match.end(), value, rule, anchored)
 
 
+# A capitalised word right before: a day word after it is part of a name ("Trending Today USA").
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.&-]*[ \t]$")
+
+
+def _in_name(match: re.Match[str], text: str) -> bool:
+    key = match.lastgroup or ""
+    return (_grammar()[1][key][0] == "day_word" and match.group(key)[:1].isupper()
+            and _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start()) is not None)
+
+
 def find_time_expressions(text: str, *, anchor: _dt.date | None) -> list[TimeExpression]:
     """Every time expression in ``text``, left to right, resolved against ``anchor`` (publication date)."""
     pattern, _ = _grammar()
-    return [_resolve(match, anchor) for match in pattern.finditer(text)]
+    return [_resolve(match, anchor) for match in pattern.finditer(text) if not _in_name(match, text)]
 
 
 def normalise(expression: str, anchor: _dt.date | None) -> str | None:
