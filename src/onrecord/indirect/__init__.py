@@ -1,0 +1,187 @@
+"""Indirect and mixed attribution: reported speech and thought outside quotation marks.
+
+``find_indirect`` reads the dependency parse for cue candidates (``cues``), cuts each
+candidate's content to the complement annotators mark (``content``), lets the cue model
+(``model``) weigh it, and keeps the best candidates under PolNeAR's rule that a word has
+at most one role in at most one attribution (the outer report wins over one nested in its
+content).  A content holding quoted words becomes ``mixed`` and takes the place of the
+direct quote it swallows (``mixed``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..article import Evidence, Quote, Span
+from ..attribution import noun_phrase
+from ..quotemarks import QuotedSpan
+from .content import content_range
+from .cues import Candidate, find_candidates, lexicon_act
+from .mixed import overlap, own_words, quoted_ranges
+from .model import CueModel, features, load_model
+
+__all__ = ["IndirectResult", "Proposal", "find_indirect", "propose"]
+
+STAGE = "indirect"
+
+
+@dataclass(frozen=True, slots=True)
+class IndirectResult:
+    """The indirect and mixed quotes found, and which direct quotes (by index into the
+    ``direct`` argument) are now part of a mixed one and must be dropped."""
+
+    quotes: tuple[Quote, ...]
+    replaced: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A cue candidate with its content cut out: token and character ranges, whether it
+    holds quoted words (``mixed``) and which direct quotes it swallows."""
+
+    candidate: Candidate
+    content: tuple[int, int]  # token range
+    chars: tuple[int, int]
+    kind: str
+    holds: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    proposal: Proposal
+    probability: float
+
+
+class _Intervals:
+    """Sorted, disjoint character ranges with a logarithmic membership test."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]):
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(ranges):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self._starts = [a for a, _ in merged]
+        self._ranges = merged
+
+    def __call__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self._ranges[k][1]
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)
+
+
+def _proposal(doc: Doc, text: str, candidate: Candidate, direct: Sequence[Quote],
+              fragments: Sequence[QuotedSpan], marks: list[tuple[int, int]]) -> Proposal | None:
+    tokens = content_range(doc, candidate)
+    if tokens is None:
+        return None
+    start, end = _char_range(doc, *tokens)
+    for q in direct:  # a clause cut inside a direct quote runs on to its closing mark
+        if start < q.content.start < end < q.content.end + 1:
+            span = doc.char_span(start, q.content.end + 1, alignment_mode="expand")
+            if span is not None and not any(t.is_sent_start for t in span[1:]):
+                tokens = (tokens[0], span.end)
+                start, end = _char_range(doc, *tokens)
+    if any(q.content.start <= start < q.content.end for q in direct):
+        return None  # a clause opening inside a direct quote is that quote's, not a report of it
+    held = overlap(start, end, direct, fragments)
+    if held.quoted_chars:
+        if own_words(text, start, end, marks) < 2:
+            return None  # the cue of a direct quote, which the direct attributor reports
+        kind = "mixed"
+    else:
+        kind = "indirect"
+    return Proposal(candidate, tokens, (start, end), kind, held.direct)
+
+
+def propose(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan]) -> list[Proposal]:
+    """Every candidate attribution the parse offers, before the cue model weighs it."""
+    text = doc.text  # built anew on every access
+    marks = quoted_ranges(direct, fragments)
+    in_direct = _Intervals([(q.content.start - 1, q.content.end + 1) for q in direct])
+    found = []
+    for candidate in find_candidates(doc, blocked=in_direct):
+        proposal = _proposal(doc, text, candidate, direct, fragments, marks)
+        if proposal is not None:
+            found.append(proposal)
+    return found
+
+
+def _select(scored: list[_Scored]) -> list[_Scored]:
+    """Keep candidates above the threshold, best first, so that no word takes two roles;
+    a report nested in a kept content is part of that content, not an attribution."""
+    taken: set[int] = set()
+    kept: list[_Scored] = []
+    for s in sorted(scored, key=lambda s: (-s.probability, s.proposal.content[0])):
+        p = s.proposal
+        roles = set(range(*p.candidate.cue)) | set(range(*p.content))
+        if p.candidate.source is not None:
+            roles.add(p.candidate.source)
+        if roles & taken:
+            continue
+        taken |= roles
+        kept.append(s)
+    return sorted(kept, key=lambda s: s.proposal.chars[0])
+
+
+def _quote(doc: Doc, text: str, scored: _Scored) -> Quote:
+    s = scored.proposal
+    c = s.candidate
+    cue_start, cue_end = _char_range(doc, *c.cue)
+    speaker: Span | None = None
+    if c.source is not None:
+        mention = noun_phrase(doc[c.source], outside=s.chars)
+        mention = [t for t in mention if not (s.content[0] <= t.i < s.content[1])]
+        while mention and ("\n" in mention[0].text_with_ws or mention[0].is_punct):
+            mention = mention[1:]  # a dateline or time stamp before the name
+        if mention:
+            a, b = _char_range(doc, mention[0].i, mention[-1].i + 1)
+            speaker = Span(text[a:b], a, b)
+    head = doc[c.head]
+    lemma = "according" if c.relation == "according-to" else head.lemma_.lower()
+    act = "thought" if lexicon_act(lemma) == "thought" else "speech"
+    evidence = (
+        Evidence(STAGE, f"cue:{c.relation}", f"{head.text!r} governs the content as {c.relation}"),
+        Evidence(STAGE, "cue-model", f"probability {scored.probability:.2f} that {head.text!r} reports this content"),
+        Evidence(STAGE, f"source:{c.source_rule}", "speaker mention by " + c.source_rule if speaker else "no source mention"),
+    )
+    if s.kind == "mixed":
+        evidence += (Evidence(STAGE, "mixed", "the reported clause holds quoted words"),)
+    return Quote(
+        kind="mixed" if s.kind == "mixed" else "indirect",
+        content=Span(text[s.chars[0]:s.chars[1]], *s.chars),
+        cue=Span(text[cue_start:cue_end], cue_start, cue_end),
+        speaker=speaker,
+        confidence=round(scored.probability * (1.0 if speaker else 0.8), 3),
+        evidence=evidence,
+        act=act,
+    )
+
+
+def find_indirect(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan],
+                  model: CueModel | None = None) -> IndirectResult:
+    """Indirect and mixed attributions of a parsed article.
+
+    ``direct`` are the direct quotes already found (their words are nobody's cue);
+    ``fragments`` are quoted spans that are not speech on their own (scare quotes, short
+    phrases): inside a reported clause they make it ``mixed``.
+    """
+    model = model or load_model()
+    scored = []
+    for proposal in propose(doc, direct, fragments=fragments):
+        probability = model.probability(features(doc, proposal.candidate, proposal.content))
+        if probability >= model.threshold:
+            scored.append(_Scored(proposal, probability))
+    kept = _select(scored)
+    replaced = frozenset(k for s in kept if s.proposal.kind == "mixed" for k in s.proposal.holds)
+    text = doc.text
+    return IndirectResult(tuple(_quote(doc, text, s) for s in kept), replaced)

@@ -1,0 +1,128 @@
+"""Content boundaries: the whole complement a cue governs, as annotators mark it.
+
+The content is the parse subtree of the complement (``that`` included, as PolNeAR
+marks it), cut to one contiguous stretch that holds neither the cue nor the source,
+trimmed of the punctuation and conjunctions at its edges, and stopped before a clause
+the parser hung on it but which reads as the writer's own continuation
+(``…, but he gave no details``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import Candidate
+
+EDGE_PUNCT = frozenset(",;:—–-()[]")
+LEADING_WORDS = frozenset({"and", "but", "or", "so", "as"})
+# A coordinated clause after one of these is the writer's, not the source's.
+CLAUSE_BREAKS = frozenset({";", "—", "–", "--"})
+OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "dative", "ccomp", "xcomp", "acomp"})
+SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _without(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
+    """The larger side of ``outer`` left when ``inner`` is cut out of it."""
+    a, b = outer
+    c, d = inner
+    if d <= a or c >= b:
+        return outer
+    left, right = (a, max(a, c)), (min(b, d), b)
+    return left if left[1] - left[0] >= right[1] - right[0] else right
+
+
+def _cut_trailing_clause(doc: Doc, root: Token, start: int, end: int) -> int:
+    """Stop before a ``;``/dash-joined clause, or a clause coordinated after a comma whose
+    verb has its own subject (``X said prices rose, and the market fell``)."""
+    for child in root.rights:
+        if child.i >= end or child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            continue
+        left = child.left_edge.i
+        cc = [t for t in doc[max(start, left - 3):left + 1] if t.dep_ == "cc" and t.head is root]
+        cut = min([left, *(t.i for t in cc)])
+        before = doc[cut - 1] if cut - 1 >= start else None
+        if before is not None and (before.text in CLAUSE_BREAKS or before.text == ","):
+            return cut - 1 if before.text != "," else cut - 1
+    for t in doc[start:end]:
+        if t.i > start + 2 and (t.text in CLAUSE_BREAKS and t.head is root or t.text == ":"):
+            return t.i
+    return end
+
+
+def _sentence_break(doc: Doc, k: int) -> bool:
+    """Whether a new sentence or paragraph starts at token ``k``, by the text itself: the
+    parser misses breaks after a closing quotation mark and at line ends."""
+    before = doc[k - 1]
+    if "\n" in before.whitespace_ or before.is_space or doc[k].is_space:
+        return True
+    if not before.whitespace_:
+        return False
+    ends = before.text in SENTENCE_ENDS or before.is_quote and k >= 2 and doc[k - 2].text in SENTENCE_ENDS
+    return ends and (doc[k].text[:1].isupper() or doc[k].is_quote)
+
+
+def _object_tail(verb: Token, obj: Token) -> int:
+    """Where an object's complement ends: ``accused [the GOP of stoking it]``, ``likened
+    [RT to the BBC]``, ``called [him a genius]``; not a time (``on Tuesday``)."""
+    end = obj.right_edge.i + 1
+    for child in verb.rights:
+        if child.i < end:
+            continue
+        if child.dep_ not in OBJECT_TAIL_DEPS or child.i > end + 1:
+            break
+        if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _one_sentence(doc: Doc, start: int, end: int, cue: tuple[int, int]) -> tuple[int, int]:
+    """Cut a content that runs over a sentence break to the sentence nearest its cue."""
+    for k in range(start + 1, end):
+        if _sentence_break(doc, k):
+            if cue[0] >= k:
+                start = k
+            else:
+                return start, k
+    return start, end
+
+
+def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
+    """The content's token range ``[start, end)`` for a candidate, or None when nothing
+    of it is left once the cue and the source are cut out."""
+    root = doc[candidate.content_root]
+    cue = candidate.cue
+    start, end = _subtree_range(root)
+    if candidate.relation.startswith("parenthetical") or candidate.relation == "according-to":
+        start, end = _subtree_range(root)
+        head_range = _subtree_range(doc[candidate.head]) if candidate.relation != "according-to" else (cue[0], _according_end(doc, candidate))
+        start, end = _without((start, end), head_range)
+    else:
+        if candidate.relation == "dobj":
+            end = max(end, _object_tail(doc[candidate.head], root))
+        start, end = _without((start, end), cue)
+        end = _cut_trailing_clause(doc, root, start, end)
+    if candidate.source is not None:
+        source = doc[candidate.source]
+        start, end = _without((start, end), _subtree_range(source) if source.i < start or source.i >= end else (source.i, source.i + 1))
+    start, end = _one_sentence(doc, start, end, cue)
+    while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT or doc[start].lower_ in LEADING_WORDS and start == root.left_edge.i and doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCT or doc[end - 1].text in ".!?" or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    if end <= start:
+        return None
+    return start, end
+
+
+def _according_end(doc: Doc, candidate: Candidate) -> int:
+    """Where the ``according to X`` phrase ends: after its object's subtree."""
+    if candidate.source is None:
+        return candidate.cue[1]
+    return max(candidate.cue[1], doc[candidate.source].right_edge.i + 1)
