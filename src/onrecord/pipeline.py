@@ -1,4 +1,5 @@
-"""The flow, stage by stage: read → parse → find quotes → attach cue and speaker → …
+"""The flow, stage by stage: read → parse → find quotes → attach cue and speaker →
+indirect and mixed attribution → resolve speakers → time and channel.
 
 ``extract`` handles one text; ``extract_sources`` streams many through ``nlp.pipe``
 in batches with the pipeline loaded once per process.
@@ -17,6 +18,7 @@ from .language import load_pipeline
 from .quotemarks import find_quoted_spans
 from .read import MAX_ARTICLE_CHARS, ArticleSource, InputError, check_length, parse_date
 from .resolve import AliasTable, resolve_speakers
+from .situate import situate
 from .speech import classify_quoted
 
 def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:
@@ -39,6 +41,7 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
         key=lambda q: q.content.start,
     )
     quotes, entities = resolve_speakers(doc, quotes, aliases=aliases)
+    quotes = situate(text, source.date, quotes, sentences=[(s.start_char, s.end_char) for s in doc.sents])
     return Article(
         id=source.id,
         date=source.date,
