@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
 from .article import Evidence, Quote, Span
-from .lexicon import load_table
+from .lexicon import load_table, load_word_set
 from .quotemarks import QuotedSpan
 from .sentences import first_sentence_end, last_sentence_end
 from .speech import QuoteUseDecision
@@ -28,8 +28,7 @@ NOUN_POS = frozenset({"PROPN", "NOUN", "PRON"})
 DASH = re.compile(r"[ \t\xa0]*[—–―-]{1,2}[ \t\xa0]*(?=[A-Z@])")
 NAME_COLON = re.compile(r"([A-Z][\w.'’ -]{0,40}?)\s*:\s*$")
 PHRASE_BREAKS = frozenset({",", "(", ")", "—", "–", "―", ";", ":", '"', "“", "”"})
-# Nouns right after a cue that say when, not who: "…," said Monday, said Thursday morning.
-TIME_NOUNS = frozenset("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night today yesterday week weekend month year".split())
+TIME_NOUNS = load_word_set("time_nouns.txt")
 MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 
 
@@ -93,15 +92,18 @@ class Attributor:
             return []
         return [t for t in span if not self.in_quote(t.idx)]
 
+    def _is_cue_word(self, t: Token) -> bool:
+        if t.lower_ == "according":
+            return t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
+        return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS
+
     def _reporting_verb(self, tokens: Sequence[Token], *, nearest_last: bool) -> Token | None:
-        candidates = [
-            t for t in tokens
-            if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") or (t.lower_ == "according" and t.nbor(1).lower_ == "to" if t.i + 1 < len(self.doc) else False)
-        ]
-        if not candidates:
-            return None
+        """The reporting verb among ``tokens`` nearest the quote; speech verbs before thought verbs."""
+        candidates = [t for t in tokens if self._is_cue_word(t)]
         speech = [t for t in candidates if REPORTING_VERBS.get(t.lemma_.lower(), "speech") == "speech"]
         pool = speech or candidates
+        if not pool:
+            return None
         return pool[-1] if nearest_last else pool[0]
 
     def _speaker_of(self, verb: Token, quote: tuple[int, int], frame: Sequence[Token]) -> tuple[list[Token] | None, str]:
