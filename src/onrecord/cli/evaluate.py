@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..evaluation.errors import OUTCOMES, error_confusion
 from ..evaluation.polnear import load_split
 from ..evaluation.scoring import score
 from ..pipeline import extract_sources
@@ -34,6 +35,16 @@ def _print_table(figures: dict[str, dict[str, float | int]]) -> None:
     Console(file=sys.stderr).print(table)
 
 
+def _print_errors(errors: dict[str, dict[str, int]]) -> None:
+    table = Table(title="Main error of each attribution (direct: gold in quotation marks)")
+    table.add_column("group")
+    for outcome in OUTCOMES:
+        table.add_column(outcome, justify="right")
+    for group, counts in errors.items():
+        table.add_row(group, *(str(counts[o]) for o in OUTCOMES))
+    Console(file=sys.stderr).print(table)
+
+
 @eval_app.command("polnear")
 def polnear(
     data: Annotated[Path, typer.Option(help="The PolNeAR folder (holding train/ and dev/).")] = Path("../shared/data/polnear"),
@@ -47,8 +58,11 @@ def polnear(
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2)
     predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds)
-    figures = score(zip(golds, predicted))
+    pairs = list(zip(golds, predicted))
+    figures = score(pairs)
     _print_table(figures)
+    figures["errors"] = error_confusion(pairs)
+    _print_errors(figures["errors"])
     rendered = json.dumps(figures, indent=2)
     if output:
         output.write_text(rendered + "\n", encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..attribution import REPORTING_VERBS
 from .cues import Candidate
 
 EDGE_PUNCT = frozenset(",;:—–-()[]")
@@ -36,19 +37,23 @@ def _without(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
 
 
 def _cut_trailing_clause(doc: Doc, root: Token, start: int, end: int) -> int:
-    """Stop before a ``;``/dash-joined clause, or a clause coordinated after a comma whose
-    verb has its own subject (``X said prices rose, and the market fell``)."""
+    """Stop before a ``;``/dash-joined clause, a clause coordinated after a comma whose
+    verb has its own subject (``X said prices rose, and the market fell``), or a second
+    report of the same source (``said that X and suggested that Y``)."""
     for child in root.rights:
         if child.i >= end or child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+        reports = child.lemma_.lower() in REPORTING_VERBS  # "said that X and suggested that Y"
+        if not reports and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             continue
         left = child.left_edge.i
         cc = [t for t in doc[max(start, left - 3):left + 1] if t.dep_ == "cc" and t.head is root]
         cut = min([left, *(t.i for t in cc)])
         before = doc[cut - 1] if cut - 1 >= start else None
         if before is not None and (before.text in CLAUSE_BREAKS or before.text == ","):
-            return cut - 1 if before.text != "," else cut - 1
+            return cut - 1
+        if reports and cut > start:
+            return cut
     for t in doc[start:end]:
         if t.i > start + 2 and (t.text in CLAUSE_BREAKS and t.head is root or t.text == ":"):
             return t.i

@@ -47,15 +47,18 @@ class Candidate:
 
 
 def cue_group(verb: Token) -> tuple[int, int]:
-    """The verb with the auxiliaries and negation before it (``has not said``) and a
-    particle right after it (``called on``): the words annotators mark as the cue."""
+    """The verb with the auxiliaries, negation and adverbs right before it (``has also
+    said``), and a particle or a day right after it (``called on``, ``said Friday``): the
+    words PolNeAR annotators mark as the cue."""
     first = verb.i
-    for child in verb.lefts:
-        if child.dep_ in CUE_GROUP_DEPS and verb.i - child.i <= 3:
+    for child in reversed(list(verb.lefts)):
+        if verb.i - child.i > 3:
+            break
+        if child.dep_ in CUE_GROUP_DEPS or child.dep_ == "advmod" and child.i == first - 1:
             first = min(first, child.i)
     last = verb.i
     for child in verb.rights:
-        if child.dep_ == "prt" and child.i == last + 1:
+        if child.i == last + 1 and (child.dep_ == "prt" or child.dep_ == "npadvmod" and child.ent_type_ == "DATE"):
             last = child.i
     return first, last + 1
 
