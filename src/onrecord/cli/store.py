@@ -16,7 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ..ingest import Bad, IngestCounts, JsonFields, Meter, ingest as run_ingest, input_size, read_inputs
+from ..ingest import Bad, IngestCounts, JsonFields, Meter, input_size, read_inputs
+from ..ingest import ingest as run_ingest
 from ..language import PipelineMissing
 from ..read import InputError, parse_date
 from ..store import Occurrence, Store, StoreError, open_store
@@ -111,11 +112,12 @@ def ingest(
     task = progress.add_task("ingest", total=meter.total or None, articles=0, rate=0.0, quotes=0, skipped=0)
 
     def show(counts: IngestCounts) -> None:
+        done = counts.stored + counts.already_stored
         progress.update(
             task,
             completed=meter.done,
-            articles=counts.read,
-            rate=counts.read / max(counts.seconds, 1e-9),
+            articles=done,
+            rate=done / max(counts.seconds, 1e-9),
             quotes=counts.quotes,
             skipped=counts.skipped,
         )

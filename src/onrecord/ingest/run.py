@@ -10,12 +10,12 @@ are in flight.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-import multiprocessing
 
 from ..article import Article
 from ..pipeline import extract_sources
