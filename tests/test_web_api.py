@@ -31,12 +31,11 @@ SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sample.txt"
 TOKEN = "s3cret-test-token"
 
 # Four articles over three months and two outlets: one promise repeated in February,
-# one line repeated in March, and a second speaker.
+# one line repeated in March, a second and a third speaker, and one reported (indirect) quote.
 ARTICLES = (
     ArticleSource(
         id="gazette-2026-01-12",
         text=(
-            "Council delays vote on ferry fares\n\n"
             '"We will not raise fares this winter," Elena Marsh said on Monday.\n\n'
             'Council member Dana Whitfield disagreed. "The budget does not add up," Dana Whitfield told reporters.'
         ),
@@ -48,7 +47,7 @@ ARTICLES = (
     ArticleSource(
         id="coastline-2026-02-03",
         text=(
-            "Elena Marsh repeated her promise at a briefing.\n\n"
+            "The mayor stood at a podium outside City Hall.\n\n"
             '"We will not raise fares this winter," Elena Marsh said. "The ferry is a lifeline for this city."'
         ),
         date="2026-02-03",
@@ -58,7 +57,8 @@ ARTICLES = (
     ArticleSource(
         id="gazette-2026-03-20",
         text=(
-            '"Riders are paying more to wait longer," said Tomas Reyes, who leads the Harbor Riders Union.\n\n'
+            '"Riders are paying more to wait longer," said Tomas Reyes, who leads the Harbor Riders Union. '
+            "Reyes said the union would vote next week on a one-day boycott of the ferry.\n\n"
             '"Give us one season, and judge us by the results," Elena Marsh said.'
         ),
         date="2026-03-20",
@@ -291,7 +291,7 @@ def test_search_filters_by_speaker_and_period(client: httpx.Client) -> None:
 def test_search_filters_by_outlet(client: httpx.Client) -> None:
     page = client.get("/api/quotations", params={"outlet": "harbor gazette"}).json()
     assert {hit["occurrence"]["outlet"] for hit in page["items"]} == {"Harbor Gazette"}
-    assert page["total"] == 4
+    assert page["total"] == 5
 
 
 def test_search_pages_through_all_matches(client: httpx.Client) -> None:
@@ -369,6 +369,7 @@ def test_article_comes_with_its_attributions(client: httpx.Client) -> None:
     assert article["date"] == "2026-03-20"
     speakers = {q["text"]: q["speaker"]["text"] for q in article["quotes"]}
     assert speakers["Riders are paying more to wait longer,"] == "Tomas Reyes"
+    assert [q["kind"] for q in article["quotes"]] == ["direct", "indirect", "direct"]
     for quote in article["quotes"]:
         assert article["text"][quote["start"] : quote["end"]] == quote["text"]
 

@@ -3,7 +3,7 @@
 // and beside it the speakers and the quotes in reading order.
 // It reads the article JSON contract and renders whatever optional fields are present.
 
-import { Colours, el, fill, formatDate, speakerHref, UNKNOWN_COLOUR } from "./common.js";
+import { Colours, el, fill, formatDate, saidText, speakerHref, UNKNOWN_COLOUR } from "./common.js";
 
 const PRONOUNS = new Set("i we you he she it they this that these those who one someone".split(" "));
 
@@ -225,7 +225,7 @@ export class ArticleView {
         el(
           "li",
           { "--c": speaker.colour, dataset: { q: i }, onclick: () => this.reveal(i), onmouseenter: () => this.light(i), onmouseleave: () => this.light(null) },
-          el("div", { class: "said" }, "\u201c" + short + "\u201d"),
+          el("div", { class: "said" + (quote.kind === "indirect" ? " reported" : "") }, saidText(short, quote.kind)),
           el("div", { class: "who" }, speaker.name + cue),
         ),
       );

@@ -121,9 +121,15 @@ export function showLoading(container, what) {
   container.replaceChildren(el("p", { class: "status" }, el("span", { class: "spinner" }), what));
 }
 
-// A quote in curly marks, coloured by its speaker.
-export function saidBlock(text, colour) {
-  return el("blockquote", { class: "said", "--c": colour }, "\u201c" + text + "\u201d");
+// Words as the article gives them: a direct or mixed quote in curly marks, reported
+// (indirect) speech without, since those are the reporter's words, not the speaker's.
+export function saidText(text, kind) {
+  return kind === "indirect" ? text : "\u201c" + text + "\u201d";
+}
+
+// A quote coloured by its speaker.
+export function saidBlock(text, colour, kind = "direct") {
+  return el("blockquote", { class: "said" + (kind === "indirect" ? " reported" : ""), "--c": colour }, saidText(text, kind));
 }
 
 // "Elena Marsh · Harbor Gazette, 12 Jan 2026 — <title> · 2 occurrences": who, where, when, how often.

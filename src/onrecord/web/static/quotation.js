@@ -1,6 +1,6 @@
 // A quotation: its words, and every article it appeared in, earliest first.
 
-import { api, fill, articleHref, colourOfName, el, formatDate, pathTail, saidBlock, showError, showLoading, speakerHref } from "./common.js";
+import { api, fill, articleHref, colourOfName, el, formatDate, pathTail, saidBlock, saidText, showError, showLoading, speakerHref } from "./common.js";
 
 const result = document.getElementById("result");
 const id = pathTail("/quotations/");
@@ -24,7 +24,7 @@ async function load() {
         el("td", {}, o.outlet || el("span", { class: "muted" }, "\u2014")),
         el("td", {}, el("a", { href: articleHref(o.article_id) }, o.title || o.source_id || "article " + o.article_id), o.url ? el("div", { class: "small" }, el("a", { href: o.url, rel: "noopener noreferrer" }, "original")) : null),
         el("td", {}, speakerCell(o)),
-        el("td", { class: "said-cell" }, "\u201c" + o.text + "\u201d"),
+        el("td", { class: "said-cell" }, saidText(o.text, o.kind)),
       ),
     );
     const variants =
@@ -37,7 +37,7 @@ async function load() {
       el(
         "div",
         { class: "card" },
-        saidBlock(q.text, colourOfName(first.speaker)),
+        saidBlock(q.text, colourOfName(first.speaker), first.kind),
         el("div", { class: "byline" }, "First on record: ", speakerCell(first), ` \u00b7 ${[first.outlet, formatDate(first.date)].filter(Boolean).join(", ")}`),
       ),
       el(

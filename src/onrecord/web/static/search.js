@@ -37,7 +37,7 @@ function renderPage(page, params) {
   for (const hit of page.items) {
     const o = hit.occurrence;
     list.append(
-      el("li", { dataset: { quotation: hit.quotation_id } }, saidBlock(o.text, colourOfName(o.speaker)), occurrenceLine(o, { count: hit.occurrences })),
+      el("li", { dataset: { quotation: hit.quotation_id } }, saidBlock(o.text, colourOfName(o.speaker), o.kind), occurrenceLine(o, { count: hit.occurrences })),
     );
   }
   const go = (offset) => {

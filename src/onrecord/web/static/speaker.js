@@ -30,7 +30,7 @@ function quotesByMonth(recent, colour) {
       section.append(el("h2", {}, key ? formatDate(key) : "Undated"), list);
     }
     list.append(
-      el("li", {}, el("a", { href: quotationHref(o.quotation_id), class: "plain" }, saidBlock(o.text, colour)), occurrenceLine(o, { withSpeaker: false })),
+      el("li", {}, el("a", { href: quotationHref(o.quotation_id), class: "plain" }, saidBlock(o.text, colour, o.kind)), occurrenceLine(o, { withSpeaker: false })),
     );
   }
   return section;
