@@ -12,7 +12,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
 from .names import clean_name, is_acronym
-from .words import first_name_gender
+from .words import first_name_gender, particles
 from .words import (
     DETERMINERS,
     FIRST_PERSON,
@@ -105,7 +105,7 @@ def entity_at(doc: Doc, token: Token) -> TokenSpan | None:
         start -= 1
     while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
         end += 1
-    return doc[start: end + 1]
+    return TokenSpan(doc, start, end + 1, label=token.ent_type)
 
 
 def same_sentence(a: Token, b: Token) -> bool:
@@ -271,12 +271,18 @@ def _phrase_of(token: Token) -> TokenSpan:
 def _proper_run(head: Token) -> TokenSpan:
     doc = head.doc
     start = head.i
-    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in ("de", "van", "von", "la")):
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in particles() or _hyphen(doc, start - 1)):
         word = doc[start - 1].lower_
         if word in honorifics() or word in role_nouns() or word in org_nouns() or doc[start].is_sent_start:
             break
         start -= 1
     return doc[start: head.i + 1]
+
+
+def _hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a name (``Ruiz-Soto``): no space on either side, a capital before."""
+    return (doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and doc[i - 1].text[:1].isupper())
 
 
 def _name_type(name: str, label: str | None, roles: set[str]) -> EntityType:
@@ -332,12 +338,17 @@ def _unlabelled_names(doc: Doc) -> list[TokenSpan]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+        if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper() or token.lower_ in honorifics():
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ and doc[j + 1].text[:1].isupper():
-            j += 1
+        while j + 1 < len(doc):
+            if doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ and doc[j + 1].text[:1].isupper():
+                j += 1
+            elif j + 2 < len(doc) and _hyphen(doc, j + 1) and doc[j + 2].text[:1].isupper():
+                j += 2
+            else:
+                break
         run = doc[i: j + 1]
         before = doc[i - 1].lower_ if i > 0 else ""
         marked = before in honorifics() or before in role_nouns() or first_name_gender(doc[i].text) is not None
