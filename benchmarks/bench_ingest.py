@@ -108,7 +108,7 @@ def memory(args: argparse.Namespace) -> None:
 
 def dedup(args: argparse.Namespace) -> None:
     from onrecord.store import open_store
-    from onrecord.store.dedup import JOIN_CONTAINMENT, MIN_FUZZY_TOKENS, containment, normalise, shingles
+    from onrecord.store.dedup import JOIN_CONTAINMENT, MIN_FUZZY_TOKENS, containment, joins, normalise, shingles
 
     store = open_store(args.db, read_only=True)
     texts = sorted({normalise(o.text) for o in store.iter_occurrences()})
@@ -121,8 +121,9 @@ def dedup(args: argparse.Namespace) -> None:
             index.setdefault(g, []).append(i)
 
     def best_score(probe: frozenset[int], exclude: int | None) -> tuple[float, int | None]:
+        """The best containment among candidates with enough shared shingles to join at all."""
         shared = Counter(j for g in probe for j in index.get(g, ()) if j != exclude)
-        scored = [(containment(n, len(probe), len(sets[j])), j) for j, n in shared.items()]
+        scored = [(containment(n, len(probe), len(sets[j])), j) for j, n in shared.items() if joins(n, len(probe), len(sets[j]), threshold=0)]
         return max(scored, default=(0.0, None))
 
     rng = random.Random(7)

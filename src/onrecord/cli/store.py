@@ -90,6 +90,8 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Extract the quotations of a news collection into a store; re-running adds only what is new."""
+    if not sources and sys.stdin.isatty():
+        raise _fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
     paths = sources or ["-"]
     try:
         fields = JsonFields.parse(field or [])

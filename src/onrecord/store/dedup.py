@@ -5,8 +5,8 @@ dropped, white space collapsed) and hashed: equal hashes are the same quotation.
 quote of at least ``MIN_FUZZY_TOKENS`` words is also cut into word ``SHINGLE``-grams;
 candidates are the quotations sharing a shingle, found through an index, and a
 candidate joins when the shared shingles cover ``JOIN_CONTAINMENT`` of the shorter
-side's shingles (an excerpt is fully covered; one edited word in a 20-word quote
-costs three of its 18 shingles).  docs/store.md explains and measures the thresholds.
+side's shingles and number at least ``MIN_SHARED_SHINGLES`` (an excerpt is fully
+covered; one edited word in a 20-word quote costs three of its 18 shingles).  docs/store.md explains and measures the thresholds.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ import re
 import unicodedata
 
 SHINGLE = 3
-MIN_FUZZY_TOKENS = 6
+MIN_FUZZY_TOKENS = 7
 JOIN_CONTAINMENT = 0.6
+# Short quotes share a 3-gram or two by chance ("going to win that one"): a join also
+# needs this many shared shingles, i.e. about seven words in common.
+MIN_SHARED_SHINGLES = 5
 # A shingle indexed for more quotations than this is too common to find candidates
 # with ("we are going", "I think that"): lookups stop there, so each insert reads a
 # bounded number of index rows however large the store grows.
@@ -56,6 +59,11 @@ def containment(shared: int, size_a: int, size_b: int) -> float:
     """Share of the smaller shingle set that the other covers."""
     smaller = min(size_a, size_b)
     return shared / smaller if smaller else 0.0
+
+
+def joins(shared: int, size_a: int, size_b: int, *, threshold: float = JOIN_CONTAINMENT) -> bool:
+    """Whether two quotes sharing ``shared`` shingles are one quotation."""
+    return shared >= MIN_SHARED_SHINGLES and containment(shared, size_a, size_b) >= threshold
 
 
 def content_hash(text: str) -> str:

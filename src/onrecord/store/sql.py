@@ -455,7 +455,7 @@ class SQLStore:
                 [quotation_id, *shingles, quotation_id],
             )
             score = dedup.containment(shared, len(shingles), size)
-            if score >= dedup.JOIN_CONTAINMENT and score > best_score:
+            if dedup.joins(shared, len(shingles), size) and score > best_score:
                 best, best_score = quotation_id, score
         return best
 
