@@ -1,4 +1,4 @@
-"""``/api/extract``: attributions of a posted article, computed on request."""
+"""``/api/extract`` (attributions of a posted article, computed on request) and ``/api/health``."""
 
 from __future__ import annotations
 
