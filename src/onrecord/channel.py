@@ -2,7 +2,7 @@
 
 The taxonomy and every word and outlet name are data, in ``data/channels.tsv``
 (documented in ``docs/channels.md``).  One compiled regular expression finds every
-mention in a single pass; four rules read it:
+mention in a single pass; five rules read it:
 
 - ``cue``: a channel word, with the outlet it names if one follows
   (``in an op-ed for The Washington Post``), the interviewer (``an interview with Sean Hannity``)
@@ -11,6 +11,8 @@ mention in a single pass; four rules read it:
   a speaker who speaks on it (``MSNBC host Chris Matthews``: a broadcast);
 - ``told_outlet``: a verb of telling with a news outlet (``told The Associated Press``):
   an interview with that outlet; or of writing (``writing for a Los Angeles Times panel``): an op-ed;
+- ``wrote_for``: words of writing before a publication the taxonomy does not know
+  (``wrote for The Washington Informer``): an op-ed in it;
 - ``on_outlet``: ``on`` (or ``according to``) a social platform or broadcaster (``on Twitter``,
   ``on NBC's Meet the Press``).  Newspapers alone name no channel and are skipped.
 """
@@ -48,6 +50,7 @@ class _Taxonomy:
     cues: dict[str, tuple[str, str | None]]  # lower-case phrase -> (type, fixed platform)
     roles: dict[str, tuple[str, str | None]]  # a job at an outlet ("host"), a channel only after one
     told: dict[str, str]  # words before an outlet -> type ("told CNN": interview, "wrote in the Post": op_ed)
+    wrote: tuple[str, ...]  # the words of writing among them, which also take an unknown publication
     outlets: dict[str, tuple[str | None, str]]  # name -> (type of "on <name>", canonical platform)
     outlet_patterns: tuple[tuple[re.Pattern[str], str | None], ...]
 
@@ -57,6 +60,7 @@ def _taxonomy() -> _Taxonomy:
     cues: dict[str, tuple[str, str | None]] = {}
     roles: dict[str, tuple[str, str | None]] = {}
     told: dict[str, str] = {}
+    wrote: list[str] = []
     outlets: dict[str, tuple[str | None, str]] = {}
     patterns: list[tuple[re.Pattern[str], str | None]] = []
     for kind, phrase, kind_type, platform in (row + [""] * (4 - len(row)) for row in data_rows("channels.tsv")):
@@ -69,11 +73,13 @@ def _taxonomy() -> _Taxonomy:
             roles[phrase.lower()] = (kind_type, platform or None)
         elif kind in ("told", "wrote"):
             told[phrase] = kind_type
+            if kind == "wrote":
+                wrote.append(phrase)
         elif kind == "outlet":
             outlets[phrase] = (channel, platform or phrase)
         elif kind == "outlet_pattern":
             patterns.append((re.compile(phrase), channel))
-    return _Taxonomy(cues, roles, told, outlets, tuple(patterns))
+    return _Taxonomy(cues, roles, told, tuple(wrote), outlets, tuple(patterns))
 
 
 def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
@@ -106,8 +112,10 @@ def _grammar() -> re.Pattern[str]:
     title = r"\s+(?:on|of|for|in)\s+[“\"‘](?-i:(?P<{r}title>[A-Z][^”\"’\n]{1,60}?))[,.]?[”\"’]"
     rules = {
         "cue": rf"{cue}(?:{after}{outlet}|(?:(?<=interview)|(?<=interviews))\s+with\s+{person}|{title})?",
-        "outlet_cue": rf"{outlet}\s+(?:{cue}|(?P<{{r}}role>{_alternation(list(tax.roles))}))",
+        "outlet_cue": rf"{outlet}(?:['’]s?)?\s+(?:{cue}|(?P<{{r}}role>{_alternation(list(tax.roles))}))",
         "told_outlet": rf"(?P<{{r}}told>{_alternation(list(tax.told))})\s+(?:the\s+|an?\s+)?{outlet}",
+        # A publication the taxonomy does not know: "wrote for The Washington Informer".
+        "wrote_for": rf"(?P<{{r}}told>{_alternation(list(tax.wrote))})\s+(?-i:(?P<{{r}}who>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,4}}))",
         "on_outlet": rf"(?:(?:(?:during\s+|in\s+)?an\s+appearance\s+)?on|according\s+to)\s+(?:the\s+)?{outlet}",
     }
     alternatives = [
@@ -152,6 +160,8 @@ def _mention(match: re.Match[str]) -> ChannelMention | None:
     if rule in ("cue", "outlet_cue"):
         kind, fixed = _cue(found.get(f"{rule}_cue") or found.get(f"{rule}_role") or "")
         kind_platform = platform or found.get(f"{rule}_who") or found.get(f"{rule}_title") or fixed
+    elif rule == "wrote_for":
+        kind, kind_platform = "op_ed", found[f"{rule}_who"]
     elif rule == "told_outlet":
         kind, kind_platform = _taxonomy().told[" ".join(found[f"{rule}_told"].lower().split())], platform
     else:

@@ -69,6 +69,7 @@ class _Run:
     origin: str  # what introduced it, for the evidence
     speaker: str | None
     paragraph: int
+    open: bool = False  # no name yet, and the next name may be the one it meant
 
 
 # Where a clause ends inside a sentence: a semicolon or dash, a comma before a subordinating
@@ -164,14 +165,23 @@ class _Index:
         return min(inside, key=lambda x: min(abs(x.start - near), abs(x.end - near)))
 
     def found(self, quote: Quote) -> _Found:
-        """The time and channel of the quote's cue clause, nearest the cue.  A channel word in the
-        speaker's description is their job ("editorial board editor"), not a channel, unless it is
-        an outlet's ("MSNBC host") or the speaker is the channel itself ("a statement")."""
+        """The time and channel of the quote's cue clause, nearest the cue.  A named speaker's
+        description does not date the act, and a channel word in a speaker's description is
+        their job ("editorial board editor"), not a channel, unless it is an outlet's ("MSNBC
+        host") or the speaker is the channel itself ("a statement")."""
         cue = quote.cue or quote.content
         span = self.clause(cue.start)
-        time = self.nearest(self.times, self.time_starts, span, cue.start)
         who = quote.speaker or Span("", -1, -1)
         head_end = who.start + len(who.text.rstrip(" ,"))
+
+        # A time in a named speaker's description is about them ("Felicia Sanders, who survived a
+        # shooting last year,"); in a document's, it dates it ("the poll, conducted in early September,").
+        named = _speaker_key(quote) is not None
+
+        def not_in_speaker(t: TimeExpression) -> bool:
+            return not (named and who.start <= t.start < t.end <= who.end)
+
+        time = self.nearest(self.times, self.time_starts, span, cue.start, not_in_speaker)
 
         def not_a_job(m: ChannelMention) -> bool:
             return not who.start <= m.start < m.end <= who.end or m.rule == "outlet_cue" or m.end >= head_end
@@ -190,10 +200,20 @@ def _speaker_key(quote: Quote) -> str | None:
     definite description ("the senator", "Obama's former strategist") gives None: it refers back
     to whoever spoke last.  An indefinite or bare one ("sources", "a union representing flight
     attendants") is somebody new, known by its head ("attendants", as "the Association of Flight
-    Attendants" is)."""
+    Attendants" is).  Several people give all their keys, joined by "|" ("sanders|sheppard")."""
     if quote.speaker is None or _channel_speaker(quote):
         return None
     name = re.sub(r"\([^)]*\)", " ", quote.speaker.text).split(",")[0]
+    parts = re.split(r"\s+(?:and|&)\s+", name)
+    # "Felicia Sanders and Polly Sheppard" are two people; "the former secretary of state and
+    # current Democratic presidential nominee" is one.
+    if len(parts) < 2 or not all(p.split() and p.split()[-1][:1].isupper() for p in parts):
+        return _name_key(name)
+    return "|".join(sorted({k for k in map(_name_key, parts) if k is not None})) or None
+
+
+def _name_key(name: str) -> str | None:
+    """The key of one person or body named or described in ``name`` (see ``_speaker_key``)."""
     words = [w.strip(".’'") for w in name.split()]
     if not words:
         return None
@@ -209,6 +229,19 @@ def _speaker_key(quote: Quote) -> str | None:
     if definite or not words or words[-1].lower() in _words("pronoun"):
         return None
     return words[-1].lower()
+
+
+def _same(key: str | None, other: str | None) -> bool:
+    """Whether two speaker keys share a person ("sanders" and "sanders|sheppard" do)."""
+    return key is not None and other is not None and bool(set(key.split("|")) & set(other.split("|")))
+
+
+def _describes(quote: Quote) -> bool:
+    """Whether the speaker is missing or only described ("the Democratic frontrunner"), so that
+    the name given next ("Clinton wrote") may be the same person; not a pronoun ("they")."""
+    if quote.speaker is None:
+        return True
+    return _speaker_key(quote) is None and quote.speaker.text.lower() not in _words("pronoun")
 
 
 def _channel_speaker(quote: Quote) -> bool:
@@ -249,15 +282,15 @@ def _speech_cue(quote: Quote) -> bool:
 def _continues(run: _Run, quote: Quote, paragraph: int) -> bool:
     """Whether a quote belongs to a run: two paragraphs on at most, and a speaker the run allows.
 
-    A named speaker joins a run of the same name, or an unnamed one that a sentence opened or
-    that is in the same paragraph; a pronoun or description joins any run; transcript turns
-    join whoever speaks."""
+    A named speaker joins a run of the same name, or an unnamed one that is open to a name (a
+    sentence or a description opened it) or in the same paragraph; a pronoun or description
+    joins any run; transcript turns join whoever speaks."""
     if paragraph > run.paragraph + 2:
         return False
     key = _speaker_key(quote)
-    if key is None or key == run.speaker or _transcript(quote):
+    if key is None or _same(key, run.speaker) or _transcript(quote):
         return True
-    return run.speaker is None and (run.origin == _INTRODUCED or paragraph == run.paragraph)
+    return run.speaker is None and (run.open or paragraph == run.paragraph)
 
 
 def _backward_continues(later: _Run, quote: Quote, key: str | None, paragraph: int) -> bool:
@@ -267,7 +300,7 @@ def _backward_continues(later: _Run, quote: Quote, key: str | None, paragraph: i
         return False
     if key is None and quote.speaker.text.lower() in _words("pronoun"):
         return False
-    return key is None or later.speaker is None or key == later.speaker
+    return key is None or later.speaker is None or _same(key, later.speaker)
 
 
 def _placeable(time: TimeExpression | None) -> bool:
@@ -348,13 +381,15 @@ def _apply(quote: Quote, decision: _Decision, has_anchor: bool) -> Quote:
 
 
 _WRITTEN = frozenset({"statement", "letter", "book", "op_ed", "social_post", "comment"})
+_ARTIFACTS = _WRITTEN | {"interview", "podcast"}
 _INTRODUCED = "the sentence that introduced the channel"
 _EARLIER = "an earlier quote of the same speaker"
 _LATER = "a later quote of the same speaker"
 
 
 def _introducers(index: _Index, quotes: Sequence[Quote]) -> list[tuple[int, _Found]]:
-    """Sentences that name a channel and a time outside any quotation and hold no cue."""
+    """Sentences that name a piece of writing or an interview, and a time, outside any quotation
+    and hold no cue ("Late last month, she shared the news in an Instagram post.")."""
     cue_sentences = {index.sentence(q.cue.start) for q in quotes if q.cue is not None}
     found: list[tuple[int, _Found]] = []
     seen: set[tuple[int, int]] = set()
@@ -364,21 +399,23 @@ def _introducers(index: _Index, quotes: Sequence[Quote]) -> list[tuple[int, _Fou
             continue
         seen.add(sentence)
         time = index.nearest(index.times, index.time_starts, sentence, mention.start)
-        # Without a time the channel word is more often an event talked about ("the court's
-        # ruling") than the channel of what follows.
-        if _placeable(time):
+        # Without a time, or for an event rather than a piece of writing or an interview ("a
+        # rally held on Wednesday"), the channel word is more often something talked about than
+        # the channel of what follows.
+        if _placeable(time) and mention.type in _ARTIFACTS:
             found.append((mention.start, _Found(time, mention)))
     return found
 
 
-def _origin(index: _Index, quote: Quote) -> str:
-    """How a run a quote opens is told: a written channel standing for its author in the body
-    ("the book said") lets the author, named next ("Mariano wrote"), join as after a sentence."""
-    speaker = quote.speaker
-    if speaker is None or _position(quote) < index.headline_end:
-        return _EARLIER
-    written = any(m.type in _WRITTEN for m in find_channels(speaker.text))
-    return _INTRODUCED if written and _channel_speaker(quote) else _EARLIER
+def _opened_by(index: _Index, quote: Quote, placed: _Found, paragraph: int) -> _Run:
+    """The run a quote opens.  It is open to the next name when its speaker is missing or only
+    described, or is a written channel standing for its author in the body ("the book said",
+    then "Mariano wrote"); a headline's run is not."""
+    speaker, key = quote.speaker, _speaker_key(quote)
+    in_body = _position(quote) >= index.headline_end
+    written = speaker is not None and _channel_speaker(quote) and any(
+        m.type in _WRITTEN for m in find_channels(speaker.text))
+    return _Run(placed, _EARLIER, key, paragraph, open=in_body and (written or _describes(quote)))
 
 
 def _forward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions: list[_Decision]) -> None:
@@ -390,34 +427,37 @@ def _forward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions
     for pos, i, introduced in sorted(events, key=lambda e: (e[0], e[1] >= 0)):
         paragraph = index.paragraph(pos)
         if introduced is not None:
-            run = _Run(introduced, _INTRODUCED, None, paragraph)
+            run = _Run(introduced, _INTRODUCED, None, paragraph, open=True)
             continue
         quote, decision = quotes[i], decisions[i]
         key = _speaker_key(quote)
-        active = run if run is not None and _continues(run, quote, paragraph) else by_speaker.get(key or "")
+        resumed = next((by_speaker[k] for k in (key or "").split("|") if k in by_speaker), None)
+        active = run if run is not None and _continues(run, quote, paragraph) else resumed
         merged = _merge(decision.found, active.found) if active is not None and _speech_cue(quote) else None
         if merged is not None and active is not None:
             decision.take(merged, active.origin)
             active.found, active.paragraph = merged, paragraph
             active.speaker = active.speaker or key
+            active.open = active.open and active.speaker is None
             run = active
         elif (placed := _placed(decision.found, quote)) is not None:
             compatible = _merge(placed, active.found) if active is not None else None
             if compatible is not None and active is not None:  # "The statement also referenced": same one
                 active.found, active.paragraph, run = compatible, paragraph, active
             else:
-                run = _Run(placed, _origin(index, quote), key, paragraph)
-        elif _speech_cue(quote) or (active is None and key is not None and run is not None and key != run.speaker):
+                run = _opened_by(index, quote, placed, paragraph)
+        elif _speech_cue(quote) or (active is None and key is not None and run is not None
+                                    and not _same(key, run.speaker)):
             run = None  # a quote that neither continues the run nor places itself closes it
         if run is not None and run.speaker is not None:
-            by_speaker[run.speaker] = run
+            by_speaker.update((k, run) for k in run.speaker.split("|"))
 
 
 def _backward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions: list[_Decision]) -> None:
     """Complete a quote from the same speaker's next quote in the same or next paragraph
     ("Sanders offered advice on Friday. ... Sanders told MSNBC's Morning Joe ...")."""
     later: _Run | None = None
-    named_in_body = {_speaker_key(q) for q in quotes if _position(q) >= index.headline_end}
+    named_in_body = {k for q in quotes if _position(q) >= index.headline_end for k in (_speaker_key(q) or "").split("|")}
     for i in reversed(order):
         quote, decision = quotes[i], decisions[i]
         placed = _placed(decision.found, quote)
@@ -429,7 +469,7 @@ def _backward(index: _Index, quotes: Sequence[Quote], order: list[int], decision
         # a headline takes from the lead it sums up, whoever it names ("Lawmaker urges ..."),
         # unless it names a speaker of the body ("Politifact: ...").
         headline = (later is not None and _position(quote) < index.headline_end
-                    and paragraph >= later.paragraph - 2 and key not in named_in_body)
+                    and paragraph >= later.paragraph - 2 and not set((key or "").split("|")) & named_in_body)
         if later is not None and _speech_cue(quote) and (headline or _backward_continues(later, quote, key, paragraph)):
             merged = _merge(decision.found, later.found)
             if merged is not None:
