@@ -1,7 +1,7 @@
 """Ingest benchmark: what the store costs on top of extraction, memory at 1x and 10x, dedup thresholds.
 
-    python benchmarks/bench_ingest.py speed  [--data DIR] [--split dev]
-    python benchmarks/bench_ingest.py memory [--data DIR] [--split dev] [--times 10]
+    python benchmarks/bench_ingest.py speed  [--data DIR] [--split dev] [--limit N]
+    python benchmarks/bench_ingest.py memory [--data DIR] [--split dev] [--limit N] [--times 10]
     python benchmarks/bench_ingest.py dedup  --db POLNEAR.db
 
 ``speed`` extracts the split's articles alone, then ingests the same articles into a new
@@ -31,8 +31,8 @@ from onrecord.read import ArticleSource, read_source
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 
 
-def _sources(data: Path, split: str) -> list[ArticleSource]:
-    return [read_source(str(f)) for f in sorted((data / split / "text").glob("*.txt"))]
+def _sources(data: Path, split: str, limit: int | None) -> list[ArticleSource]:
+    return [read_source(str(f)) for f in sorted((data / split / "text").glob("*.txt"))[:limit]]
 
 
 def speed(args: argparse.Namespace) -> None:
@@ -41,7 +41,7 @@ def speed(args: argparse.Namespace) -> None:
     from onrecord.pipeline import extract_sources
     from onrecord.store import open_store
 
-    sources = _sources(args.data, args.split)
+    sources = _sources(args.data, args.split, args.limit)
     load_pipeline()
     list(extract_sources(sources[:2]))  # warm caches the ingest run would also have warm
     started = time.perf_counter()
@@ -88,7 +88,7 @@ def _peak_rss_mb(command: list[str]) -> tuple[float, float]:
 
 
 def memory(args: argparse.Namespace) -> None:
-    sources = _sources(args.data, args.split)
+    sources = _sources(args.data, args.split, args.limit)
     report = {}
     with tempfile.TemporaryDirectory() as folder:
         for times in (1, args.times):
@@ -175,6 +175,7 @@ def main() -> None:
         sub = commands.add_parser(name)
         sub.add_argument("--data", type=Path, default=DEFAULT_DATA)
         sub.add_argument("--split", default="dev")
+        sub.add_argument("--limit", type=int, help="Only the first LIMIT articles of the split.")
         if name == "memory":
             sub.add_argument("--times", type=int, default=10)
     sub = commands.add_parser("dedup")

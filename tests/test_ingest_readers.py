@@ -147,3 +147,12 @@ def test_meter_reaches_the_input_size(tmp_path):
     meter = Meter(input_size([str(tmp_path)]))
     records(tmp_path, meter=meter)
     assert meter.done == meter.total == len(SAID) + 42
+
+
+def test_overlong_line_is_skipped_and_reading_goes_on(tmp_path, monkeypatch):
+    from onrecord.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_ARTICLE_BYTES", 40)
+    (tmp_path / "feed.jsonl").write_text('{"text": "' + "word " * 30 + '"}\n{"text": "Short one."}\n')
+    got = records(tmp_path / "feed.jsonl")
+    assert [(type(r).__name__, getattr(r, "kind", None)) for r in got] == [("Bad", "too large"), ("ArticleSource", None)]

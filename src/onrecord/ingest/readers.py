@@ -227,9 +227,25 @@ def _input_fault(err: InputError, where: str) -> Bad:
     return Bad(where, "undecodable bytes", detail)
 
 
+def _numbered_lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
+    """Lines with their numbers; a line over the article limit is skipped unread (``None``)."""
+    number = 0
+    while line := stream.readline(MAX_ARTICLE_BYTES + 1):
+        number += 1
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
+        yield number, line
+
+
 def _lines(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
-    for number, line in enumerate(stream, start=1):
+    for number, line in _numbered_lines(stream):
         where = f"{name}:{number}"
+        if line is None:
+            yield Bad(where, "too large", f"line longer than {MAX_ARTICLE_BYTES} bytes")
+            continue
         if not line.strip():
             continue
         try:
@@ -269,8 +285,11 @@ def _date_of(value: Any) -> str | None:
 
 
 def _jsonl(stream: IO[bytes], name: str, json_fields: JsonFields) -> Iterator[Record]:
-    for number, line in enumerate(stream, start=1):
+    for number, line in _numbered_lines(stream):
         where = f"{name}:{number}"
+        if line is None:
+            yield Bad(where, "too large", f"line longer than {MAX_ARTICLE_BYTES} bytes")
+            continue
         if not line.strip():
             continue
         try:
