@@ -393,6 +393,13 @@ def test_store_routes_without_a_store_say_so(bare: httpx.Client) -> None:
     _error(bare.get("/api/quotations"), 503, "no_store")
 
 
+def test_extraction_waits_for_the_worker_to_start_without_timing_out(bare: httpx.Client) -> None:
+    # The server answers before its worker has loaded the pipeline (several seconds,
+    # against a one-second deadline): the start is not charged to the request.
+    article = bare.post("/api/extract", json={"text": '"We will rebuild," Elena Marsh said.'}).json()
+    assert article["quotes"][0]["text"] == "We will rebuild,"
+
+
 def test_extraction_past_its_deadline_is_stopped_and_the_next_one_runs(bare: httpx.Client) -> None:
     started = time.monotonic()
     _error(bare.post("/api/extract", json={"text": SAMPLE.read_text("utf-8") * 60}), 504, "extraction_timeout")

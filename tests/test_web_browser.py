@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from test_web_api import SAMPLE, Server, build_store, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")

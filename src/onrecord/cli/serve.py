@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -21,11 +21,11 @@ def _is_loopback(host: str) -> bool:
 
 @app.command()
 def serve(
-    db: Annotated[Optional[str], typer.Option(help="The quotation store to search (SQLite file or postgresql:// URL); opened read-only. Without it only extraction works.")] = None,
+    db: Annotated[str | None, typer.Option(help="The quotation store to search (SQLite file or postgresql:// URL); opened read-only. Without it only extraction works.")] = None,
     host: Annotated[str, typer.Option(help="Address to listen on. The default serves this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[
-        Optional[str], typer.Option(envvar="ONRECORD_TOKEN", help="Access token every request must carry (or set ONRECORD_TOKEN). Use one beyond localhost.")
+        str | None, typer.Option(envvar="ONRECORD_TOKEN", help="Access token every request must carry (or set ONRECORD_TOKEN). Use one beyond localhost.")
     ] = None,
     max_bytes: Annotated[int, typer.Option(min=1_000, help="Largest request body accepted, in bytes.")] = 1_000_000,
     timeout: Annotated[float, typer.Option(min=1.0, help="Seconds one extraction may run before the request gets 504.")] = 30.0,
