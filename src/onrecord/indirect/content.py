@@ -47,7 +47,7 @@ def _cut_trailing_clause(doc: Doc, root: Token, start: int, end: int) -> int:
         if not reports and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             continue
         left = child.left_edge.i
-        cc = [t for t in doc[max(start, left - 3):left + 1] if t.dep_ == "cc" and t.head is root]
+        cc = [t for t in doc[max(start, left - 3):left + 1] if t.dep_ == "cc" and t.head.i == root.i]
         cut = min([left, *(t.i for t in cc)])
         before = doc[cut - 1] if cut - 1 >= start else None
         if before is not None and (before.text in CLAUSE_BREAKS or before.text == ","):
@@ -55,7 +55,7 @@ def _cut_trailing_clause(doc: Doc, root: Token, start: int, end: int) -> int:
         if reports and cut > start:
             return cut
     for t in doc[start:end]:
-        if t.i > start + 2 and (t.text in CLAUSE_BREAKS and t.head is root or t.text == ":"):
+        if t.i > start + 2 and (t.text in CLAUSE_BREAKS and t.head.i == root.i or t.text == ":"):
             return t.i
     return end
 

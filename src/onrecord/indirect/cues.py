@@ -29,6 +29,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CUE_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos"})
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
+INVERTED_SPEAKER_DEPS = frozenset({"dobj", "nsubj", "attr", "npadvmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,7 @@ def verb_source(verb: Token) -> tuple[Token | None, str]:
     if found is not None:
         return found, rule
     hops, head = 0, verb
-    while head.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "pcomp") and head.head is not head and hops < 3:
+    while head.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "pcomp") and head.head.i != head.i and hops < 3:
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head.head, "modified-noun"
         head, hops = head.head, hops + 1
@@ -118,6 +119,11 @@ def _first_object(prep: Token) -> Token | None:
 
 def _verb_candidates(verb: Token) -> Iterator[Candidate]:
     group = cue_group(verb)
+    if _inverted(verb):
+        # "…, warned the minister.": the parser takes the speaker for an object.
+        speaker = next(c for c in verb.rights if c.dep_ in INVERTED_SPEAKER_DEPS)
+        yield Candidate(verb.i, group, verb.head.i, "parenthetical-inverted", speaker.i, "noun-after-cue")
+        return
     source, rule = verb_source(verb)
     has_complement = False
     for child in verb.children:
@@ -134,9 +140,20 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
             has_complement = True
             yield Candidate(verb.i, group, child.i, "passive-theme", _index(source), rule)
     head = verb.head
-    if not has_complement and head is not verb and verb.dep_ in PARENTHETICAL_DEPS and head.pos_ in VERB_POS:
-        if source is not None and source.head is verb:
+    if not has_complement and head.i != verb.i and verb.dep_ in PARENTHETICAL_DEPS and head.pos_ in VERB_POS:
+        if source is not None and source.head.i == verb.i:
             yield Candidate(verb.i, group, head.i, f"parenthetical-{verb.dep_}", source.i, rule)
+
+
+def _inverted(verb: Token) -> bool:
+    """A reporting verb right after a comma, closing its sentence with a noun after it."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    if verb.head.i >= verb.i or verb.head.pos_ not in VERB_POS:
+        return False
+    rights = [c for c in verb.rights if not c.is_punct]
+    return len(rights) == 1 and rights[0].dep_ in INVERTED_SPEAKER_DEPS and rights[0].pos_ in ("NOUN", "PROPN")
 
 
 def _according_to(token: Token) -> Candidate | None:
@@ -146,9 +163,9 @@ def _according_to(token: Token) -> Candidate | None:
     to = doc[token.i + 1]
     source = _first_object(to)
     clause = token.head
-    while clause.dep_ in ("prep", "pobj", "advmod") and clause.head is not clause:
+    while clause.dep_ in ("prep", "pobj", "advmod") and clause.head.i != clause.i:
         clause = clause.head
-    if clause is token or clause.i in range(token.i, token.i + 2):
+    if clause.i == token.i or clause.i in range(token.i, token.i + 2):
         return None
     return Candidate(token.i, (token.i, token.i + 2), clause.i, "according-to", _index(source), "according-to-object")
 
@@ -171,12 +188,12 @@ def find_candidates(doc: Doc, *, blocked: Callable[[int], bool]) -> list[Candida
     for token in doc:
         if blocked(token.idx):
             continue
-        if token.pos_ in VERB_POS:
-            found.extend(_verb_candidates(token))
-        elif token.lower_ == "according":
+        if token.lower_ == "according":
             candidate = _according_to(token)
             if candidate is not None:
                 found.append(candidate)
+        elif token.pos_ in VERB_POS:
+            found.extend(_verb_candidates(token))
         elif token.pos_ == "NOUN" and token.lemma_.lower() in REPORTING_NOUNS:
             found.extend(_noun_candidates(token))
     return found

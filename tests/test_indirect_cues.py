@@ -1,0 +1,109 @@
+"""Indirect speech and thought: the cue, the whole complement, and the source, in every
+shape news reports them."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.article import Quote
+from onrecord.pipeline import extract
+
+
+def reported(text: str) -> list[Quote]:
+    return [q for q in extract(text).quotes if q.kind in ("indirect", "mixed")]
+
+
+def only(text: str) -> Quote:
+    found = reported(text)
+    assert len(found) == 1, [(q.cue and q.cue.text, q.content.text) for q in found]
+    return found[0]
+
+
+def triple(q: Quote) -> tuple[str | None, str, str | None]:
+    return (q.speaker.text if q.speaker else None, q.cue.text if q.cue else None, q.content.text)
+
+
+def test_that_clause_after_said_keeps_that_in_the_content() -> None:
+    q = only("The mayor said that the bridge would reopen in the spring.")
+    assert triple(q) == ("The mayor", "said", "that the bridge would reopen in the spring")
+
+
+def test_complement_without_that_is_reported() -> None:
+    q = only("County officials say the new levy will pay for two more schools.")
+    assert triple(q) == ("County officials", "say", "the new levy will pay for two more schools")
+
+
+def test_auxiliaries_and_adverbs_belong_to_the_cue() -> None:
+    q = only("The governor has also warned that the budget gap is growing.")
+    assert q.cue.text == "has also warned"
+
+
+def test_according_to_takes_its_object_as_source() -> None:
+    q = only("According to the audit, the agency overspent by four million dollars.")
+    assert triple(q) == ("the audit", "According to", "the agency overspent by four million dollars")
+
+
+def test_parenthetical_cue_inside_the_clause() -> None:
+    q = only("The new rules, the minister said, will take effect next year.")
+    assert q.cue.text == "said"
+    assert q.speaker.text == "the minister"
+    assert q.content.text.startswith("The new rules") and q.content.text.endswith("take effect next year")
+
+
+def test_inverted_cue_after_the_clause() -> None:
+    q = only("Fuel prices will keep rising through the winter, warned the energy minister.")
+    assert triple(q) == ("the energy minister", "warned", "Fuel prices will keep rising through the winter")
+
+
+def test_passive_report_names_the_agent_as_source() -> None:
+    q = only("It was announced by the ministry that the border crossing would close.")
+    assert q.speaker is not None and q.speaker.text == "the ministry"
+    assert q.content.text == "that the border crossing would close"
+
+
+def test_reporting_noun_with_that_clause() -> None:
+    q = only("The senator's claim that the count was rigged drew sharp criticism.")
+    assert q.cue.text == "claim"
+    assert q.content.text == "that the count was rigged"
+    assert q.speaker.text.startswith("The senator")
+
+
+def test_belief_is_flagged_as_thought() -> None:
+    q = only("Many farmers believe the new tariffs will ruin them.")
+    assert q.act == "thought"
+    assert q.kind == "indirect"
+
+
+def test_telling_is_speech() -> None:
+    q = only("She told reporters the talks had collapsed.")
+    assert q.act == "speech"
+    assert q.content.text == "the talks had collapsed"
+
+
+def test_content_stops_before_a_second_report_of_the_same_source() -> None:
+    found = reported("The chairman said that profits fell and suggested that jobs would go.")
+    contents = [q.content.text for q in found]
+    assert "that profits fell" in contents
+    assert all("suggested" not in c for c in contents)
+
+
+def test_content_does_not_run_into_the_next_sentence() -> None:
+    q = only("The coach said the team was ready. The season opens on Friday in Denver.")
+    assert q.content.text == "the team was ready"
+
+
+def test_nested_report_is_part_of_the_outer_content() -> None:
+    q = only("The lawyer said the witness claimed the money was a gift.")
+    assert q.cue.text == "said"
+    assert q.content.text == "the witness claimed the money was a gift"
+
+
+def test_plain_narration_is_not_an_attribution() -> None:
+    assert reported("The storm knocked down power lines across the valley on Monday.") == []
+
+
+@pytest.mark.parametrize("verb", ["insisted", "admitted", "argued", "explained", "claimed", "denied"])
+def test_common_reporting_verbs_with_that_clauses(verb: str) -> None:
+    q = only(f"The company {verb} that the recall was voluntary.")
+    assert q.cue.text == verb
+    assert q.content.text == "that the recall was voluntary"
