@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_web_api import SAMPLE, Server, build_store, running_server
+from test_web_api import SAMPLE, TOKEN, Server, build_store, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -249,3 +249,17 @@ def test_stored_article_opens_with_its_highlights(visit: Visit) -> None:
 def test_missing_speaker_shows_the_servers_message(visit: Visit) -> None:
     page = visit.open("/speakers/Nobody%20Anyone")
     assert "no speaker 'Nobody Anyone'" in page.locator(".error-box").text_content()
+
+
+def test_a_guarded_server_opens_to_a_person_who_has_the_token(browser: object, tmp_path: Path) -> None:
+    with running_server("--db", str(build_store(tmp_path / "quotes.db")), token=TOKEN) as guarded:
+        tab = Visit(browser, guarded)
+        try:
+            page = tab.open("/search")
+            assert "needs an access token" in page.text_content("body")
+            page.fill("input[name=token]", TOKEN)
+            page.click("button[type=submit]")
+            page.wait_for_selector("[data-testid=results] li")  # the page's own API calls carry the cookie
+            assert page.url == guarded.base + "/search"
+        finally:
+            tab.page.close()
