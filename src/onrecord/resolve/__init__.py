@@ -278,7 +278,14 @@ class Resolver:
             return self._relative(mention, relative)
         if self._counted(mention):
             return self._unnamed(mention, "unnamed-quantity", 0.7)
-        if mention.head in document_nouns() or mention.entity_type is None and mention.linked is not None:
+        possessor = self._possessor(mention)
+        if mention.entity_type is None and possessor is not None and mention.head not in document_nouns():  # "the agency's bureaucracy", "his eyes"
+            owner = self.resolve_span(*possessor, subject=False)
+            if owner.cluster is not None:
+                links = [_link(mention, "possessor-speaks", 0.8), *owner.chain]
+                return self._finish(mention, owner.cluster, links, 0.8 * owner.confidence, "possessor-speaks",
+                                    f"the {mention.head} is {owner.cluster.name!r}'s")
+        if mention.head in document_nouns():
             author_span = self._author(mention) or self._clause_subject(mention)
             if author_span is None and mention.definite and mention.head in document_nouns():
                 earlier = self._same_document(mention)
@@ -304,7 +311,7 @@ class Resolver:
         if mention.plural or mention.entity_type == "group":
             if mention.definite or mention.paragraph == 0:  # "the lawmakers", a headline's "Black Lawmakers"
                 ranked = [c for c in epithets.candidates(self.table, mention, headline=mention.paragraph == 0)
-                          if c.score >= epithets.ROLE_MATCH]
+                          if c.score >= epithets.ROLE_MATCH and not c.cluster.named]
                 if ranked:
                     links = [_link(mention, f"group-epithet:{ranked[0].rule}", 0.8)]
                     return self._finish(mention, ranked[0].cluster, links, 0.8, "group-epithet:" + ranked[0].rule,
@@ -315,7 +322,7 @@ class Resolver:
                                      headline=mention.paragraph == 0)
         if not mention.definite:  # "a New York judge … Justice Frank Nervo": only a name the description fits
             floor = epithets.ROLE_MATCH - (1.0 if mention.entity_type == "organisation" else 0.5)
-            ranked = [c for c in ranked if c.rule.startswith("epithet-before-name") and c.score >= floor]
+            ranked = [c for c in ranked if c.anchor.mention.start > mention.start and c.score >= floor]
         if ranked:
             best = ranked[0]
             sure = epithets.confidence(ranked)
@@ -332,6 +339,8 @@ class Resolver:
     def _counted(self, mention: Mention) -> bool:
         """``46 percent``, ``a majority of voters``: a share of people, never an earlier entity."""
         head = self.doc[mention.head_index]
+        if mention.head == "person":  # "the 48-year-old"
+            return False
         return head.pos_ == "NUM" or head.lower_ in ("percent", "majority", "minority", "half", "%") or any(
             c.dep_ == "nummod" for c in head.children)
 
@@ -365,6 +374,13 @@ class Resolver:
                 if subject is not None:
                     return self._phrase(subject)
         return None
+
+    def _possessor(self, mention: Mention) -> tuple[int, int] | None:
+        head = self.doc[mention.head_index]
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        return self.doc[min(t.i for t in owner.subtree)].idx, owner.idx + len(owner)
 
     def _author(self, mention: Mention) -> tuple[int, int] | None:
         """Whose a document is: ``X's brief``, ``a statement from X``, ``a post by X``,

@@ -22,6 +22,7 @@ from .words import (
     RELATIVE_PRONOUNS,
     document_nouns,
     gendered_words,
+    is_person_noun,
     group_nouns,
     honorifics,
     org_nouns,
@@ -34,7 +35,7 @@ PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
 NAME_LABELS = PERSON_LABELS | ORG_LABELS
 AGE = re.compile(r"^\d{1,3}$")
-AGE_WORD = re.compile(r"^\d{1,3}-year-old$")
+AGE_IN_TEXT = re.compile(r"\b(\d{1,3})-year-old\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ class Discourse:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.sentence_starts = [s.start_char for s in doc.sents]
-        text = doc.text
+        self.text = text = doc.text
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
 
     def sentence(self, offset: int) -> int:
@@ -204,6 +205,17 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
                        True, frozenset(), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i)
     ent = entity_at(doc, head)
     roles = role_words(head, span)
+    age = AGE_IN_TEXT.search(discourse.text[span.start_char: span.end_char + 4])
+    if age:  # "the 48-year-old": a person of that age
+        roles.add(f"{age.group(1)}-year-old")
+        return Mention(start, end, span.text, "epithet", "person", None, "person", _gender(roles), False,
+                       span[0].lower_ not in ("a", "an"), frozenset(roles), sentence, paragraph,
+                       subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, None)
+    if head.ent_type_ == "NORP" and ent is None:  # "the Republican", "Democrats"
+        plural = head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s")
+        return Mention(start, end, span.text, "epithet", head.lower_.rstrip("s") if plural else head.lower_, None,
+                       "group" if plural else "person", None, plural, any(t.lower_ == "the" for t in span),
+                       frozenset(roles), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, None)
     for token in span:
         if token.dep_ == "poss" and token.head == head and token.i != head.i:
             owner = _phrase_of(token)
@@ -244,9 +256,9 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
         etype = "organisation"
     elif plural:
         etype = "group"
-    elif lemma in role_nouns() or lower in role_nouns() or lower in gendered_words() or AGE_WORD.match(lower):
+    elif is_person_noun(lemma) or is_person_noun(lower):  # "the pediatrician", "a resident"
         etype = "person"
-    else:  # a poll, a report, a video: a source that is not a person
+    else:  # a poll, a report, a video, "organized labor": a source that is not a person
         etype = None
     gender = _gender({lower, lemma} | roles) if etype == "person" else None
     roles.discard(lower)
@@ -254,7 +266,10 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     has_det = any(t.dep_ in ("det", "poss") for t in span if t.head == head)
     proper = frozenset(t.lower_ for t in span if t.pos_ == "PROPN" and t.i < head.i and t.head.i >= t.i and t.dep_ != "poss"
                        and not any(c.dep_ == "case" for c in t.children))
-    return Mention(start, end, span.text, kind, lemma, None, etype, gender, plural, definite or not has_det and not plural,
+    # a bare singular is definite only in a headline ("Judge rejects …"); in the body it is
+    # a kind of speaker ("organized labor", "media"), not someone named before
+    bare_headline = not has_det and not plural and paragraph == 0
+    return Mention(start, end, span.text, kind, lemma, None, etype, gender, plural, definite or bare_headline,
                    frozenset(roles), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked, proper)
 
 

@@ -76,5 +76,21 @@ def group_nouns() -> frozenset[str]:
     return load_word_set("group_nouns.txt")
 
 
+PERSON_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "ee", "eer", "ier")
+
+
+def is_person_noun(word: str) -> bool:
+    """A noun that names a person by role: listed, gendered, or formed like one (pediatrician,
+    strategist, resident, negotiator)."""
+    word = word.lower()
+    if word in role_nouns() or word in gendered_words():
+        return True
+    return len(word) > 4 and word.endswith(PERSON_SUFFIXES) and word not in thing_nouns() and word not in document_nouns()
+
+
+def thing_nouns() -> frozenset[str]:
+    return load_word_set("thing_nouns.txt")
+
+
 def weak_modifiers() -> frozenset[str]:
     return load_word_set("weak_modifiers.txt")
