@@ -22,6 +22,14 @@ eval_app = typer.Typer(help="Measure accuracy on annotated corpora.", no_args_is
 app.add_typer(eval_app, name="eval")
 
 
+def _emit(figures: dict, output: Path | None) -> None:
+    """Print the figures as JSON on standard output, and to ``output`` when given."""
+    rendered = json.dumps(figures, indent=2)
+    if output:
+        output.write_text(rendered + "\n", encoding="utf-8")
+    typer.echo(rendered)
+
+
 def _print_table(figures: dict[str, dict[str, float | int]]) -> None:
     table = Table(title="PolNeAR attribution accuracy")
     columns = ["gold", "predicted", "precision@0.3", "recall@0.3", "f1@0.3", "recall@0.8", "exact_f1", "cue_exact", "speaker_mention"]
@@ -63,10 +71,7 @@ def polnear(
     _print_table(figures)
     figures["errors"] = error_confusion(pairs)
     _print_errors(figures["errors"])
-    rendered = json.dumps(figures, indent=2)
-    if output:
-        output.write_text(rendered + "\n", encoding="utf-8")
-    typer.echo(rendered)
+    _emit(figures, output)
 
 
 @eval_app.command("speakers")
@@ -95,7 +100,21 @@ def speakers(
     if errors:
         for e in wrong:
             typer.echo(f"{e['type']:12} {e['article'][:40]:40} {e['source'][:40]!r:44} gold={e['gold']!r} got={e['predicted']!r} ({e['rule']})", err=True)
-    rendered = json.dumps(figures, indent=2)
-    if output:
-        output.write_text(rendered + "\n", encoding="utf-8")
-    typer.echo(rendered)
+    _emit(figures, output)
+
+
+@eval_app.command("situation")
+def situation(
+    data: Annotated[Path, typer.Option(help="The PolNeAR folder (holding dev/).")] = Path("../shared/data/polnear"),
+    annotations: Annotated[Path, typer.Option(help="Time and channel annotations (JSONL).")] = Path("annotations/when_channel/dev.jsonl"),
+    output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """When- and channel-accuracy on the annotated PolNeAR dev attributions."""
+    from ..evaluation.situation import evaluate_situation
+
+    try:
+        figures = evaluate_situation(data, annotations)
+    except FileNotFoundError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    _emit(figures, output)
