@@ -295,7 +295,7 @@ export class ArticleView {
     row("Kind", `${quote.kind}${quote.act && quote.act !== "speech" ? " (" + quote.act + ")" : ""}`);
     if (quote.channel) {
       const platform = quote.channel.platform ? " \u00b7 " + quote.channel.platform : "";
-      row("Channel", `${quote.channel.type}${platform} (\u201c${quote.channel.text}\u201d)`);
+      row("Channel", `${quote.channel.type.replaceAll("_", " ")}${platform} (\u201c${quote.channel.text}\u201d)`);
     } else {
       row("Channel", "not stated");
     }
@@ -319,12 +319,22 @@ export class ArticleView {
     );
     this.tip.style.setProperty("--c", speaker.colour);
     this.tip.hidden = false;
-    // Below the quote, or above it where the window has no room below.
+    // Below the quote, else above it, else at the window's right edge over the side panel
+    // (covering the panel rather than the text being read): always inside the window.
     const box = anchor.getBoundingClientRect();
     const [width, height] = [this.tip.offsetWidth, this.tip.offsetHeight];
-    const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
-    const below = box.bottom + 8 + height <= window.innerHeight || box.top - 8 - height < 0;
+    const [viewW, viewH] = [document.documentElement.clientWidth, window.innerHeight];
+    let left = Math.max(8, Math.min(box.left, viewW - width - 8));
+    let top;
+    if (box.bottom + 8 + height <= viewH) {
+      top = box.bottom + 8;
+    } else if (box.top - 8 - height >= 0) {
+      top = box.top - 8 - height;
+    } else {
+      left = Math.max(8, viewW - width - 8);
+      top = Math.max(8, Math.min(box.top, viewH - height - 8));
+    }
     this.tip.style.left = window.scrollX + left + "px";
-    this.tip.style.top = window.scrollY + (below ? box.bottom + 8 : box.top - 8 - height) + "px";
+    this.tip.style.top = window.scrollY + top + "px";
   }
 }
