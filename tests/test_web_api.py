@@ -382,7 +382,7 @@ def test_unknown_article_is_not_found(client: httpx.Client) -> None:
 
 
 @pytest.fixture(scope="module")
-def bare(store_path: Path) -> Iterator[httpx.Client]:
+def bare() -> Iterator[httpx.Client]:
     """A server without a store, whose extractions may take one second."""
     with running_server("--timeout", "1") as running, httpx.Client(base_url=running.base, timeout=60) as http:
         yield http
