@@ -2,7 +2,7 @@
 
 The taxonomy and every word and outlet name are data, in ``data/channels.tsv``
 (documented in ``docs/channels.md``).  One compiled regular expression finds every
-mention in a single pass; five rules read it:
+mention in a single pass; six rules read it:
 
 - ``cue``: a channel word, with the outlet it names if one follows
   (``in an op-ed for The Washington Post``), the interviewer (``an interview with Sean Hannity``)
@@ -14,7 +14,8 @@ mention in a single pass; five rules read it:
 - ``wrote_for``: words of writing before a publication the taxonomy does not know
   (``wrote for The Washington Informer``): an op-ed in it;
 - ``on_outlet``: ``on`` (or ``according to``) a social platform or broadcaster (``on Twitter``,
-  ``on NBC's Meet the Press``).  Newspapers alone name no channel and are skipped.
+  ``on NBC's Meet the Press``).  Newspapers alone name no channel and are skipped;
+- ``on_title``: ``on`` a title in quotation marks (``on "Saturday Night Live"``): a broadcast.
 """
 
 from __future__ import annotations
@@ -93,9 +94,10 @@ def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
 
 @functools.cache
 def _names() -> str:
-    """A regex alternation of every outlet name and outlet pattern."""
+    """A regex alternation of every outlet name (also in capitals: "THE WEEKLY STANDARD") and pattern."""
     tax = _taxonomy()
-    return _alternation(list(tax.outlets)) + "".join("|" + p.pattern for p, _ in tax.outlet_patterns)
+    names = list(tax.outlets) + [n.upper() for n in tax.outlets if n.upper() != n]
+    return _alternation(names) + "".join("|" + p.pattern for p, _ in tax.outlet_patterns)
 
 
 @functools.cache
@@ -114,9 +116,12 @@ def _grammar() -> re.Pattern[str]:
         "cue": rf"{cue}(?:{after}{outlet}|(?:(?<=interview)|(?<=interviews))\s+with\s+{person}|{title})?",
         "outlet_cue": rf"{outlet}(?:['’]s?)?\s+(?:{cue}|(?P<{{r}}role>{_alternation(list(tax.roles))}))",
         "told_outlet": rf"(?P<{{r}}told>{_alternation(list(tax.told))})\s+(?:the\s+|an?\s+)?{outlet}",
-        # A publication the taxonomy does not know: "wrote for The Washington Informer".
-        "wrote_for": rf"(?P<{{r}}told>{_alternation(list(tax.wrote))})\s+(?-i:(?P<{{r}}who>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,4}}))",
-        "on_outlet": rf"(?:(?:(?:during\s+|in\s+)?an\s+appearance\s+)?on|according\s+to)\s+(?:the\s+)?{outlet}",
+        # A publication the taxonomy does not know, of two to five capitalised words:
+        # "wrote for The Washington Informer" (not "wrote in March").
+        "wrote_for": rf"(?P<{{r}}told>{_alternation(list(tax.wrote))})\s+(?-i:(?P<{{r}}who>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{1,4}}))",
+        "on_outlet": rf"(?:(?:(?:during\s+|in\s+)?an\s+appearance\s+)?on|according\s+to)\s+(?:the\s+)?[“\"]?{outlet}",
+        # A show the taxonomy does not know, in quotation marks: on “The 411”.
+        "on_title": rf"on\s+[“\"‘](?-i:(?P<{{r}}title>[A-Z][^”\"’\n]{{1,60}}?))[,.]?[”\"’]",
     }
     alternatives = [
         f"(?P<{rule}>{pattern.replace('{r}', rule + '_')})" for rule, pattern in rules.items()
@@ -130,8 +135,9 @@ def _outlet(name: str | None) -> tuple[str | None, str | None]:
         return None, None
     tax = _taxonomy()
     key = " ".join(name.split())
-    if key in tax.outlets:
-        return tax.outlets[key]
+    for known, value in tax.outlets.items():
+        if key in (known, known.upper()):
+            return value
     for pattern, channel in tax.outlet_patterns:
         if pattern.fullmatch(key):
             return channel, key
@@ -160,6 +166,8 @@ def _mention(match: re.Match[str]) -> ChannelMention | None:
     if rule in ("cue", "outlet_cue"):
         kind, fixed = _cue(found.get(f"{rule}_cue") or found.get(f"{rule}_role") or "")
         kind_platform = platform or found.get(f"{rule}_who") or found.get(f"{rule}_title") or fixed
+    elif rule == "on_title":
+        kind, kind_platform = "broadcast", found[f"{rule}_title"]
     elif rule == "wrote_for":
         kind, kind_platform = "op_ed", found[f"{rule}_who"]
     elif rule == "told_outlet":
@@ -190,5 +198,5 @@ def find_outlet_names(text: str) -> list[tuple[int, int]]:
 def outlet_channel(name: str) -> tuple[str, str] | None:
     """(type, platform) when ``name`` is a social network or broadcaster ("Twitter", "the CNN"):
     what it says comes through its own channel.  None for newspapers and unknown names."""
-    kind, platform = _outlet(re.sub(r"^the\s+", "", name.strip(" ,"), flags=re.IGNORECASE))
+    kind, platform = _outlet(re.sub(r"^the\s+", "", name.strip(" ,'‘’\"“”"), flags=re.IGNORECASE))
     return (kind, platform) if kind is not None and platform is not None else None

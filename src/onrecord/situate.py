@@ -99,8 +99,10 @@ class _Index:
         # Words of an outlet's name are not a time ("Fox News Sunday", "USA TODAY analysis"), and
         # the bound of a stretch of time is not an occasion ("raised $1 million since Jan. 1").
         self.outlets = find_outlet_names(text)
+        named = [(c.start + c.text.find(c.platform), c.start + c.text.find(c.platform) + len(c.platform))
+                 for c in self.channels if c.platform and c.platform in c.text]  # on “Some Show”
         self.times = [t for t in find_time_expressions(text, anchor=anchor)
-                      if not self._in_outlet(t) and not self._bound(t)]
+                      if not self._within(t, self.outlets) and not self._within(t, named) and not self._bound(t)]
         self.time_starts = [t.start for t in self.times]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
         self.headline_end = self._headline_end()
@@ -118,12 +120,14 @@ class _Index:
         first = time.text.split()[0].lower()
         return first in _words("bound") or (before is not None and before.group(1).lower() in _words("bound"))
 
-    def _in_outlet(self, time: TimeExpression) -> bool:
-        """Whether the time is part of a longer outlet name ("Fox News Sunday"; "Today" alone is a time)."""
-        i = bisect.bisect_left(self.outlets, (time.end,)) - 1
-        if i < 0 or self.outlets[i][1] <= time.start:
+    @staticmethod
+    def _within(time: TimeExpression, spans: list[tuple[int, int]]) -> bool:
+        """Whether the time is part of a longer name among ``spans`` (sorted, not overlapping):
+        "Fox News Sunday", on "Saturday Night Live"; "Today" alone is a time."""
+        i = bisect.bisect_left(spans, (time.end,)) - 1
+        if i < 0 or spans[i][1] <= time.start:
             return False
-        start, end = self.outlets[i]
+        start, end = spans[i]
         return end - start > time.end - time.start
 
     def paragraph(self, position: int) -> int:
@@ -176,15 +180,19 @@ class _Index:
 
         # A time in a named speaker's description is about them ("Felicia Sanders, who survived a
         # shooting last year,"); in a document's, it dates it ("the poll, conducted in early September,").
-        named = _speaker_key(quote) is not None
+        first = who.text.split()[0] if who.text.split() else ""
+        named = first[:1].isupper() and first.lower() not in _words("determiner") | _words("indefinite")
 
         def not_in_speaker(t: TimeExpression) -> bool:
             return not (named and who.start <= t.start < t.end <= who.end)
 
-        time = self.nearest(self.times, self.time_starts, span, cue.start, not_in_speaker)
+        # A placeable time beats a vague one beside it ("earlier Thursday morning").
+        time = (self.nearest(self.times, self.time_starts, span, cue.start, lambda t: not_in_speaker(t) and _placeable(t))
+                or self.nearest(self.times, self.time_starts, span, cue.start, not_in_speaker))
 
         def not_a_job(m: ChannelMention) -> bool:
-            return not who.start <= m.start < m.end <= who.end or m.rule == "outlet_cue" or m.end >= head_end
+            in_who = who.start <= m.start < m.end <= who.end
+            return not (in_who and named) or m.rule == "outlet_cue" or m.end >= head_end
 
         channel = self.nearest(self.channels, self.channel_starts, span, cue.start, not_a_job)
         if channel is None and quote.speaker is not None and (own := outlet_channel(quote.speaker.text)):
@@ -303,6 +311,11 @@ def _backward_continues(later: _Run, quote: Quote, key: str | None, paragraph: i
     return key is None or later.speaker is None or _same(key, later.speaker)
 
 
+def _measured(time: TimeExpression) -> bool:
+    """Whether an event-relative time says how far ("two days later", "one month after")."""
+    return time.rule == "event_relative" and re.search(r"\b(?:day|week|month|year)s?\b", time.text.lower()) is not None
+
+
 def _placeable(time: TimeExpression | None) -> bool:
     """Fuzzy and event-relative times are kept on the quote but neither open nor break a run."""
     return time is not None and (time.value is not None or time.anchored)
@@ -353,7 +366,11 @@ class _Decision:
     channel_from: str | None = None
 
     def take(self, merged: _Found, origin: str) -> None:
-        if merged.time is not None and self.found.time is not merged.time and _placeable(merged.time):
+        """Fill what the quote's clause left open.  A time of its own that cannot be placed
+        gives way ("moments after", "recently"), unless it measures a distance from another
+        event ("one month after announcing"): then it was not the run's time."""
+        own = self.found.time
+        if merged.time is not None and (own is None or (not _placeable(own) and not _measured(own))):
             self.found, self.time_from = _Found(merged.time, self.found.channel), origin
         if merged.channel is not None and self.found.channel is not merged.channel:
             self.found, self.channel_from = _Found(self.found.time, merged.channel), origin
