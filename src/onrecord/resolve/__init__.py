@@ -24,7 +24,7 @@ from .aliases import AliasError, AliasTable
 from .entities import Cluster, EntityTable
 from .mentions import Discourse, Mention, description_name, determiner_free, mention_of, named_mentions
 from .names import clean_name
-from .words import FIRST_PERSON, PRONOUN_GENDER, RELATIVE_PRONOUNS, document_nouns, role_nouns
+from .words import FIRST_PERSON, NEUTER_PRONOUNS, honorifics, PRONOUN_GENDER, RELATIVE_PRONOUNS, document_nouns, role_nouns
 
 __all__ = ["AliasError", "AliasTable", "Resolution", "resolve_speakers"]
 
@@ -40,6 +40,7 @@ class Resolution:
     why: str
 
 
+ACCOUNT_WORDS = frozenset({"account", "handle", "page", "feed", "channel"})
 WRITER_LOOK_BACK = 1200  # tokens: how far "the piece" looks for "X ran a feature"
 UNRESOLVED = Resolution(None, (), 0.0, "unresolved", "nothing in the text supports a speaker")
 
@@ -188,14 +189,15 @@ class Resolver:
         if role is None or not role.speaks_for:
             return
         owner = mention.linked
-        if owner is None:
-            head = self.doc[mention.head_index]
-            propn = [t for t in head.children if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN" and t.i < head.i]
-            if mention.name:
-                propn = [t for t in propn if t.text not in mention.name.split()]
+        if owner is None:  # "Stein spokeswoman Melezia Figueroa": the proper noun before the title
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            name_words = set((mention.name or "").split())
+            propn = [t for t in span or () if t.pos_ == "PROPN" and t.i < mention.head_index and t.text not in name_words
+                     and t.lower_ not in honorifics()]
             if not propn:
                 return
-            owner = (propn[0].idx, propn[0].idx + len(propn[0]))
+            owner = (propn[0].idx, propn[-1].idx + len(propn[-1])) if all(
+                t.i + 1 == u.i for t, u in zip(propn, propn[1:])) else (propn[0].idx, propn[0].idx + len(propn[0]))
         behalf = self.resolve_span(*owner, subject=False)
         if behalf.cluster is not None and behalf.cluster is not cluster:
             cluster.on_behalf_of = behalf.cluster
@@ -214,8 +216,11 @@ class Resolver:
                                 "a first-person pronoun inside a quote is its speaker", place=False)
         if word in RELATIVE_PRONOUNS:
             return self._relative(mention, self.doc[mention.head_index])
+        if word in NEUTER_PRONOUNS:
+            document = self._document_before(mention)
+            if document is not None:  # "a post from the account Betches. It read, …"
+                return document
         ranked = pronouns.candidates(self.table, mention, previous_speaker=self._previous, in_quote=self.in_quote)
-
         if not ranked:
             return UNRESOLVED
         best = ranked[0]
@@ -344,6 +349,25 @@ class Resolver:
         return head.pos_ == "NUM" or head.lower_ in ("percent", "majority", "minority", "half", "%") or any(
             c.dep_ == "nummod" for c in head.children)
 
+    def _document_before(self, pronoun: Mention) -> Resolution | None:
+        """``it`` after a sentence that introduces a document with its author: the author."""
+        span = self.doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+        if span is None:
+            return None
+        sentence = self.discourse.sentence(pronoun.start)
+        for token in reversed(self.doc[max(0, span.start - 60): span.start]):
+            if sentence - self.discourse.sentence(token.idx) > 1:
+                break
+            if token.pos_ == "NOUN" and token.lemma_.lower() in document_nouns() and not self.in_quote(token.idx):
+                left = min(t.i for t in token.subtree if t.i <= token.i)
+                found = self.resolve_span(self.doc[left].idx, token.idx + len(token), subject=False)
+                if found.cluster is not None and found.rule.startswith("document-author"):
+                    links = [_link(pronoun, "pronoun:document-before", 0.8), *found.chain]
+                    return self._finish(pronoun, found.cluster, links, 0.8 * found.confidence, "pronoun:document-before",
+                                        f"{pronoun.text!r} is the {token.text} just mentioned, {found.cluster.name!r}'s")
+                return None
+        return None
+
     def _same_document(self, mention: Mention) -> Resolution | None:
         """``the article`` after ``a Times article``: the document named before, and its author."""
         for anchor in self.table.before(mention.start, limit=epithets.LOOK_BACK):
@@ -375,6 +399,16 @@ class Resolver:
                     return self._phrase(subject)
         return None
 
+    def _account_name(self, start: int, end: int) -> tuple[int, int]:
+        """``the Instagram account Betches``: an account's own name speaks, not the platform's."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(self.doc):
+            return start, end
+        word, name = self.doc[span.end], self.doc[span.end + 1]
+        if word.lower_ in ACCOUNT_WORDS and (name.pos_ == "PROPN" or name.text.startswith("@")):
+            return name.idx, name.idx + len(name)
+        return start, end
+
     def _possessor(self, mention: Mention) -> tuple[int, int] | None:
         head = self.doc[mention.head_index]
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -401,9 +435,8 @@ class Resolver:
                 return self.doc[left].idx, child.idx + len(child)
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    left = min(t.i for t in obj.subtree if t.i <= obj.i)
-                    return self.doc[left].idx, obj.idx + len(obj)
+                if obj is not None:  # "from the Instagram account Betches": the whole phrase, apposed name too
+                    return self._account_name(*self._phrase(obj))
         return None
 
     def _clause_subject(self, mention: Mention) -> tuple[int, int] | None:

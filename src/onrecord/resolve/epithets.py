@@ -44,8 +44,8 @@ def _evidence(cluster: Cluster, epithet: Mention) -> tuple[float, str]:
             score, rule = ROLE_MATCH - 0.5 + 0.25 * len(shared_words), "organisation-name-words"
         elif org_nouns().get(epithet.head) and org_nouns().get(epithet.head) in {org_nouns().get(w) for w in words}:
             score, rule = ROLE_MATCH - 1, "organisation-class"
-        elif not any(org_nouns().get(w) for w in words):
-            score, rule = 1.0, "organisation-of-unknown-kind"
+        elif org_nouns().get(epithet.head) in ("business", "group") and not any(org_nouns().get(w) for w in words):
+            score, rule = 1.0, "organisation-of-unknown-kind"  # "the company" for "Brightline Foods"
     elif head_group in cluster.role_groups or epithet.head in cluster.roles:
         score, rule = ROLE_MATCH, "role-noun"
     elif epithet.head in GENERIC_PERSON or any(r.endswith("-year-old") for r in epithet.roles | {epithet.head}):

@@ -132,9 +132,11 @@ def role_words(head: Token, span: TokenSpan | None = None) -> set[str]:
     doc = head.doc
     words: set[str] = set()
     first = span.start if span is not None else min(t.i for t in head.subtree)
-    name = entity_at(doc, head) or _proper_run(head)
+    ent, run = entity_at(doc, head), _proper_run(head)
+    name_start = min(run.start, ent.start) if ent is not None else run.start
+    name_end = max(run.end, ent.end) if ent is not None else run.end
     for token in _left_modifiers(head, first):
-        if not name.start <= token.i < name.end:
+        if not name_start <= token.i < name_end:
             _add_word(words, token)
     for child in head.children:
         if child.i < head.i and child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < first:
@@ -233,7 +235,8 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     is_name = ent is not None or is_acronym(head.text) or head.pos_ == "PROPN" and not common
     if is_name:
         run = _proper_run(head)
-        if ent is not None and span.start <= run.start < ent.start and ent.label_ in PERSON_LABELS:
+        if ent is not None and span.start <= run.start < ent.start and (
+                ent.label_ in PERSON_LABELS or first_name_gender(doc[run.start].text)):
             name_text = clean_name(doc.text[run.start_char: ent.end_char])
         else:
             name_text = clean_name(ent.text if ent is not None else run.text)
@@ -306,6 +309,8 @@ def _name_type(name: str, label: str | None, roles: set[str]) -> EntityType:
         return "organisation"
     if label in PERSON_LABELS:
         return "person"
+    if label in ORG_LABELS and len(words) <= 3 and first_name_gender(name.split()[0]) and not is_acronym(name):
+        return "person"  # "Chrissy Teigen" tagged as an organisation
     if label in ORG_LABELS:
         return "person" if any(role_nouns().get(r) for r in roles) and len(words) <= 3 and label == "ORG" and not is_acronym(name) else "organisation"
     return "organisation" if is_acronym(name) else "person"
@@ -321,7 +326,7 @@ def named_mentions(discourse: Discourse) -> list[Mention]:
     proper nouns it left unlabelled that a title, a role noun or a known given name marks
     as a person (``model Chrissy Teigen``)."""
     doc = discourse.doc
-    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "FAC")]
+    spans = [(_given_name_start(ent), ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "FAC")]
     spans += [(_given_name_start(ent), ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS]
     for run in _unlabelled_names(doc):
         spans.append((run.start_char, run.end_char))
