@@ -85,7 +85,7 @@ def clean(corpus, tmp_path_factory):
     return contents
 
 
-@pytest.mark.parametrize("kill_after", [0, 17, 35], ids=lambda n: f"after-{n}-articles")
+@pytest.mark.parametrize("kill_after", [0, 12, 24], ids=lambda n: f"after-{n}-articles")
 def test_killed_ingest_rerun_equals_a_clean_run(corpus, clean, tmp_path, kill_after):
     db = tmp_path / "killed.db"
     process = _ingest(corpus, db)
