@@ -67,7 +67,8 @@ class Resolver:
         self._memo: dict[tuple[int, int], Resolution] = {}
         self._busy: set[tuple[int, int]] = set()
         self._previous: Cluster | None = None
-        mentions = named_mentions(self.discourse)
+        # names the user's alias file knows count as names even where the tagger missed them
+        mentions = named_mentions(self.discourse, (lambda name: aliases.lookup(name) is not None) if aliases else None)
         headline = self._title_case_headline()
         for mention in [m for m in mentions if not (headline and m.paragraph == 0)]:
             self.table.add_named(mention)

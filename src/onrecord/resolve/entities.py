@@ -131,7 +131,7 @@ class EntityTable:
             known = self.aliases.lookup(name)
             if known is not None:
                 canonical, gender, roles = known.name, known.gender, known.roles
-        cluster = self._new(etype, canonical, named=True)
+        cluster = self._new("person" if gender else etype, canonical, named=True)
         if gender:
             cluster.gender_votes[gender] += 2
         cluster.roles.update(roles)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -321,14 +322,17 @@ def _gender(words: set[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def named_mentions(discourse: Discourse) -> list[Mention]:
+def named_mentions(discourse: Discourse, known: Callable[[str], bool] | None = None) -> list[Mention]:
     """Every named person or organisation in text order: spaCy's entities, and the runs of
     proper nouns it left unlabelled that a title, a role noun or a known given name marks
     as a person (``model Chrissy Teigen``)."""
     doc = discourse.doc
     spans = [(_given_name_start(ent), ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "FAC")]
     spans += [(_given_name_start(ent), ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS]
-    for run in _unlabelled_names(doc):
+    if known is not None:  # a name the user knows, whatever the tagger took it for
+        spans += [(ent.start_char, ent.end_char) for ent in doc.ents
+                  if ent.label_ not in ("ORG", "FAC", "PERSON") and known(ent.text)]
+    for run in _unlabelled_names(doc, known):
         spans.append((run.start_char, run.end_char))
     out = []
     for start, end in sorted(spans):
@@ -353,7 +357,7 @@ def _given_name_start(ent: TokenSpan) -> int:
     return doc[i].idx
 
 
-def _unlabelled_names(doc: Doc) -> list[TokenSpan]:
+def _unlabelled_names(doc: Doc, known: Callable[[str], bool] | None) -> list[TokenSpan]:
     runs = []
     i = 0
     while i < len(doc):
@@ -372,7 +376,7 @@ def _unlabelled_names(doc: Doc) -> list[TokenSpan]:
         run = doc[i: j + 1]
         before = doc[i - 1].lower_ if i > 0 else ""
         marked = before in honorifics() or before in role_nouns() or first_name_gender(doc[i].text) is not None
-        if len(run) >= 2 and marked and doc[i].lower_ not in honorifics():
+        if len(run) >= 2 and marked and doc[i].lower_ not in honorifics() or known is not None and known(run.text):
             runs.append(run)
         i = j + 1
     return runs
