@@ -43,14 +43,6 @@ class Found:
     confidence: float
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(doc.text[start:end], start, end)
-
-
-def _token_span(doc: Doc, tokens: Sequence[Token]) -> Span:
-    return _span(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-
-
 def noun_phrase(token: Token, *, outside: tuple[int, int]) -> list[Token]:
     """The mention a subject token heads: its left modifiers and ``of``-phrases, not clauses
     after a comma (``the mayor of Ohio, who …``) and never words inside the quote."""
@@ -81,6 +73,10 @@ class Attributor:
         self.text = doc.text
         self.quoted = sorted(quoted, key=lambda q: q.outer_start)
         self._starts = [q.outer_start for q in self.quoted]
+
+    def _token_span(self, tokens: Sequence[Token]) -> Span:
+        # The text is taken once: ``doc.text`` builds the whole string on every call.
+        return Span.of(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
     def in_quote(self, offset: int) -> bool:
         k = bisect_right(self._starts, offset) - 1
@@ -170,8 +166,8 @@ class Attributor:
                 continue
             speaker, rule = self._speaker_of(verb, outer, tokens)
             return Found(
-                _token_span(self.doc, self._cue_tokens(verb)),
-                _token_span(self.doc, speaker) if speaker else None,
+                self._token_span(self._cue_tokens(verb)),
+                self._token_span(speaker) if speaker else None,
                 f"cue-{side}-quote:{rule}",
                 f"reporting verb {verb.text!r} {side} the quote; speaker by {rule}",
                 0.9 if speaker else 0.6,
@@ -180,7 +176,7 @@ class Attributor:
         if colon:
             colon_at = colon.end(1) + colon.group()[len(colon.group(1)):].index(":")
             return Found(
-                _span(self.doc, colon_at, colon_at + 1), _span(self.doc, colon.start(1), colon.end(1)),
+                Span.of(self.text, colon_at, colon_at + 1), Span.of(self.text, colon.start(1), colon.end(1)),
                 "colon-after-name", "a name and a colon introduce the quote", 0.75,
             )
         return self._introducing_sentence(outer, left_from) or self._previous_sentence(outer, left_start, left_from)
@@ -199,7 +195,7 @@ class Attributor:
         if speaker is None:
             return None
         return Found(
-            _token_span(self.doc, self._cue_tokens(verb)), _token_span(self.doc, speaker),
+            self._token_span(self._cue_tokens(verb)), self._token_span(speaker),
             f"cue-in-previous-sentence:{rule}",
             f"the sentence before the quote attributes with {verb.text!r}", 0.75,
         )
@@ -215,19 +211,20 @@ class Attributor:
             return None
         cue_at = dash.start() + len(dash.group()) - len(dash.group().lstrip())
         return Found(
-            _span(self.doc, cue_at, cue_at + 1),
-            _token_span(self.doc, noun_phrase(_phrase_head(head), outside=outer)),
+            Span.of(self.text, cue_at, cue_at + 1),
+            self._token_span(noun_phrase(_phrase_head(head), outside=outer)),
             "dash-attribution", "a dash and a name follow the quote", 0.85,
         )
 
     def _introducing_sentence(self, outer: tuple[int, int], left_from: int) -> Found | None:
         """``He had a message for voters: "…"``, or the paragraph before ending in a colon."""
-        before = self.text[:left_from].rstrip()
-        if not before.endswith(":"):
+        colon_at = left_from - 1
+        while colon_at >= 0 and self.text[colon_at].isspace():
+            colon_at -= 1
+        if colon_at < 0 or self.text[colon_at] != ":":
             return None
-        colon_at = len(before) - 1
-        previous_end = last_sentence_end(before, max(0, colon_at - 600), colon_at)
-        sentence_start = max(before.rfind("\n", 0, colon_at) + 1, previous_end.end() if previous_end else 0)
+        previous_end = last_sentence_end(self.text, max(0, colon_at - 600), colon_at)
+        sentence_start = max(self.text.rfind("\n", 0, colon_at) + 1, previous_end.end() if previous_end else 0)
         tokens = self._tokens_between(sentence_start, colon_at)
         verb = self._reporting_verb(tokens, nearest_last=True)
         if verb is None:  # "X had a message:": the main verb with a subject introduces it
@@ -236,8 +233,8 @@ class Attributor:
             return None
         speaker, rule = self._speaker_of(verb, outer, tokens)
         return Found(
-            _token_span(self.doc, self._cue_tokens(verb)),
-            _token_span(self.doc, speaker) if speaker else None,
+            self._token_span(self._cue_tokens(verb)),
+            self._token_span(speaker) if speaker else None,
             f"introduced-by-colon-sentence:{rule}",
             f"the sentence before ends with a colon; its verb {verb.text!r} introduces the quote",
             0.7,
@@ -262,7 +259,7 @@ def attribute(doc: Doc, quoted: Sequence[tuple[QuotedSpan, QuoteUseDecision]]) -
     attributor = Attributor(doc, [q for q, _ in ordered])
     quotes: list[Quote] = []
     previous: Quote | None = None
-    text = doc.text
+    text = attributor.text
     for k, (span, use) in enumerate(ordered):
         found = attributor.find(k)
         evidence = [
@@ -292,8 +289,10 @@ def attribute(doc: Doc, quoted: Sequence[tuple[QuotedSpan, QuoteUseDecision]]) -
 def _continues(text: str, previous: Quote, span: QuotedSpan) -> bool:
     """A quote with no cue continues the previous speaker when nothing but the quote
     stands between them: later in the same paragraph, or a paragraph that is all quote."""
+    if span.outer_start - previous.content.end > 400:
+        return False
     gap = text[previous.content.end:span.outer_start]
-    if gap.count("\n\n") > 1 or len(gap) > 400:
+    if gap.count("\n\n") > 1:
         return False
     if "\n" not in gap:
         return True
