@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..article import Evidence, Quote, Span
 from ..attribution import noun_phrase
 from ..quotemarks import QuotedSpan
-from .content import content_range
+from .content import content_range, trim_end
 from .cues import Candidate, find_candidates, lexicon_act
 from .mixed import overlap, own_words, quoted_ranges
 from .model import CueModel, features, load_model
@@ -85,14 +85,21 @@ def _proposal(doc: Doc, text: str, candidate: Candidate, direct: Sequence[Quote]
     if tokens is None:
         return None
     start, end = _char_range(doc, *tokens)
-    for q in direct:  # a clause cut inside a direct quote runs on to its closing mark
-        if start < q.content.start < end < q.content.end + 1:
-            span = doc.char_span(start, q.content.end + 1, alignment_mode="expand")
+    for opened, closed in marks:  # a clause cut inside quoted words runs on to the closing mark
+        if start <= opened < end < closed:
+            span = doc.char_span(start, closed, alignment_mode="expand")
             if span is not None and not any(t.is_sent_start for t in span[1:]):
                 tokens = (tokens[0], span.end)
                 start, end = _char_range(doc, *tokens)
     if any(q.content.start <= start < q.content.end for q in direct):
         return None  # a clause opening inside a direct quote is that quote's, not a report of it
+    for q in direct:  # "…, while chanting, "Hands up"": a quote with its own cue stays its own
+        if q.cue is not None and start < q.cue.start < end and q.content.start > q.cue.start:
+            cut = doc.char_span(start, q.cue.start, alignment_mode="contract")
+            tokens = trim_end(doc, tokens[0], tokens[0] + len(cut)) if cut is not None else None
+            if tokens is None:
+                return None
+            start, end = _char_range(doc, *tokens)
     held = overlap(start, end, direct, fragments)
     if held.quoted_chars:
         if own_words(text, start, end, marks) < 2:
@@ -114,6 +121,19 @@ def propose(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan
         if proposal is not None:
             found.append(proposal)
     return found
+
+
+def _reporting_noun_clause(doc: Doc, proposal: Proposal) -> bool:
+    """``X's claim that …``, ``the warning that …``: a reporting noun with a that-clause
+    reports by rule, however rarely the train split shows one."""
+    c = proposal.candidate
+    return c.relation.startswith("noun-") and doc[proposal.content[0]].lower_ == "that" and c.source is not None
+
+
+def _inverted_speech(doc: Doc, proposal: Proposal) -> bool:
+    """``…, warned the minister.``: a speech verb closing its clause, its speaker after it."""
+    c = proposal.candidate
+    return c.relation == "parenthetical-inverted" and lexicon_act(doc[c.head].lemma_.lower()) == "speech"
 
 
 def _select(scored: list[_Scored]) -> list[_Scored]:
@@ -179,6 +199,8 @@ def find_indirect(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[Quot
     scored = []
     for proposal in propose(doc, direct, fragments=fragments):
         probability = model.probability(features(doc, proposal.candidate, proposal.content))
+        if _reporting_noun_clause(doc, proposal) or _inverted_speech(doc, proposal):
+            probability = max(probability, model.threshold)
         if probability >= model.threshold:
             scored.append(_Scored(proposal, probability))
     kept = _select(scored)

@@ -119,7 +119,12 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
     start, end = _one_sentence(doc, start, end, cue)
     while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT or doc[start].lower_ in LEADING_WORDS and start == root.left_edge.i and doc[start].dep_ == "cc"):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCT or doc[end - 1].text in ".!?" or doc[end - 1].dep_ == "cc"):
+    return trim_end(doc, start, end)
+
+
+def trim_end(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Drop the punctuation, space and dangling conjunction at the end of a content."""
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCT or doc[end - 1].text in ".!?" or doc[end - 1].dep_ in ("cc", "mark")):
         end -= 1
     if end <= start:
         return None

@@ -46,8 +46,8 @@ def overlap(start: int, end: int, direct: Sequence[Quote], fragments: Sequence[Q
             held.append(k)
     inside = 0
     for f in fragments:
-        if f.start >= start and f.end <= end:
-            quoted += f.end - f.start
+        if f.start < end and f.end > start:
+            quoted += min(f.end, end) - max(f.start, start)
             inside += 1
     return Overlap(tuple(held), quoted, inside)
 
