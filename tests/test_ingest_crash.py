@@ -37,9 +37,10 @@ def _corpus(folder) -> None:
     (folder / "stories.txt").write_text("\n".join(lines) + "\n")
 
 
-def _ingest(corpus, db) -> subprocess.Popen:
+def _ingest(corpus, db, workers: int = 1) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", "from onrecord.cli import app; app()", "ingest", str(corpus), "--db", str(db), "-q"],
+        [sys.executable, "-c", "from onrecord.cli import app; app()", "ingest", str(corpus), "--db", str(db), "-q",
+         "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -85,19 +86,40 @@ def clean(corpus, tmp_path_factory):
     return contents
 
 
-@pytest.mark.parametrize("kill_after", [0, 12, 24], ids=lambda n: f"after-{n}-articles")
-def test_killed_ingest_rerun_equals_a_clean_run(corpus, clean, tmp_path, kill_after):
+def _children(pid: int) -> set[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as listing:
+        return {int(child) for child in listing.read().split()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize(
+    ("kill_after", "workers"), [(0, 1), (12, 1), (24, 1), (12, 2)], ids=lambda v: str(v)
+)
+def test_killed_ingest_rerun_equals_a_clean_run(corpus, clean, tmp_path, kill_after, workers):
     db = tmp_path / "killed.db"
-    process = _ingest(corpus, db)
+    process = _ingest(corpus, db, workers)
     deadline = time.monotonic() + 300
     while _stored(db) < kill_after and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
     assert process.poll() is None, "the ingest finished before it could be killed"
+    children = _children(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert _stored(db) < 36
     _finish(_ingest(corpus, db))
     assert _contents(db) == clean
+    # Orphaned extraction workers leave on their own.
+    deadline = time.monotonic() + 30
+    while any(_alive(child) for child in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(child) for child in children)
 
 
 def test_rerun_after_completion_changes_nothing(corpus, clean, tmp_path):

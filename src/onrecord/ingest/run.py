@@ -11,6 +11,8 @@ are in flight.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -51,9 +53,17 @@ def _extract_batch(sources: list[ArticleSource]) -> list[Article]:
     return list(extract_sources(sources))
 
 
-def _warm_worker() -> None:
+def _start_worker(parent: int) -> None:
     from ..language import load_pipeline
 
+    # A parent killed with SIGKILL cannot stop its workers: each one leaves on its own
+    # as soon as it is orphaned, instead of living on with a loaded pipeline.
+    def leave_when_orphaned() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=leave_when_orphaned, daemon=True).start()
     load_pipeline()
 
 
@@ -66,7 +76,10 @@ class _Extractor:
         if workers > 1:
             # spawn: the parent has threads (progress display), which fork does not copy safely.
             self._pool = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_worker
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
 
     def submit(self, batch: list[ArticleSource]) -> Future[list[Article]] | list[Article]:
