@@ -27,6 +27,7 @@ from .model import CueModel, features, load_model
 __all__ = ["IndirectResult", "Proposal", "find_indirect", "propose"]
 
 STAGE = "indirect"
+PAIRED_RULES = frozenset({"paired-marks", "multi-paragraph"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,8 @@ def _proposal(doc: Doc, text: str, candidate: Candidate, direct: Sequence[Quote]
                 return None
             start, end = _char_range(doc, *tokens)
     held = overlap(start, end, direct, fragments)
+    if any(not _paired(direct[k]) for k in held.direct):
+        return None  # marks recovered by guesswork are no ground to rewrite a direct quote
     if held.quoted_chars:
         if own_words(text, start, end, marks) < 2:
             return None  # the cue of a direct quote, which the direct attributor reports
@@ -108,6 +111,11 @@ def _proposal(doc: Doc, text: str, candidate: Candidate, direct: Sequence[Quote]
     else:
         kind = "indirect"
     return Proposal(candidate, tokens, (start, end), kind, held.direct)
+
+
+def _paired(quote: Quote) -> bool:
+    """Whether both quotation marks of a direct quote stand in the text."""
+    return any(e.stage == "find-quotes" and e.rule in PAIRED_RULES for e in quote.evidence)
 
 
 def propose(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan]) -> list[Proposal]:
