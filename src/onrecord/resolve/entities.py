@@ -109,8 +109,8 @@ class EntityTable:
         cluster, rule = self.find_named(mention.name, mention.entity_type or "person", at=mention.start,
                                          paragraph=mention.paragraph, hint=mention.hint)
         if cluster is None and headline:
-            for word in mention.name.split():
-                for etype in ("person", "organisation"):
+            for etype in ("person", "organisation"):  # a person's name first: "Gold Star Mom Corners Obama"
+                for word in mention.name.split():
                     cluster, rule = self.find_named(word, etype, at=mention.start, paragraph=mention.paragraph)
                     if cluster is not None:
                         self.place(mention, cluster)

@@ -24,6 +24,7 @@ from .words import (
     document_nouns,
     gendered_words,
     is_person_noun,
+    thing_nouns,
     group_nouns,
     honorifics,
     org_nouns,
@@ -36,6 +37,7 @@ PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
 NAME_LABELS = PERSON_LABELS | ORG_LABELS
 AGE = re.compile(r"^\d{1,3}$")
+DEFINITE_OPENERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its", "our"})
 AGE_IN_TEXT = re.compile(r"\b(\d{1,3})-year-old\b")
 
 
@@ -175,7 +177,7 @@ def role_words(head: Token, span: TokenSpan | None = None) -> set[str]:
 
 
 def _add_word(words: set[str], token: Token) -> None:
-    if token.is_punct or token.is_stop and token.lower_ not in ("former", "top") or token.pos_ in ("DET", "ADP", "CCONJ", "PART"):
+    if token.is_punct or token.is_stop and token.lower_ not in ("former", "top") or token.pos_ in ("DET", "ADP", "CCONJ", "PART", "PRON"):
         return
     word = token.lower_
     title = honorifics().get(word)
@@ -232,7 +234,8 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
             if obj is not None:
                 owner = _phrase_of(obj)
                 linked = (owner.start_char, owner.end_char)
-    common = lower in role_nouns() or lower in org_nouns() or lower in document_nouns() or lower in group_nouns() or head.lemma_.lower() in role_nouns()
+    common = (lower in role_nouns() or lower in org_nouns() or lower in document_nouns() or lower in group_nouns()
+              or lower in thing_nouns() or head.lemma_.lower() in role_nouns())
     is_name = ent is not None or is_acronym(head.text) or head.pos_ == "PROPN" and not common
     if is_name:
         run = _proper_run(head)
@@ -273,6 +276,7 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     # a bare singular is definite only in a headline ("Judge rejects …"); in the body it is
     # a kind of speaker ("organized labor", "media"), not someone named before
     bare_headline = not has_det and not plural and paragraph == 0
+    definite = definite or span[0].lower_ in DEFINITE_OPENERS  # "His ex-wife" however the parser attaches "His"
     return Mention(start, end, span.text, kind, lemma, None, etype, gender, plural, definite or bare_headline,
                    frozenset(roles), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked, proper)
 
