@@ -195,6 +195,9 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     if span is None:
         return None
     doc = discourse.doc
+    if span.end + 1 < len(doc) and _hyphen(doc, span.end):  # "His ex" cut from "His ex-wife"
+        span = doc[span.start: span.end + 2]
+        end = span.end_char
     head = head_of(span)
     if head.pos_ == "NOUN":  # "a lawyer for the outlets, David Schulz": the apposed name is the mention
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and span.start <= c.i < span.end), None)
@@ -392,12 +395,19 @@ def description_name(discourse: Discourse, mention: Mention) -> str:
     span = discourse.tokens(mention.start, mention.end)
     if span is None:
         return determiner_free(mention.text)
-    end = span.end
-    for token in span:
-        if token.i > mention.head_index and (token.text in (",", "(", "—", "–", "--") or token.dep_ == "relcl"):
+    doc = discourse.doc
+    head = doc[mention.head_index]
+    # the whole noun phrase, even where the mention given was cut short ("Several judges" of
+    # "Several judges handling … lawsuits"), but never past a comma, a relative clause or the verb
+    right = max([span.end - 1] + [t.i for t in head.subtree if t.i >= span.end])
+    end = right + 1
+    for token in doc[span.start: right + 1]:
+        if token.i > mention.head_index and (
+                token.text in (",", "(", "—", "–", "--", '"', "“", "”") or token.dep_ == "relcl"
+                or token.lower_ in RELATIVE_PRONOUNS or token.tag_ in ("VBD", "VBP", "VBZ", "MD")):
             end = token.i
             break
-    return determiner_free(discourse.doc[span.start:end].text) or determiner_free(mention.text)
+    return determiner_free(doc[span.start:end].text) or determiner_free(mention.text)
 
 
 def determiner_free(text: str) -> str:
