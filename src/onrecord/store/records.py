@@ -38,7 +38,7 @@ class Occurrence:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One quotation matching a search, shown by its earliest matching occurrence."""
+    """One quotation matching a search: its earliest matching occurrence and how many match."""
 
     quotation_id: int
     occurrence: Occurrence

@@ -117,9 +117,10 @@ class SQLStore:
     ) -> SearchPage:
         """Quotations whose quotes match every word of ``text`` and the filters, best match first.
 
-        Each quotation appears once, shown by its earliest matching occurrence.
+        Each quotation appears once, shown by its earliest matching occurrence, with the
+        number of its occurrences that match.
         """
-        joins, conditions, params, rank = "", [], [], "0"
+        joins, params, rank = "", [], "0"
         if text is not None and text.strip():
             matched = self._db.fulltext(text)
             if matched is None:
