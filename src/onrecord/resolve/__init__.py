@@ -263,9 +263,9 @@ class Resolver:
         """The head of the noun phrase just before ``, many of whom``, where the parser
         did not mark the relative clause: ``family members of 9/11 victims`` → ``members``."""
         first = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if first is None or first.start < 2 or self.doc[first.start - 1].text != ",":
+        if first is None or first.start < 2:
             return None
-        token = self.doc[first.start - 2]
+        token = self.doc[first.start - 2] if self.doc[first.start - 1].text == "," else self.doc[first.start - 1]
         for _ in range(6):
             up = token.head
             if up.i < token.i and up.pos_ in ("NOUN", "PROPN"):

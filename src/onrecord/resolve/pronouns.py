@@ -35,6 +35,8 @@ def _fits(cluster: Cluster, pronoun: Mention) -> tuple[bool, bool]:
     if word in NEUTER_PRONOUNS:
         return cluster.etype == "organisation" or cluster.etype is None, True
     if word in PLURAL_PRONOUNS:
+        if cluster.etype == "person" and cluster.gender is None and (cluster.person is None or not cluster.person.given):
+            return True, False  # a one-word name the tagger called a person ("Politifact"): perhaps a body
         return cluster.etype in ("organisation", "group"), True
     if cluster.etype != "person":
         return False, False
