@@ -147,16 +147,18 @@ def _inverted_speech(doc: Doc, proposal: Proposal) -> bool:
 def _select(scored: list[_Scored]) -> list[_Scored]:
     """Keep candidates above the threshold, best first, so that no word takes two roles;
     a report nested in a kept content is part of that content, not an attribution."""
-    taken: set[int] = set()
+    taken: set[int] = set()  # cue and content words of kept attributions
+    sources: set[int] = set()  # one speaker may head several reports ("Citing X, she said Y")
     kept: list[_Scored] = []
     for s in sorted(scored, key=lambda s: (-s.probability, s.proposal.content[0])):
         p = s.proposal
         roles = set(range(*p.candidate.cue)) | set(range(*p.content))
-        if p.candidate.source is not None:
-            roles.add(p.candidate.source)
-        if roles & taken:
+        source = p.candidate.source
+        if roles & (taken | sources) or source is not None and source in taken:
             continue
         taken |= roles
+        if source is not None:
+            sources.add(source)
         kept.append(s)
     return sorted(kept, key=lambda s: s.proposal.chars[0])
 

@@ -79,7 +79,8 @@ def _object_tail(verb: Token, obj: Token) -> int:
     for child in verb.rights:
         if child.i < end:
             continue
-        if child.dep_ not in OBJECT_TAIL_DEPS or child.i > end + 1:
+        between = verb.doc[end:child.left_edge.i]
+        if child.dep_ not in OBJECT_TAIL_DEPS or not all(t.is_punct and t.text != "," for t in between):
             break
         if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
             break

@@ -129,6 +129,8 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
     for child in verb.children:
         if child.dep_ in COMPLEMENT_DEPS:
             has_complement = True
+            if child.i < verb.i and child.tag_ in ("WDT", "WP"):
+                continue  # "the test, which they claimed": the content is the antecedent's clause
             relation = child.dep_ if child.i > verb.i else f"{child.dep_}-before"
             yield Candidate(verb.i, group, child.i, relation, _index(source), rule)
         elif child.dep_ == "prep" and child.i == group[1]:
