@@ -73,7 +73,7 @@ class EntityTable:
         self.aliases = aliases
         self.clusters: list[Cluster] = []
         self.by_key: dict[str, list[Cluster]] = defaultdict(list)
-        self.by_role: dict[str, list[Cluster]] = defaultdict(list)
+        self.by_role: dict[str, dict[int, Cluster]] = defaultdict(dict)  # role group → clusters the text gave it
         self.anchors: list[Anchor] = []
         self._anchor_starts: list[int] = []
 
@@ -95,8 +95,7 @@ class EntityTable:
             cluster.roles.add(mention.head)  # the article called it "the union": that describes it too
         for role in mention.roles | ({mention.head} if mention.name is None and mention.kind != "pronoun" else set()):
             group = role_group(role)
-            if cluster not in self.by_role[group]:
-                self.by_role[group].append(cluster)
+            self.by_role[group][cluster.number] = cluster
         at = bisect.bisect_right(self._anchor_starts, mention.start)
         self._anchor_starts.insert(at, mention.start)
         self.anchors.insert(at, Anchor(mention, cluster))

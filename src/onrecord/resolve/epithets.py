@@ -99,6 +99,15 @@ def candidates(table: EntityTable, epithet: Mention, *, exclude: Cluster | None 
         if cluster is topic:
             score += 0.5
         best[cluster.number] = Candidate(cluster, anchor, score, rule)
+    # an entity given this role long before, beyond the window (its named mention stands in)
+    for cluster in table.by_role.get(role_group(epithet.head), {}).values():
+        named = cluster.named_mention
+        if (cluster.number in best or cluster is exclude or cluster.etype != kind or named is None
+                or named.start > epithet.start):
+            continue
+        score, rule = _evidence(cluster, epithet)
+        if score >= ROLE_MATCH:
+            best[cluster.number] = Candidate(cluster, Anchor(named, cluster), score - 0.5, "far-" + rule)
     return sorted(best.values(), key=lambda c: -c.score)
 
 

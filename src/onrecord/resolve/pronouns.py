@@ -18,6 +18,7 @@ NEAREST_SUBJECT = 1.0  # the closest agreeing subject of the narration
 SUBJECT = 0.6
 SAME_PARAGRAPH = 0.8
 UNKNOWN_GENDER = -1.5
+STRONG_SCORE = 2.0  # a recent subject in the same paragraph scores about this
 INSIDE_QUOTE = 0.3  # a name the speaker utters is rarely who "he" is in the narration
 
 
@@ -98,9 +99,11 @@ def candidates(table: EntityTable, pronoun: Mention, *, previous_speaker: Cluste
 
 
 def confidence(ranked: list[Candidate]) -> float:
-    """How far the winner stands above the runner-up: 0.5 for a tie, near 1 when alone."""
+    """How far the winner stands above the runner-up (0.5 for a tie, near 1 when alone),
+    scaled down when even the winner has little going for it (far back, gender unknown)."""
     if not ranked:
         return 0.0
     top = ranked[0].score
     second = ranked[1].score if len(ranked) > 1 else 0.0
-    return round(min(0.97, 0.5 + 0.5 * (top - second) / max(top, 1e-6)), 3)
+    margin = 0.5 + 0.5 * (top - second) / max(top, 1e-6)
+    return round(min(0.97, margin * min(1.0, top / STRONG_SCORE)), 3)
