@@ -21,7 +21,7 @@ SURNAMES = ["Abbott", "Barnes", "Carver", "Dalton", "Ellison", "Fischer", "Garne
 
 
 def no_names(paragraphs: int) -> str:
-    return "\n\n".join(f'"The water rose again this week," the report said. "We are watching it," it added.'
+    return "\n\n".join('"The water rose again this week," the report said. "We are watching it," it added.'
                        for _ in range(paragraphs))
 
 
@@ -34,7 +34,7 @@ def many_people(paragraphs: int) -> str:
 
 
 def pronouns(paragraphs: int) -> str:
-    return "\n\n".join(f'"It is late," he said. "We know," she said. "They agree," they said. "Fine," he added.'
+    return "\n\n".join('"It is late," he said. "We know," she said. "They agree," they said. "Fine," he added.'
                        for _ in range(paragraphs))
 
 

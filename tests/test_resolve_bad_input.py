@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from resolve_support import resolved, speaker_of
 
 from onrecord.article import Quote, Span
 from onrecord.language import load_pipeline
 from onrecord.resolve import AliasError, AliasTable, resolve_speakers
-from resolve_support import resolved, speaker_of
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -49,7 +49,7 @@ def test_five_hundred_people_become_five_hundred_entities():
               "Pruitt", "Ramsey", "Sheffield", "Talbot", "Upton", "Vaughn", "Wexler", "Yardley", "Ziegler", "Abernathy"]
     names = [f"{g} {f}" for f in family for g in given]
     text = "\n\n".join(f'"The budget is late," said {name}, a council member.' for name in names)
-    quotes, entities = resolved(text)
+    quotes, _ = resolved(text)
     assert len(quotes) == 500
     assert sum(1 for q in quotes if q.speaker_name in names) >= 490
     assert len({q.entity for q in quotes}) >= 490

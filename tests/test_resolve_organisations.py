@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from resolve_support import resolved, speaker_of
 
 from onrecord.language import load_pipeline
-from resolve_support import resolved, speaker_of
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -54,7 +54,7 @@ def test_acronym_is_the_organisation_named_in_full():
 
 
 def test_officials_and_police_speak_as_unnamed_groups():
-    quotes, entities = resolved('"Two people were injured," police said. "The road is closed," officials added.')
+    quotes, _ = resolved('"Two people were injured," police said. "The road is closed," officials added.')
     assert [q.speaker_name for q in quotes] == ["police", "officials"]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -54,8 +54,7 @@ def write_explanation(article: dict[str, Any], out: TextIO) -> None:
         if addressee:
             out.write(f"    addressee: {addressee.get('name') or addressee['text']!r} (from {addressee['text']!r} at {addressee['start']})\n")
         why = [e for e in quote.get("evidence", []) if e["stage"].startswith("resolve")]
-        for evidence in why:
-            out.write(f"    why: {evidence['why']}\n")
+        out.writelines(f"    why: {evidence['why']}\n" for evidence in why)
     if entities:
         out.write("\nEntities\n")
         for entity in entities.values():
@@ -84,7 +83,7 @@ def _load(path: str, aliases: AliasTable | None) -> dict[str, Any]:
 def explain(
     file: Annotated[str, typer.Argument(help="An article file, or the JSON 'onrecord extract' wrote for one.")],
     aliases: Annotated[
-        Optional[Path], typer.Option(help="JSONL of known entities (name, aliases, description, gender).")
+        Path | None, typer.Option(help="JSONL of known entities (name, aliases, description, gender).")
     ] = None,
 ) -> None:
     """Show how every quote's speaker was resolved: the chain of mentions and the rules."""

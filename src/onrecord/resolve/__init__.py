@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,9 +23,24 @@ from . import epithets, pronouns
 from .addressee import find_addressee
 from .aliases import AliasError, AliasTable
 from .entities import Cluster, EntityTable
-from .mentions import Discourse, Mention, description_name, determiner_free, mention_of, named_mentions
+from .mentions import (
+    Discourse,
+    Mention,
+    description_name,
+    determiner_free,
+    mention_of,
+    named_mentions,
+)
 from .names import clean_name
-from .words import FIRST_PERSON, NEUTER_PRONOUNS, honorifics, PRONOUN_GENDER, RELATIVE_PRONOUNS, document_nouns, role_nouns
+from .words import (
+    FIRST_PERSON,
+    NEUTER_PRONOUNS,
+    PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
+    document_nouns,
+    honorifics,
+    role_nouns,
+)
 
 __all__ = ["AliasError", "AliasTable", "Resolution", "resolve_speakers"]
 
@@ -114,7 +130,7 @@ class Resolver:
     # --- positions --------------------------------------------------------------------
     def in_quote(self, offset: int) -> bool:
         at = bisect.bisect_right(self._quote_starts, offset) - 1
-        return at >= 0 and offset < max(self._quote_ends[: at + 1][-8:], default=0)
+        return at >= 0 and offset < max(self._quote_ends[max(0, at - 7): at + 1])
 
     def enclosing_quote(self, offset: int) -> Quote | None:
         """The innermost quote holding ``offset`` (a few nearest starts are enough: quotes do not nest deeply)."""
@@ -197,8 +213,8 @@ class Resolver:
                      and t.lower_ not in honorifics()]
             if not propn:
                 return
-            owner = (propn[0].idx, propn[-1].idx + len(propn[-1])) if all(
-                t.i + 1 == u.i for t, u in zip(propn, propn[1:])) else (propn[0].idx, propn[0].idx + len(propn[0]))
+            last = propn[-1] if all(t.i + 1 == u.i for t, u in itertools.pairwise(propn)) else propn[0]
+            owner = (propn[0].idx, last.idx + len(last))
         behalf = self.resolve_span(*owner, subject=False)
         if behalf.cluster is not None and behalf.cluster is not cluster:
             cluster.on_behalf_of = behalf.cluster

@@ -76,7 +76,7 @@ def find_addressee(doc: Doc, quote: Quote) -> Stated | None:
             if child.dep_ == "dobj" and child.lemma_.lower() in CARRIERS:
                 obj = _to_object(child)
                 break
-    if obj is not None and (lemma in TO_VERBS or lemma in TELLING_VERBS):
-        if not quote.content.start <= obj.idx < quote.content.end:
-            return Stated(*_phrase(obj), f"to-object-of-{lemma}")
+    if (obj is not None and (lemma in TO_VERBS or lemma in TELLING_VERBS)
+            and not quote.content.start <= obj.idx < quote.content.end):
+        return Stated(*_phrase(obj), f"to-object-of-{lemma}")
     return None

@@ -12,8 +12,16 @@ from .mentions import EntityType, Mention, determiner_free
 from .names import PersonName, acronym, compatible, is_acronym, name_keys, parse_person
 from .words import org_nouns, role_group
 
-
 NEARBY_CHARS = 1500  # "the nearby text" when several entities share a short name
+
+
+def _surname_as_org(cluster: Cluster, person: PersonName) -> bool:
+    """An "organisation" cluster that is really this person's name (``Trump says …`` tagged ORG)."""
+    words = cluster.name.split()
+    if len(words) > 2 or any(w.lower() in org_nouns() for w in words) or is_acronym(cluster.name):
+        return False
+    other = parse_person(cluster.name)
+    return other is not None and (compatible(other, person) or compatible(person, other))
 
 
 class Cluster:
@@ -59,7 +67,7 @@ class Cluster:
 class Anchor:
     """A resolved mention placed in the text, for searches back from a pronoun or epithet."""
 
-    __slots__ = ("mention", "cluster")
+    __slots__ = ("cluster", "mention")
 
     def __init__(self, mention: Mention, cluster: Cluster):
         self.mention = mention
@@ -193,9 +201,7 @@ class EntityTable:
             pool = {id(c): c for key in name_keys(person) for c in self.by_key.get(key, [])}.values()
             fits = [c for c in pool if c.person is not None and (compatible(person, c.person) or compatible(c.person, person))]
             # a surname the tagger took for an organisation ("Trump says …" as ORG)
-            fits += [c for c in pool if c.etype == "organisation" and c.person is None and len(c.name.split()) <= 2
-                     and not any(w.lower() in org_nouns() for w in c.name.split()) and not is_acronym(c.name)
-                     and (lambda p: p is not None and (compatible(p, person) or compatible(person, p)))(parse_person(c.name))]
+            fits += [c for c in pool if c.etype == "organisation" and c.person is None and _surname_as_org(c, person)]
             if not fits:
                 org = self.by_key.get(determiner_free(name).lower(), [])
                 return (org[0], "same-name") if org else (None, "new")

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Doc, Span as TokenSpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from .names import clean_name, is_acronym
-from .words import first_name_gender, particles
 from .words import (
     DETERMINERS,
     FIRST_PERSON,
@@ -22,13 +22,15 @@ from .words import (
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     document_nouns,
+    first_name_gender,
     gendered_words,
-    is_person_noun,
-    thing_nouns,
     group_nouns,
     honorifics,
+    is_person_noun,
     org_nouns,
+    particles,
     role_nouns,
+    thing_nouns,
 )
 
 MentionKind = Literal["name", "pronoun", "epithet", "organisation"]
