@@ -404,16 +404,23 @@ class Resolver:
         return self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
 
     def _writer_before(self, mention: Mention) -> tuple[int, int] | None:
-        """``The Post ran a feature … The piece said``: the subject of the nearest earlier
-        clause whose object is a document."""
+        """``The Post ran a feature … The piece said``, ``In a statement, the union called …
+        The statement said``: the subject of the nearest earlier clause that issues a document."""
         start = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if start is None:
             return None
         for token in reversed(self.doc[max(0, start.start - WRITER_LOOK_BACK): start.start]):
-            if token.dep_ == "dobj" and token.lemma_.lower() in document_nouns() and not self.in_quote(token.idx):
-                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-                if subject is not None:
-                    return self._phrase(subject)
+            if token.lemma_.lower() not in document_nouns() or self.in_quote(token.idx):
+                continue
+            if token.dep_ == "dobj":
+                verb = token.head
+            elif token.dep_ == "pobj" and token.head.lower_ in ("in", "through", "via"):
+                verb = token.head.head
+            else:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return self._phrase(subject)
         return None
 
     def _account_name(self, start: int, end: int) -> tuple[int, int]:
