@@ -82,3 +82,14 @@ def test_speaker_never_named_is_named_by_the_description():
 def test_definite_epithet_nothing_supports_stays_unresolved():
     quote = speaker_of('"We will appeal," the senator said.', "appeal")
     assert quote.speaker_name is None
+
+
+def test_relation_epithet_finds_the_spouse_the_article_named():
+    text = ('Model Chrissy Teigen and her husband, singer John Legend, arrived late. Mary Keller greeted them. '
+            '"We are so happy to be here," Teigen\'s husband said.')
+    assert speaker_of(text, "so happy").speaker_name == "John Legend"
+
+
+def test_ministry_epithet_refers_to_the_named_ministry():
+    text = 'The Ministry of Health issued new rules on Monday. "Hospitals must comply," the ministry said.'
+    assert speaker_of(text, "must comply").speaker_name == "Ministry of Health"
