@@ -37,25 +37,26 @@ def _without(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
 
 
 def _cut_trailing_clause(doc: Doc, root: Token, start: int, end: int) -> int:
-    """Stop before a ``;``/dash-joined clause, a clause coordinated after a comma whose
-    verb has its own subject (``X said prices rose, and the market fell``), or a second
-    report of the same source (``said that X and suggested that Y``)."""
+    """Stop before a ``;``/dash-joined clause, a quotation after a colon, or a second report
+    of the same source (``said that X and suggested that Y``).  A coordinated clause with
+    its own subject stays: annotators keep ``…, nor would it be the last`` in the content."""
     for child in root.rights:
         if child.i >= end or child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
             continue
         reports = child.lemma_.lower() in REPORTING_VERBS  # "said that X and suggested that Y"
-        if not reports and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        if not reports and not has_subject:
             continue
         left = child.left_edge.i
         cc = [t for t in doc[max(start, left - 3):left + 1] if t.dep_ == "cc" and t.head.i == root.i]
         cut = min([left, *(t.i for t in cc)])
         before = doc[cut - 1] if cut - 1 >= start else None
-        if before is not None and (before.text in CLAUSE_BREAKS or before.text == ","):
+        if before is not None and (before.text in CLAUSE_BREAKS or before.text == "," and reports):
             return cut - 1
         if reports and cut > start:
             return cut
     for t in doc[start:end]:
-        if t.i > start + 2 and (t.text in CLAUSE_BREAKS and t.head.i == root.i or t.text == ":"):
+        if t.i > start + 2 and (t.text in CLAUSE_BREAKS and t.head.i == root.i or t.text == ":" and t.i + 1 < end and doc[t.i + 1].is_quote):
             return t.i
     return end
 
