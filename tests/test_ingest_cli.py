@@ -151,3 +151,20 @@ def test_two_workers_store_what_one_worker_stores(corpus, tmp_path):
     with sqlite3.connect(one) as a, sqlite3.connect(two) as b:
         assert a.execute(dump).fetchall() == b.execute(dump).fetchall()
         assert a.execute("SELECT * FROM quotes ORDER BY id").fetchall() == b.execute("SELECT * FROM quotes ORDER BY id").fetchall()
+
+
+def test_html_pages_and_warc_crawls_are_ingested_with_their_metadata(tmp_path):
+    from test_ingest_readers import PAGE, _warc
+
+    folder, db = tmp_path / "web", str(tmp_path / "q.db")
+    folder.mkdir()
+    (folder / "bridge.html").write_text(PAGE)
+    _warc(folder / "crawl.warc.gz", [("https://herald.example/school", "text/html", PAGE.replace("bridge", "school bridge").encode())])
+    ingest(str(folder), "--db", db)
+    occurrences = [
+        occurrence
+        for hit in json.loads(query("search", "winter", "--db", db, "--format", "json"))["items"]
+        for occurrence in json.loads(query("quotation", str(hit["quotation_id"]), "--db", db, "--format", "json"))["occurrences"]
+    ]
+    assert {(o["outlet"], o["date"]) for o in occurrences} == {("Valley Gazette", "2021-03-04")}
+    assert "https://herald.example/school" in {o["url"] for o in occurrences}
