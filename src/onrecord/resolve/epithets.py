@@ -61,6 +61,11 @@ def _evidence(cluster: Cluster, epithet: Mention) -> tuple[float, str]:
     return score, rule
 
 
+def _other_role(cluster: Cluster, epithet: Mention) -> bool:
+    """The article gave ``cluster`` a role, and not the epithet's: "the nominee" is not the judge."""
+    return any(role_nouns().get(r) for r in cluster.roles) and role_group(epithet.head) not in cluster.role_groups
+
+
 def candidates(table: EntityTable, epithet: Mention, *, exclude: Cluster | None = None,
                topic: Cluster | None = None, headline: bool = False) -> list[Candidate]:
     """Clusters ``epithet`` may describe, scored, best first (bounded windows both ways).
@@ -83,7 +88,8 @@ def candidates(table: EntityTable, epithet: Mention, *, exclude: Cluster | None 
         score, rule = _evidence(cluster, epithet)
         if rule in ("gender-conflict", "different-name"):
             continue
-        if score <= 0 and not (cluster is topic and kind == "person" and epithet.head in role_nouns()):
+        if score <= 0 and not (cluster is topic and kind == "person" and epithet.head in role_nouns()
+                               and not _other_role(cluster, epithet)):
             continue
         if score <= 0:
             score, rule = 0.4, "paragraph-topic"

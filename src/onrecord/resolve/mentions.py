@@ -39,6 +39,7 @@ PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
 NAME_LABELS = PERSON_LABELS | ORG_LABELS
 AGE = re.compile(r"^\d{1,3}$")
+APPOSITION_REACH = 6  # tokens past a speaker mention where its apposed name may sit
 DEFINITE_OPENERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its", "our"})
 AGE_IN_TEXT = re.compile(r"\b(\d{1,3})-year-old\b")
 
@@ -202,7 +203,9 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
         end = span.end_char
     head = head_of(span)
     if head.pos_ == "NOUN":  # "a lawyer for the outlets, David Schulz": the apposed name is the mention
-        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and span.start <= c.i < span.end), None)
+        # also just past a mention cut short: "Trump's running mate[, Indiana Gov. Mike Pence,]"
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and span.start <= c.i < span.end + APPOSITION_REACH), None)
         head = named or head
     lower = head.lower_
     definite = False
