@@ -80,28 +80,50 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last)
 
 
-def _proposal(doc: Doc, text: str, candidate: Candidate, direct: Sequence[Quote],
-              fragments: Sequence[QuotedSpan], marks: list[tuple[int, int]]) -> Proposal | None:
+class _Nearby:
+    """Quoted stretches sorted by start, found by overlap in logarithmic time (plus hits)."""
+
+    def __init__(self, items: Sequence[tuple[int, int, object]]):
+        self._items = sorted(items, key=lambda item: item[0])
+        self._reach: list[int] = []  # the furthest end among items so far: non-decreasing
+        for a, b, _ in self._items:
+            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
+
+    def within(self, start: int, end: int) -> list[object]:
+        hits = []
+        for a, b, payload in self._items[bisect.bisect_right(self._reach, start):]:
+            if a >= end:
+                break
+            if b > start:
+                hits.append(payload)
+        return hits
+
+
+def _proposal(doc: Doc, text: str, candidate: Candidate, direct: Sequence[Quote], nearby: _Nearby) -> Proposal | None:
     tokens = content_range(doc, candidate)
     if tokens is None:
         return None
     start, end = _char_range(doc, *tokens)
+    near = nearby.within(start - 1, end + 1)
+    near_direct = [(k, direct[k]) for kind, k in near if kind == "direct"]
+    fragments = [f for kind, f in near if kind == "fragment"]
+    marks = quoted_ranges([q for _, q in near_direct], fragments)
     for opened, closed in marks:  # a clause cut inside quoted words runs on to the closing mark
         if start <= opened < end < closed:
             span = doc.char_span(start, closed, alignment_mode="expand")
             if span is not None and not any(t.is_sent_start for t in span[1:]):
                 tokens = (tokens[0], span.end)
                 start, end = _char_range(doc, *tokens)
-    if any(q.content.start <= start < q.content.end for q in direct):
+    if any(q.content.start <= start < q.content.end for _, q in near_direct):
         return None  # a clause opening inside a direct quote is that quote's, not a report of it
-    for q in direct:  # "…, while chanting, "Hands up"": a quote with its own cue stays its own
+    for _, q in near_direct:  # "…, while chanting, "Hands up"": a quote with its own cue stays its own
         if q.cue is not None and start < q.cue.start < end and q.content.start > q.cue.start:
             cut = doc.char_span(start, q.cue.start, alignment_mode="contract")
             tokens = trim_end(doc, tokens[0], tokens[0] + len(cut)) if cut is not None else None
             if tokens is None:
                 return None
             start, end = _char_range(doc, *tokens)
-    held = overlap(start, end, direct, fragments)
+    held = overlap(start, end, near_direct, fragments)
     if any(not _paired(direct[k]) for k in held.direct):
         return None  # marks recovered by guesswork are no ground to rewrite a direct quote
     if held.quoted_chars:
@@ -121,11 +143,14 @@ def _paired(quote: Quote) -> bool:
 def propose(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan]) -> list[Proposal]:
     """Every candidate attribution the parse offers, before the cue model weighs it."""
     text = doc.text  # built anew on every access
-    marks = quoted_ranges(direct, fragments)
     in_direct = _Intervals([(q.content.start - 1, q.content.end + 1) for q in direct])
+    nearby = _Nearby(
+        [(q.content.start - 1, q.content.end + 1, ("direct", k)) for k, q in enumerate(direct)]
+        + [(f.outer_start, f.outer_end, ("fragment", f)) for f in fragments]
+    )
     found = []
     for candidate in find_candidates(doc, blocked=in_direct):
-        proposal = _proposal(doc, text, candidate, direct, fragments, marks)
+        proposal = _proposal(doc, text, candidate, direct, nearby)
         if proposal is not None:
             found.append(proposal)
     return found
@@ -154,7 +179,7 @@ def _select(scored: list[_Scored]) -> list[_Scored]:
         p = s.proposal
         roles = set(range(*p.candidate.cue)) | set(range(*p.content))
         source = p.candidate.source
-        if roles & (taken | sources) or source is not None and source in taken:
+        if any(r in taken or r in sources for r in roles) or source is not None and source in taken:
             continue
         taken |= roles
         if source is not None:

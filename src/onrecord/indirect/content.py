@@ -19,6 +19,8 @@ LEADING_WORDS = frozenset({"and", "but", "or", "so", "as"})
 # A coordinated clause after one of these is the writer's, not the source's.
 CLAUSE_BREAKS = frozenset({";", "—", "–", "--"})
 OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "dative", "ccomp", "xcomp", "acomp"})
+# No annotated content is longer; past it the parse has run a sentence together.
+MAX_CONTENT_TOKENS = 150
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
@@ -41,7 +43,9 @@ def _cut_trailing_clause(doc: Doc, root: Token, start: int, end: int) -> int:
     of the same source (``said that X and suggested that Y``).  A coordinated clause with
     its own subject stays: annotators keep ``…, nor would it be the last`` in the content."""
     for child in root.rights:
-        if child.i >= end or child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
+        if child.i >= end:
+            break
+        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
             continue
         reports = child.lemma_.lower() in REPORTING_VERBS  # "said that X and suggested that Y"
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
@@ -114,7 +118,9 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
         if candidate.relation == "dobj":
             end = max(end, _object_tail(doc[candidate.head], root))
         start, end = _without((start, end), cue)
-        end = _cut_trailing_clause(doc, root, start, end)
+        end = _cut_trailing_clause(doc, root, start, min(end, start + MAX_CONTENT_TOKENS))
+    if end - start > MAX_CONTENT_TOKENS:  # a run-on or mangled parse: keep the part by the cue
+        start, end = (end - MAX_CONTENT_TOKENS, end) if cue[0] >= end else (start, start + MAX_CONTENT_TOKENS)
     if candidate.source is not None:
         source = doc[candidate.source]
         start, end = _without((start, end), _subtree_range(source) if source.i < start or source.i >= end else (source.i, source.i + 1))

@@ -33,11 +33,12 @@ def _marked(q: Quote) -> tuple[int, int]:
     return q.content.start - 1, q.content.end + 1
 
 
-def overlap(start: int, end: int, direct: Sequence[Quote], fragments: Sequence[QuotedSpan]) -> Overlap:
-    """Which direct quotes and fragments lie inside the content ``[start, end)``."""
+def overlap(start: int, end: int, direct: Sequence[tuple[int, Quote]], fragments: Sequence[QuotedSpan]) -> Overlap:
+    """Which direct quotes (given with their indices) and fragments lie inside the content
+    ``[start, end)``."""
     held: list[int] = []
     quoted = 0
-    for k, q in enumerate(direct):
+    for k, q in direct:
         a, b = q.content.start, q.content.end
         if b <= start or a >= end:
             continue
