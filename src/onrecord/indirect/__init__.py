@@ -171,7 +171,8 @@ def _inverted_speech(doc: Doc, proposal: Proposal) -> bool:
 
 def _select(scored: list[_Scored]) -> list[_Scored]:
     """Keep candidates above the threshold, best first, so that no word takes two roles;
-    a report nested in a kept content is part of that content, not an attribution."""
+    a report nested in a kept content is part of that content, not an attribution.
+    (Taking the outer report first instead scores lower on train: the model ranks better.)"""
     taken: set[int] = set()  # cue and content words of kept attributions
     sources: set[int] = set()  # one speaker may head several reports ("Citing X, she said Y")
     kept: list[_Scored] = []

@@ -133,6 +133,9 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
                 continue  # "the test, which they claimed": the content is the antecedent's clause
             relation = child.dep_ if child.i > verb.i else f"{child.dep_}-before"
             yield Candidate(verb.i, group, child.i, relation, _index(source), rule)
+        elif child.dep_ == "advcl" and child.i > verb.i and _misparsed_complement(child):
+            has_complement = True
+            yield Candidate(verb.i, group, child.i, "advcl", _index(source), rule)
         elif child.dep_ == "prep" and child.i == group[1]:
             pobj = _first_object(child)
             if pobj is not None:
@@ -156,6 +159,13 @@ def _inverted(verb: Token) -> bool:
         return False
     rights = [c for c in verb.rights if not c.is_punct]
     return len(rights) == 1 and rights[0].dep_ in INVERTED_SPEAKER_DEPS and rights[0].pos_ in ("NOUN", "PROPN")
+
+
+def _misparsed_complement(clause: Token) -> bool:
+    """An adverbial clause with its own subject and no subordinator: the parser's reading
+    of a complement (``Trump said he would not accept …``)."""
+    kids = list(clause.children)
+    return any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(k.dep_ in ("mark", "advmod") and k.i < clause.i for k in kids)
 
 
 def _according_to(token: Token) -> Candidate | None:

@@ -62,6 +62,8 @@ def features(doc: Doc, candidate: Candidate, content: tuple[int, int]) -> list[s
         f"rel|length={rel}|{_length_bucket(content[1] - content[0])}",
         f"cue_words={min(candidate.cue[1] - candidate.cue[0], 3)}",
     ]
+    if rel in ("dobj", "prep"):
+        out.append(f"object={root.lemma_.lower()}")
     if root.pos_ in ("VERB", "AUX"):
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
         out.append(f"rel|clause_subject={rel}|{has_subject}")
