@@ -245,3 +245,12 @@ def test_export_streams_every_occurrence_in_ingest_order(store):
     for n in range(3):
         add(store, make_article(f'Day {n}: "{BRIDGE}" Hollis said.', [(BRIDGE, "Hollis")], id=f"a{n}"))
     assert [o.source_id for o in store.iter_occurrences(batch=2)] == ["a0", "a1", "a2"]
+
+
+def test_browsing_without_filters_answers_as_a_filtered_search(store):
+    school = "The new school opens its doors to every child in the valley next autumn."
+    add(store, make_article(f'"{BRIDGE}" Jane Hollis said.', [(BRIDGE, "Jane Hollis")], date="2021-05-03"))
+    add(store, make_article(f'"{school}" said Tom Reyes. "{BRIDGE}"', [(school, "Tom Reyes"), (BRIDGE, "Tom Reyes")], date="2021-04-01"))
+    add(store, make_article(f'"{school}" Reyes said again.', [(school, "Reyes")], date="2021-06-01"))
+    assert store.search(limit=1, offset=1) == store.search(since="1900-01-01", limit=1, offset=1)
+    assert store.search() == store.search(since="1900-01-01")

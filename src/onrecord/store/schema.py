@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS quotations (
     earliest_date TEXT,
     earliest_article_id {ref}
 );
+CREATE INDEX IF NOT EXISTS quotations_earliest ON quotations (earliest_date);
 CREATE TABLE IF NOT EXISTS quotation_texts (
     text_hash TEXT PRIMARY KEY,
     quotation_id {ref} NOT NULL REFERENCES quotations (id),

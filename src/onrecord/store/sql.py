@@ -120,6 +120,8 @@ class SQLStore:
         Each quotation appears once, shown by its earliest matching occurrence, with the
         number of its occurrences that match.
         """
+        if not (text and text.strip()) and speaker is None and not (since or until or outlet):
+            return self._browse(limit, offset)
         joins, params, rank = "", [], "0"
         if text is not None and text.strip():
             matched = self._db.fulltext(text)
@@ -154,6 +156,18 @@ class SQLStore:
         occurrences = self._occurrences_by_id([r[0] for r in rows])
         items = tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows)
         return SearchPage(items, total, limit, offset)
+
+    def _browse(self, limit: int, offset: int) -> SearchPage:
+        """Every quotation, newest first: the same answer as the general query, read from
+        ``quotations`` and its index (fast on any store size)."""
+        total = self._one("SELECT COUNT(*) FROM quotations")[0]
+        rows = self._all(
+            "SELECT earliest_quote_id, id, occurrences FROM quotations "
+            "ORDER BY (earliest_date IS NULL), earliest_date DESC, id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        occurrences = self._occurrences_by_id([r[0] for r in rows])
+        return SearchPage(tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows), total, limit, offset)
 
     def _filters(
         self, *, speaker: str | int | None, since: str | None, until: str | None, outlet: str | None
