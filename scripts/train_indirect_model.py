@@ -114,11 +114,11 @@ def main() -> None:
     y = np.array(labels)
     oof = np.zeros(len(y))
     for train, held in GroupKFold(n_splits=5).split(x, y, groups):
-        fold = LogisticRegression(C=REGULARISATION, solver="liblinear", fit_intercept=False, max_iter=1000)
+        fold = LogisticRegression(C=REGULARISATION, solver="liblinear", fit_intercept=False, max_iter=1000, random_state=0)
         fold.fit(x[train], y[train])
         oof[held] = fold.predict_proba(x[held])[:, 1]
     threshold, f1 = best_threshold(y, oof)
-    model = LogisticRegression(C=REGULARISATION, solver="liblinear", fit_intercept=False, max_iter=1000)
+    model = LogisticRegression(C=REGULARISATION, solver="liblinear", fit_intercept=False, max_iter=1000, random_state=0)
     model.fit(x, y)
     weights = {
         name: round(float(w), 4)
