@@ -3,8 +3,8 @@
 ``find_indirect`` reads the dependency parse for cue candidates (``cues``), cuts each
 candidate's content to the complement annotators mark (``content``), lets the cue model
 (``model``) weigh it, and keeps the best candidates under PolNeAR's rule that a word has
-at most one role in at most one attribution (the outer report wins over one nested in its
-content).  A content holding quoted words becomes ``mixed`` and takes the place of the
+at most one role in at most one attribution (the more probable first; a report nested in
+a kept content is part of it).  A content holding quoted words becomes ``mixed`` and takes the place of the
 direct quote it swallows (``mixed``).
 """
 

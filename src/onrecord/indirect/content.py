@@ -2,9 +2,9 @@
 
 The content is the parse subtree of the complement (``that`` included, as PolNeAR
 marks it), cut to one contiguous stretch that holds neither the cue nor the source,
-trimmed of the punctuation and conjunctions at its edges, and stopped before a clause
-the parser hung on it but which reads as the writer's own continuation
-(``…, but he gave no details``).
+trimmed of the punctuation and conjunctions at its edges, kept to one sentence, and
+stopped before a second report (``… and suggested that …``), a ``;``/dash-joined clause or
+a quotation after a colon, which annotators mark as attributions of their own.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ LEADING_WORDS = frozenset({"and", "but", "or", "so", "as"})
 # A coordinated clause after one of these is the writer's, not the source's.
 CLAUSE_BREAKS = frozenset({";", "—", "–", "--"})
 OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "dative", "ccomp", "xcomp", "acomp"})
-# No annotated content is longer; past it the parse has run a sentence together.
+# Longer reported clauses are run-on or mis-parsed text; the cap keeps the stage linear.
 MAX_CONTENT_TOKENS = 150
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 

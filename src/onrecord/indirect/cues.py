@@ -24,7 +24,6 @@ VERB_POS = frozenset({"VERB", "AUX"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 # A clause a reporting verb interrupts or follows: "The plan, she said, will fail."
 PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Words of the verb group annotators keep with the cue: "has said", "did not deny".
 CUE_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos"})

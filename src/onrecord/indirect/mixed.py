@@ -25,7 +25,6 @@ class Overlap:
 
     direct: tuple[int, ...]  # indices of direct quotes it holds wholly
     quoted_chars: int  # characters of the content inside quotation marks
-    fragments: int  # quoted fragments (not speech, not titles) inside it
 
 
 def _marked(q: Quote) -> tuple[int, int]:
@@ -45,12 +44,10 @@ def overlap(start: int, end: int, direct: Sequence[tuple[int, Quote]], fragments
         quoted += min(b, end) - max(a, start)
         if a >= start - 1 and b <= end + 1:
             held.append(k)
-    inside = 0
     for f in fragments:
         if f.start < end and f.end > start:
             quoted += min(f.end, end) - max(f.start, start)
-            inside += 1
-    return Overlap(tuple(held), quoted, inside)
+    return Overlap(tuple(held), quoted)
 
 
 def own_words(text: str, start: int, end: int, quoted_ranges: Sequence[tuple[int, int]]) -> int:
