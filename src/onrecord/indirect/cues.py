@@ -48,13 +48,13 @@ class Candidate:
 
 def cue_group(verb: Token) -> tuple[int, int]:
     """The verb with the auxiliaries, negation and adverbs right before it (``has also
-    said``), and a particle or a day right after it (``called on``, ``said Friday``): the
+    said``; not ``when``), and a particle or a day right after it (``called on``, ``said Friday``): the
     words PolNeAR annotators mark as the cue."""
     first = verb.i
     for child in reversed(list(verb.lefts)):
         if verb.i - child.i > 3:
             break
-        if child.dep_ in CUE_GROUP_DEPS or child.dep_ == "advmod" and child.i == first - 1:
+        if child.dep_ in CUE_GROUP_DEPS or child.dep_ == "advmod" and child.i == first - 1 and child.tag_ != "WRB":
             first = min(first, child.i)
     last = verb.i
     for child in verb.rights:
