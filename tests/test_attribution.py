@@ -60,8 +60,13 @@ def test_told_reporters_that_before_the_quote():
 
 
 def test_speaker_named_with_honorific_and_party_before_the_cue():
-    quote = only_quote('"We need the loan," Sen. Maria Ortiz (D-Wis.) said Friday.')
+    quote = only_quote('"We need the loan," Sen. Maria Ortiz (D-Wis.) said.')
     assert cue_and_speaker(quote) == ("said", "Sen. Maria Ortiz")
+
+
+def test_cue_keeps_its_auxiliary_and_adverb_as_annotators_mark_them():
+    quote = only_quote('"We need the loan," Ortiz has also said.')
+    assert cue_and_speaker(quote) == ("has also said", "Ortiz")
 
 
 def test_second_half_of_a_split_quote_shares_cue_and_speaker():

@@ -29,6 +29,7 @@ DASH = re.compile(r"[ \t\xa0]*[—–―-]{1,2}[ \t\xa0]*(?=[A-Z@])")
 NAME_COLON = re.compile(r"([A-Z][\w.'’ -]{0,40}?)\s*:\s*$")
 PHRASE_BREAKS = frozenset({",", "(", ")", "—", "–", "―", ";", ":", '"', "“", "”"})
 TIME_NOUNS = load_word_set("time_nouns.txt")
+CUE_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 
 
@@ -41,6 +42,23 @@ class Found:
     rule: str
     why: str
     confidence: float
+
+
+def cue_group(verb: Token) -> tuple[int, int]:
+    """The verb with the auxiliaries, negation and adverbs right before it (``has also
+    said``; not ``when``), and a particle or a day right after it (``called on``, ``said Friday``): the
+    words PolNeAR annotators mark as the cue."""
+    first = verb.i
+    for child in reversed(list(verb.lefts)):
+        if verb.i - child.i > 3:
+            break
+        if child.dep_ in CUE_GROUP_DEPS or child.dep_ == "advmod" and child.i == first - 1 and child.tag_ != "WRB":
+            first = min(first, child.i)
+    last = verb.i
+    for child in verb.rights:
+        if child.i == last + 1 and (child.dep_ == "prt" or child.dep_ == "npadvmod" and child.ent_type_ == "DATE"):
+            last = child.i
+    return first, last + 1
 
 
 def noun_phrase(token: Token, *, outside: tuple[int, int]) -> list[Token]:
@@ -136,8 +154,8 @@ class Attributor:
     def _cue_tokens(self, verb: Token) -> list[Token]:
         if verb.lower_ == "according":
             return [verb, verb.nbor(1)]
-        particles = [t for t in verb.children if t.dep_ == "prt" and t.i == verb.i + 1]
-        return [verb, *particles]
+        first, last = cue_group(verb)
+        return [t for t in self.doc[first:last] if not self.in_quote(t.idx)] or [verb]
 
     def find(self, k: int) -> Found | None:
         """Cue and speaker for the ``k``-th quote, or None when the text names neither."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..attribution import REPORTING_VERBS
+from ..attribution import REPORTING_VERBS, cue_group
 from ..lexicon import load_table
 
 REPORTING_NOUNS = load_table("reporting_nouns.tsv")
@@ -25,7 +25,6 @@ COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 # A clause a reporting verb interrupts or follows: "The plan, she said, will fail."
 PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 # Words of the verb group annotators keep with the cue: "has said", "did not deny".
-CUE_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos"})
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
 INVERTED_SPEAKER_DEPS = frozenset({"dobj", "nsubj", "attr", "npadvmod"})
@@ -44,23 +43,6 @@ class Candidate:
     relation: str
     source: int | None
     source_rule: str
-
-
-def cue_group(verb: Token) -> tuple[int, int]:
-    """The verb with the auxiliaries, negation and adverbs right before it (``has also
-    said``; not ``when``), and a particle or a day right after it (``called on``, ``said Friday``): the
-    words PolNeAR annotators mark as the cue."""
-    first = verb.i
-    for child in reversed(list(verb.lefts)):
-        if verb.i - child.i > 3:
-            break
-        if child.dep_ in CUE_GROUP_DEPS or child.dep_ == "advmod" and child.i == first - 1 and child.tag_ != "WRB":
-            first = min(first, child.i)
-    last = verb.i
-    for child in verb.rights:
-        if child.i == last + 1 and (child.dep_ == "prt" or child.dep_ == "npadvmod" and child.ent_type_ == "DATE"):
-            last = child.i
-    return first, last + 1
 
 
 def _subject(verb: Token) -> tuple[Token | None, str]:
