@@ -93,3 +93,9 @@ def test_relation_epithet_finds_the_spouse_the_article_named():
 def test_ministry_epithet_refers_to_the_named_ministry():
     text = 'The Ministry of Health issued new rules on Monday. "Hospitals must comply," the ministry said.'
     assert speaker_of(text, "must comply").speaker_name == "Ministry of Health"
+
+
+def test_description_outside_the_role_lexicon_fits_the_person_the_article_gave_it():
+    text = ('Elena Marsh, a former harbor pilot, defended the plan on Friday. '
+            '"The pier will not fall into the bay," the former harbor pilot said.')
+    assert speaker_of(text, "pier will not").speaker_name == "Elena Marsh"

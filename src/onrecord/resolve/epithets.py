@@ -81,7 +81,11 @@ def candidates(table: EntityTable, epithet: Mention, *, exclude: Cluster | None 
     for position, anchor in enumerate(window + ahead):
         m = anchor.mention
         cluster = anchor.cluster
-        if cluster is exclude or cluster.etype != kind or cluster.number in best:
+        if cluster is exclude or cluster.number in best:
+            continue
+        # An untyped description fits an entity the article itself described with that noun:
+        # "Elena Marsh, a former harbor pilot, …  The former harbor pilot said".
+        if cluster.etype != kind and not (kind is None and epithet.head in cluster.roles):
             continue
         if epithet.paragraph - m.paragraph > PARAGRAPHS_BACK:
             continue
