@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .aliases import AliasTable
 from .mentions import EntityType, Mention, determiner_free
@@ -262,3 +263,13 @@ class EntityTable:
         self._index(cluster, {"description:" + text.lower()})
         self.place(mention, cluster)
         return cluster
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A cluster a pronoun or description may refer to, through ``anchor``, with its score."""
+
+    cluster: Cluster
+    anchor: Anchor
+    score: float
+    rule: str

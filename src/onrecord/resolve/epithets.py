@@ -6,9 +6,8 @@ ruled …  Justice Frank Nervo said``) looks ahead a short way."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-from .entities import Anchor, Cluster, EntityTable
+from .entities import Anchor, Candidate, Cluster, EntityTable
 from .mentions import Mention
 from .words import org_nouns, role_group, role_nouns, weak_modifiers
 
@@ -19,14 +18,6 @@ PARAGRAPHS_AHEAD = 2
 ROLE_MATCH = 3.0
 WORD_MATCH = 1.0
 GENERIC_PERSON = frozenset({"person", "woman", "man"})
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    cluster: Cluster
-    anchor: Anchor
-    score: float
-    rule: str
 
 
 def _evidence(cluster: Cluster, epithet: Mention) -> tuple[float, str]:

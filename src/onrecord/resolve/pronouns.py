@@ -5,9 +5,8 @@ The search looks back a bounded number of mentions within three paragraphs."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from .entities import Anchor, Cluster, EntityTable
+from .entities import Anchor, Candidate, Cluster, EntityTable
 from .mentions import Mention
 from .words import NEUTER_PRONOUNS, PLURAL_PRONOUNS
 
@@ -20,14 +19,6 @@ SAME_PARAGRAPH = 0.8
 UNKNOWN_GENDER = -1.5
 STRONG_SCORE = 2.0  # a recent subject in the same paragraph scores about this
 INSIDE_QUOTE = 0.3  # a name the speaker utters is rarely who "he" is in the narration
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    cluster: Cluster
-    anchor: Anchor
-    score: float
-    rule: str
 
 
 def _fits(cluster: Cluster, pronoun: Mention) -> tuple[bool, bool]:
