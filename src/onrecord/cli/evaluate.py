@@ -22,6 +22,11 @@ eval_app = typer.Typer(help="Measure accuracy on annotated corpora.", no_args_is
 app.add_typer(eval_app, name="eval")
 
 
+def _console() -> Console:
+    # Piped or captured, a table still gets room for every figure.
+    return Console(file=sys.stderr, width=None if sys.stderr.isatty() else 160)
+
+
 def _emit(figures: dict, output: Path | None) -> None:
     """Print the figures as JSON on standard output, and to ``output`` when given."""
     rendered = json.dumps(figures, indent=2)
@@ -40,7 +45,7 @@ def _print_table(figures: dict[str, dict[str, float | int]]) -> None:
         if group == "articles":
             continue
         table.add_row(group, *(str(values.get(c, "")) for c in columns))
-    Console(file=sys.stderr).print(table)
+    _console().print(table)
 
 
 def _print_errors(errors: dict[str, dict[str, int]]) -> None:
@@ -50,7 +55,7 @@ def _print_errors(errors: dict[str, dict[str, int]]) -> None:
         table.add_column(outcome, justify="right")
     for group, counts in errors.items():
         table.add_row(group, *(str(counts[o]) for o in OUTCOMES))
-    Console(file=sys.stderr).print(table)
+    _console().print(table)
 
 
 @eval_app.command("polnear")
@@ -96,7 +101,7 @@ def speakers(
     for kind in (*MENTION_TYPES, "all"):
         given, e2e = figures["given_source"][kind], figures["end_to_end"][kind]
         table.add_row(kind, str(given["judged"]), str(given["accuracy"]), str(e2e["judged"]), str(e2e["accuracy"]), str(e2e["coverage"]))
-    Console(file=sys.stderr).print(table)
+    _console().print(table)
     if errors:
         for e in wrong:
             typer.echo(f"{e['type']:12} {e['article'][:40]:40} {e['source'][:40]!r:44} gold={e['gold']!r} got={e['predicted']!r} ({e['rule']})", err=True)
