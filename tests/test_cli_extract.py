@@ -115,3 +115,13 @@ def test_text_format_shows_speaker_mention_cue_and_place(sample_article):
     assert "“We are not going to let a hundred-year-old pier fall into the bay,”" in result.stdout
     assert "cue 'said'" in result.stdout
     assert "line 5:" in result.stdout
+
+
+def test_ten_thousand_stray_quote_marks_give_valid_output_and_say_why(tmp_path):
+    body = 'The vote was " close and the " council left. ' * 5_000
+    result = run(article_file(tmp_path, "stray.txt", body), "--format", "json")
+    assert result.exit_code == 0
+    out = json.loads(result.stdout)
+    jsonschema.validate(out, SCHEMA)
+    assert out["quotes"] == []
+    assert len(out["skipped"]) == 5_000
