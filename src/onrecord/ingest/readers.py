@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 from urllib.parse import urlsplit
 
-from ..read import DATE_PREFIX, ArticleSource, InputError, decode, parse_date, source_from_bytes
+from ..read import ArticleSource, InputError, decode, parse_date, source_from_bytes, split_date_prefix
 
 Format = Literal["auto", "text", "lines", "jsonl", "html", "warc"]
 FORMATS: tuple[str, ...] = ("auto", "text", "lines", "jsonl", "html", "warc")
@@ -240,22 +240,27 @@ def _numbered_lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
         yield number, line
 
 
-def _lines(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
+def _record_lines(stream: IO[bytes], name: str) -> Iterator[tuple[str, bytes | Bad]]:
+    """Each non-blank line with its place (``file:line``), or a ``Bad`` for one too long."""
     for number, line in _numbered_lines(stream):
         where = f"{name}:{number}"
         if line is None:
-            yield Bad(where, "too large", f"line longer than {MAX_ARTICLE_BYTES} bytes")
-            continue
-        if not line.strip():
+            yield where, Bad(where, "too large", f"line longer than {MAX_ARTICLE_BYTES} bytes")
+        elif line.strip():
+            yield where, line
+
+
+def _lines(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
+    for where, line in _record_lines(stream, name):
+        if isinstance(line, Bad):
+            yield line
             continue
         try:
-            text = decode(line.rstrip(b"\r\n"), source=where)
-            match = DATE_PREFIX.match(text)
-            date = parse_date(match.group(1), source=where) if match else None
+            date, body = split_date_prefix(decode(line.rstrip(b"\r\n"), source=where), source=where)
         except InputError as err:
             yield _input_fault(err, where)
             continue
-        yield ArticleSource(id=where, text=text[match.end():] if match else text, date=date)
+        yield ArticleSource(id=where, text=body, date=date)
 
 
 def _field(record: dict[str, Any], path: str) -> Any:
@@ -285,12 +290,9 @@ def _date_of(value: Any) -> str | None:
 
 
 def _jsonl(stream: IO[bytes], name: str, json_fields: JsonFields) -> Iterator[Record]:
-    for number, line in _numbered_lines(stream):
-        where = f"{name}:{number}"
-        if line is None:
-            yield Bad(where, "too large", f"line longer than {MAX_ARTICLE_BYTES} bytes")
-            continue
-        if not line.strip():
+    for where, line in _record_lines(stream, name):
+        if isinstance(line, Bad):
+            yield line
             continue
         try:
             record = json.loads(decode(line, source=where))
