@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from onrecord.timex import data_rows
+from onrecord.lexicon import data_rows
 
 __all__ = ["CHANNEL_TYPES", "ChannelMention", "find_channels", "find_outlet_names", "outlet_channel"]
 

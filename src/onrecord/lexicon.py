@@ -11,6 +11,11 @@ def _data_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a data file, without comments and blank lines."""
+    return [line.split("\t") for line in _data_lines(name)]
+
+
 @functools.cache
 def load_word_set(name: str) -> frozenset[str]:
     """A one-word-a-line list, lower-cased."""

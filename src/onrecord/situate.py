@@ -40,7 +40,8 @@ from onrecord.article import Channel, Evidence, Quote, Span, When
 from onrecord.channel import ChannelMention, find_channels, find_outlet_names, outlet_channel
 from onrecord.lexicon import load_table
 from onrecord.read import parse_date
-from onrecord.timex import TimeExpression, data_rows, find_time_expressions
+from onrecord.lexicon import data_rows
+from onrecord.timex import TimeExpression, find_time_expressions
 
 __all__ = ["situate"]
 

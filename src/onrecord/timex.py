@@ -27,9 +27,10 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 
-__all__ = ["TimeExpression", "data_rows", "find_time_expressions", "normalise"]
+from .lexicon import data_rows
+
+__all__ = ["TimeExpression", "find_time_expressions", "normalise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +43,6 @@ class TimeExpression:
     value: str | None
     rule: str
     anchored: bool
-
-
-def data_rows(name: str) -> list[list[str]]:
-    """The tab-separated rows of a data file of the package, without comments and blank lines."""
-    lines = resources.files("onrecord").joinpath("data", name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
 @functools.cache
