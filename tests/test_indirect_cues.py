@@ -43,10 +43,11 @@ def test_according_to_takes_its_object_as_source() -> None:
     assert triple(q) == ("the audit", "According to", "the agency overspent by four million dollars")
 
 
-def test_parenthetical_cue_inside_the_clause_keeps_the_larger_piece() -> None:
-    # PolNeAR marks the two pieces around "the minister said"; one span holds the larger.
+def test_parenthetical_cue_inside_the_clause_splits_the_content_in_two_pieces() -> None:
+    # PolNeAR marks the two pieces around "the minister said"; the content spans both.
     q = only("The new rules, the minister said, will take effect next year.")
-    assert triple(q) == ("the minister", "said", "will take effect next year")
+    assert triple(q) == ("the minister", "said", "The new rules, the minister said, will take effect next year")
+    assert [p.text for p in q.pieces] == ["The new rules", "will take effect next year"]
 
 
 def test_inverted_cue_after_the_clause() -> None:

@@ -113,6 +113,18 @@ class Quote:
     speaker_confidence: float | None = None
     addressee_name: str | None = None
     addressee_entity: str | None = None
+    # The content's own stretches when its cue and speaker interrupt it ("The plan, she
+    # said, will fail"): ``content`` then runs from the first piece to the last.
+    pieces: tuple[Span, ...] = ()
+
+    @property
+    def stretches(self) -> tuple[Span, ...]:
+        """The words of the content itself: its pieces, or the one content span."""
+        return self.pieces or (self.content,)
+
+    def in_content(self, offset: int) -> bool:
+        """Whether ``offset`` falls on the content's own words (not on an interruption)."""
+        return any(piece.start <= offset < piece.end for piece in self.stretches)
 
     def _addressee_dict(self) -> dict[str, Any] | None:
         if self.addressee is None:
@@ -126,6 +138,7 @@ class Quote:
             "text": self.content.text,
             "start": self.content.start,
             "end": self.content.end,
+            "pieces": [piece.to_dict() for piece in self.pieces],
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "speaker_name": self.speaker_name,

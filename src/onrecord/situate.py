@@ -91,7 +91,7 @@ class _Index:
         self.sentence_starts = [s for s, _ in self.sentences]
         # A paragraph ends at a run of line breaks; blank lines do not make paragraphs.
         self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
-        self.contents = sorted((q.content.start, q.content.end) for q in quotes)
+        self.contents = sorted((p.start, p.end) for q in quotes for p in q.stretches)
         self.content_starts = [s for s, _ in self.contents]
         # The furthest end of the contents so far: overlap tests need no scan back.
         self.content_reach = list(itertools.accumulate((e for _, e in self.contents), max))

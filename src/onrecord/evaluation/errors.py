@@ -1,8 +1,8 @@
 """The main error of every attribution, gold and predicted: what to fix next.
 
 Each gold attribution gets one outcome, the first that applies: ``missed_cue`` (no
-prediction covers 0.3 of its content), ``wrong_boundary`` (found, but the content
-differs from the gold after trimming marks and punctuation), ``wrong_source`` (the
+prediction covers 0.3 of its content), ``wrong_boundary`` (found, but a piece of the
+prediction is no gold piece after trimming marks and punctuation), ``wrong_source`` (the
 speaker mention misses the gold source), ``wrong_cue`` (the cue words differ) or
 ``correct``.  Each prediction that covers no gold content (0.3 of its own characters)
 is ``spurious``.  Counts are kept apart for direct gold (content in quotation marks)
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from ..article import Article
 from .polnear import GoldArticle, has_quotation_mark
-from .scoring import THRESHOLDS, _chars, _cue_matches, _overlaps, normalise
+from .scoring import THRESHOLDS, _chars, _cue_matches, _overlaps, content_ranges, normalise
 
 OUTCOMES = ("correct", "missed_cue", "wrong_boundary", "wrong_source", "wrong_cue", "spurious")
 GROUPS = ("direct", "indirect")
@@ -31,7 +31,7 @@ def error_confusion(pairs: Iterable[tuple[GoldArticle, Article]]) -> dict[str, d
     share = THRESHOLDS[0]
     for gold, predicted in pairs:
         text = gold.text
-        preds = [(q, _chars(text, [(q.content.start, q.content.end)])) for q in predicted.quotes]
+        preds = [(q, _chars(text, content_ranges(q))) for q in predicted.quotes]
         gold_chars = _chars(text, (p for g in gold.attributions for p in g.content))
         for g in gold.attributions:
             group = "direct" if has_quotation_mark(g.content_text(text)) else "indirect"
@@ -43,7 +43,7 @@ def error_confusion(pairs: Iterable[tuple[GoldArticle, Article]]) -> dict[str, d
                     best, best_shared = q, shared
             if best is None or not chars or best_shared < share * len(chars):
                 outcome = "missed_cue"
-            elif normalise(best.content.text) not in {normalise(text[a:b]) for a, b in g.content}:
+            elif not {normalise(p.text) for p in best.stretches} <= {normalise(text[a:b]) for a, b in g.content}:
                 outcome = "wrong_boundary"
             elif g.source and not (best.speaker and _overlaps((best.speaker.start, best.speaker.end), g.source)):
                 outcome = "wrong_source"

@@ -4,7 +4,9 @@ A gold content counts as found when predictions cover at least a share (0.3, 0.8
 characters; a prediction is correct when gold contents cover that share of its own.
 Characters are counted without white space and quotation marks, so a mark kept or
 dropped at a boundary does not decide a match.  Exact match compares contents after
-trimming marks and punctuation at both ends, piece by piece.
+trimming marks and punctuation at both ends, piece by piece: a gold content in two pieces
+(``The plan | will fail`` around ``, she said,``) and a predicted one split the same way
+match twice.
 """
 
 from __future__ import annotations
@@ -63,6 +65,11 @@ class Tally:
         return out
 
 
+def content_ranges(quote: Quote) -> list[tuple[int, int]]:
+    """The character ranges of a predicted content: its pieces, or its one span."""
+    return [(piece.start, piece.end) for piece in quote.stretches]
+
+
 def _overlaps(a: tuple[int, int], pieces: Sequence[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in pieces)
 
@@ -93,7 +100,7 @@ def score_article(
     others = _chars(text, (p for g in gold.attributions if not gold_filter(gold, g) for p in g.content))
     preds, pred_chars = [], []
     for q in predicted.quotes:
-        chars = _chars(text, [(q.content.start, q.content.end)])
+        chars = _chars(text, content_ranges(q))
         if not prediction_filter(q) or (chars and len(chars & others) > max(len(chars & reference), len(chars) // 2)):
             continue
         preds.append(q)
@@ -122,10 +129,10 @@ def score_article(
             )
     pieces = [normalise(text[a:b]) for g in golds for a, b in g.content]
     tally.exact_gold_pieces += len(pieces)
-    tally.exact_predicted += len(preds)
+    predicted_pieces = [normalise(piece.text) for q in preds for piece in q.stretches]
+    tally.exact_predicted += len(predicted_pieces)
     remaining = list(pieces)
-    for q in preds:
-        key = normalise(q.content.text)
+    for key in predicted_pieces:
         if key in remaining:
             remaining.remove(key)
             tally.exact_matched += 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -23,6 +23,7 @@ from .content import content_range, trim_end
 from .cues import Candidate, find_candidates, lexicon_act
 from .mixed import overlap, own_words, quoted_ranges
 from .model import CueModel, features, load_model
+from .pieces import other_piece
 
 __all__ = ["IndirectResult", "Proposal", "find_indirect", "propose"]
 
@@ -42,19 +43,27 @@ class IndirectResult:
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """A cue candidate with its content cut out: token and character ranges, whether it
-    holds quoted words (``mixed``) and which direct quotes it swallows."""
+    holds quoted words (``mixed``) and which direct quotes it swallows.  ``across`` is the
+    token range of the content's other piece when the cue interrupts it (``pieces``)."""
 
     candidate: Candidate
     content: tuple[int, int]  # token range
     chars: tuple[int, int]
     kind: str
     holds: tuple[int, ...]
+    across: tuple[int, int] | None = None
+
+    def words(self) -> set[int]:
+        """The tokens of the whole content, both pieces."""
+        out = set(range(*self.content))
+        return out | set(range(*self.across)) if self.across else out
 
 
 @dataclass(frozen=True, slots=True)
 class _Scored:
     proposal: Proposal
     probability: float
+    cut: bool = False  # the content was ended at a report kept before it
 
 
 class _Intervals:
@@ -127,12 +136,15 @@ def _proposal(doc: Doc, text: str, candidate: Candidate, direct: Sequence[Quote]
     if any(not _paired(direct[k]) for k in held.direct):
         return None  # marks recovered by guesswork are no ground to rewrite a direct quote
     if held.quoted_chars:
-        if own_words(text, start, end, marks) < 2:
+        if held.direct and own_words(text, start, end, marks) < 2:
             return None  # the cue of a direct quote, which the direct attributor reports
-        kind = "mixed"
+        kind = "mixed"  # a fragment ("called it “a disaster”") is nobody's quote but this one's
     else:
         kind = "indirect"
-    return Proposal(candidate, tokens, (start, end), kind, held.direct)
+    across = other_piece(doc, candidate, tokens)
+    if across is not None and nearby.within(*_char_range(doc, *across)):
+        across = None  # quoted words beyond the interruption are a quotation's own
+    return Proposal(candidate, tokens, (start, end), kind, held.direct, across)
 
 
 def _paired(quote: Quote) -> bool:
@@ -169,20 +181,52 @@ def _inverted_speech(doc: Doc, proposal: Proposal) -> bool:
     return c.relation == "parenthetical-inverted" and lexicon_act(doc[c.head].lemma_.lower()) == "speech"
 
 
-def _select(scored: list[_Scored]) -> list[_Scored]:
+def _free_run(doc: Doc, proposal: Proposal, taken: set[int]) -> tuple[int, int] | None:
+    """The stretch of a content left around the words of reports already kept: the run of
+    free tokens holding the content's root, trimmed at its edges.  PolNeAR never nests one
+    attribution in another (``Lynch said [the demands erase barriers], though she noted
+    [clients are ...]``), so a report inside a content ends the content there."""
+    start, end = proposal.content
+    root = proposal.candidate.content_root
+    if root in taken or not start <= root < end:
+        return None
+    a = root
+    while a > start and a - 1 not in taken:
+        a -= 1
+    b = root + 1
+    while b < end and b not in taken:
+        b += 1
+    while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].dep_ in ("cc", "mark") and a != root):
+        a += 1
+    return trim_end(doc, a, b) if a < b else None
+
+
+def _select(doc: Doc, scored: list[_Scored]) -> list[_Scored]:
     """Keep candidates above the threshold, best first, so that no word takes two roles;
-    a report nested in a kept content is part of that content, not an attribution.
+    a report nested in a kept content is part of that content, not an attribution, and a
+    content holding a report kept before it ends at that report (``_free_run``).
     (Taking the outer report first instead scores lower on train: the model ranks better.)"""
     taken: set[int] = set()  # cue and content words of kept attributions
     sources: set[int] = set()  # one speaker may head several reports ("Citing X, she said Y")
     kept: list[_Scored] = []
     for s in sorted(scored, key=lambda s: (-s.probability, s.proposal.content[0])):
         p = s.proposal
-        roles = set(range(*p.candidate.cue)) | set(range(*p.content))
+        cue = set(range(*p.candidate.cue))
         source = p.candidate.source
-        if any(r in taken or r in sources for r in roles) or source is not None and source in taken:
+        blocked = taken | sources
+        if cue & blocked or source is not None and source in taken:
             continue
-        taken |= roles
+        if p.across is not None and blocked & set(range(*p.across)):
+            p = replace(p, across=None)
+        if blocked & set(range(*p.content)):
+            run = _free_run(doc, p, blocked) if p.kind == "indirect" else None
+            if run is None:
+                continue
+            p = replace(p, content=run, chars=_char_range(doc, *run))
+            s = _Scored(p, s.probability, cut=True)
+        elif p is not s.proposal:
+            s = _Scored(p, s.probability)
+        taken |= cue | p.words()
         if source is not None:
             sources.add(source)
         kept.append(s)
@@ -196,12 +240,15 @@ def _quote(doc: Doc, text: str, scored: _Scored) -> Quote:
     speaker: Span | None = None
     if c.source is not None:
         mention = noun_phrase(doc[c.source], outside=s.chars)
-        mention = [t for t in mention if not (s.content[0] <= t.i < s.content[1])]
+        content_words = s.words()
+        mention = [t for t in mention if t.i not in content_words]
         while mention and ("\n" in mention[0].text_with_ws or mention[0].is_punct):
             mention = mention[1:]  # a dateline or time stamp before the name
         if mention:
             a, b = _char_range(doc, mention[0].i, mention[-1].i + 1)
             speaker = Span(text[a:b], a, b)
+    pieces = tuple(sorted([Span.of(text, *s.chars)] + ([Span.of(text, *_char_range(doc, *s.across))] if s.across else []),
+                          key=lambda piece: piece.start))
     head = doc[c.head]
     lemma = "according" if c.relation == "according-to" else head.lemma_.lower()
     act = "thought" if lexicon_act(lemma) == "thought" else "speech"
@@ -212,9 +259,14 @@ def _quote(doc: Doc, text: str, scored: _Scored) -> Quote:
     )
     if s.kind == "mixed":
         evidence += (Evidence(STAGE, "mixed", "the reported clause holds quoted words"),)
+    if scored.cut:
+        evidence += (Evidence(STAGE, "content:nested-report", "the content ends where another report begins"),)
+    if s.across:
+        evidence += (Evidence(STAGE, "content:interrupted", "the cue and its speaker interrupt the content: two pieces"),)
     return Quote(
         kind="mixed" if s.kind == "mixed" else "indirect",
-        content=Span(text[s.chars[0]:s.chars[1]], *s.chars),
+        content=Span.of(text, min(p.start for p in pieces), max(p.end for p in pieces)),
+        pieces=pieces if len(pieces) > 1 else (),
         cue=Span(text[cue_start:cue_end], cue_start, cue_end),
         speaker=speaker,
         confidence=round(scored.probability * (1.0 if speaker else 0.8), 3),
@@ -239,7 +291,7 @@ def find_indirect(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[Quot
             probability = max(probability, model.threshold)
         if probability >= model.threshold:
             scored.append(_Scored(proposal, probability))
-    kept = _select(scored)
+    kept = _select(doc, scored)
     replaced = frozenset(k for s in kept if s.proposal.kind == "mixed" for k in s.proposal.holds)
     text = doc.text
     return IndirectResult(tuple(_quote(doc, text, s) for s in kept), replaced)

@@ -135,7 +135,7 @@ class Resolver:
     def enclosing_quote(self, offset: int) -> Quote | None:
         """The innermost quote holding ``offset`` (a few nearest starts are enough: quotes do not nest deeply)."""
         at = bisect.bisect_right(self._all_starts, offset)
-        inside = [q for q in self._by_start[max(0, at - 8): at] if q.content.start <= offset < q.content.end]
+        inside = [q for q in self._by_start[max(0, at - 8): at] if q.in_content(offset)]
         return min(inside, key=lambda q: q.content.end - q.content.start) if inside else None
 
     def topic(self, mention: Mention) -> Cluster | None:

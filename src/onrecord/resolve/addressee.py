@@ -68,7 +68,7 @@ def find_addressee(doc: Doc, quote: Quote) -> Stated | None:
     lemma = verb.lemma_.lower()
     if lemma in TELLING_VERBS:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-        if obj is not None and not quote.content.start <= obj.idx < quote.content.end:
+        if obj is not None and not quote.in_content(obj.idx):
             return Stated(*_phrase(obj), f"object-of-{lemma}")
     obj = _to_object(verb)
     if obj is None:
@@ -77,6 +77,6 @@ def find_addressee(doc: Doc, quote: Quote) -> Stated | None:
                 obj = _to_object(child)
                 break
     if (obj is not None and (lemma in TO_VERBS or lemma in TELLING_VERBS)
-            and not quote.content.start <= obj.idx < quote.content.end):
+            and not quote.in_content(obj.idx)):
         return Stated(*_phrase(obj), f"to-object-of-{lemma}")
     return None
