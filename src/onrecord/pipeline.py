@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .article import Article, Skipped
 from .attribution import attribute
 from .indirect import find_indirect
+from .labels import speaker_labels
 from .language import load_pipeline
 from .quotemarks import find_quoted_spans
 from .read import MAX_ARTICLE_CHARS, ArticleSource, InputError, check_length, parse_date
@@ -34,7 +35,7 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
             skipped.append(Skipped(span.start, span.end, f"{use.use}: {use.why}"))
             if use.use == "fragment":
                 fragments.append(span)
-    quotes = attribute(doc, spoken)
+    quotes = speaker_labels(doc, attribute(doc, spoken))
     reported = find_indirect(doc, quotes, fragments=fragments)
     quotes = sorted(
         [q for k, q in enumerate(quotes) if k not in reported.replaced] + list(reported.quotes),
