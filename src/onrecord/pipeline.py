@@ -8,22 +8,37 @@ in batches with the pipeline loaded once per process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .article import Article, Skipped
+from .article import Article, Quote, Skipped
 from .attribution import attribute
 from .indirect import find_indirect
 from .labels import speaker_labels
 from .language import load_pipeline
-from .quotemarks import find_quoted_spans
+from .quotemarks import QuotedSpan, find_quoted_spans
 from .read import MAX_ARTICLE_CHARS, ArticleSource, InputError, check_length, parse_date
 from .resolve import AliasTable, resolve_speakers
 from .situate import situate
 from .speech import classify_quoted
 
-def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:
-    text = source.text
+
+@dataclass(frozen=True, slots=True)
+class DirectFindings:
+    """What the quotation marks give, before indirect attribution: the direct quotes (and
+    colon-labelled turns and headlines), the quoted fragments that can make a clause mixed,
+    and what was skipped and why."""
+
+    quotes: list[Quote]
+    fragments: list[QuotedSpan]
+    skipped: list[Skipped]
+
+
+def find_direct(doc: Doc) -> DirectFindings:
+    """Pair the quotation marks of a parsed article, tell speech from titles and fragments,
+    and attribute the speech (also what ``scripts/train_indirect_model.py`` builds on)."""
+    text = doc.text
     spans, strays = find_quoted_spans(text)
     skipped = [Skipped(s.at, s.at + 1, s.reason) for s in strays]
     spoken, fragments = [], []
@@ -35,10 +50,15 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
             skipped.append(Skipped(span.start, span.end, f"{use.use}: {use.why}"))
             if use.use == "fragment":
                 fragments.append(span)
-    quotes = speaker_labels(doc, attribute(doc, spoken))
-    reported = find_indirect(doc, quotes, fragments=fragments)
+    return DirectFindings(speaker_labels(doc, attribute(doc, spoken)), fragments, skipped)
+
+
+def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:
+    text = source.text
+    direct = find_direct(doc)
+    reported = find_indirect(doc, direct.quotes, fragments=direct.fragments)
     quotes = sorted(
-        [q for k, q in enumerate(quotes) if k not in reported.replaced] + list(reported.quotes),
+        [q for k, q in enumerate(direct.quotes) if k not in reported.replaced] + list(reported.quotes),
         key=lambda q: q.content.start,
     )
     quotes, entities = resolve_speakers(doc, quotes, aliases=aliases)
@@ -49,7 +69,7 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
         text=text,
         quotes=tuple(quotes),
         entities=entities,
-        skipped=tuple(sorted(skipped, key=lambda s: s.start)),
+        skipped=tuple(sorted(direct.skipped, key=lambda s: s.start)),
     )
 
 
