@@ -17,9 +17,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..attribution import REPORTING_VERBS, cue_group
-from ..lexicon import load_table
+from ..lexicon import data_rows, load_table, load_word_set
 
 REPORTING_NOUNS = load_table("reporting_nouns.tsv")
+# "raised questions about [X]": object nouns whose preposition's object is the content.
+CUE_OBJECTS = frozenset((row[0].strip().lower(), row[1].strip().lower()) for row in data_rows("cue_object_prepositions.tsv"))
+# "tried to show [X]": governing verbs that pass the report on to their infinitive.
+CHAIN_VERBS = load_word_set("cue_chain_verbs.txt")
+# Prepositions linking a governing verb to a gerund cue: "stopped short of calling".
+CHAIN_PREPOSITIONS = frozenset({"of", "by", "on", "at"})
+# "called on [X to act]", "calls upon", "called for [X to resign]".
+ADDRESS_PREPOSITIONS = frozenset({"on", "upon", "for"})
+# Words that may stand between a governing verb and the cue it governs: "has yet to".
+CHAIN_BRIDGE_POS = frozenset({"AUX", "PART", "ADV", "ADP", "ADJ", "SCONJ", "VERB"})
 VERB_POS = frozenset({"VERB", "AUX"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 # A clause a reporting verb interrupts or follows: "The plan, she said, will fail."
@@ -99,7 +109,7 @@ def _first_object(prep: Token) -> Token | None:
 
 
 def _verb_candidates(verb: Token) -> Iterator[Candidate]:
-    group = cue_group(verb)
+    group = _governed_cue(verb, cue_group(verb))
     if _inverted(verb):
         # "…, warned the minister.": the parser takes the speaker for an object.
         speaker = next(c for c in verb.rights if c.dep_ in INVERTED_SPEAKER_DEPS)
@@ -112,8 +122,15 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
             has_complement = True
             if child.i < verb.i and child.tag_ in ("WDT", "WP"):
                 continue  # "the test, which they claimed": the content is the antecedent's clause
+            if child.dep_ == "xcomp" and verb.lemma_.lower() in CHAIN_VERBS and _reports_on(child):
+                continue  # "tried to show [X]": the infinitive's own candidate carries the report
             relation = child.dep_ if child.i > verb.i else f"{child.dep_}-before"
-            yield Candidate(verb.i, group, child.i, relation, _index(source), rule)
+            prep = _object_preposition(verb, child, group[1]) if relation == "dobj" else None
+            if prep is not None:
+                yield Candidate(verb.i, (group[0], prep.i + 1), _first_object(prep).i, "object-prep", _index(source), rule)
+                continue
+            yield Candidate(verb.i, _through_preposition(verb, group, child) if relation == "xcomp" else group,
+                            child.i, relation, _index(source), rule)
         elif child.dep_ == "advcl" and child.i > verb.i and _misparsed_complement(child):
             has_complement = True
             yield Candidate(verb.i, group, child.i, "advcl", _index(source), rule)
@@ -121,6 +138,8 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
             pobj = _first_object(child)
             if pobj is not None:
                 has_complement = True
+                if child.lower_ == "by" and pobj.dep_ == "pcomp" and _reports_on(pobj):
+                    continue  # "responded by saying [X]": the gerund's own candidate carries the report
                 yield Candidate(verb.i, (group[0], child.i + 1), pobj.i, "prep", _index(source), rule)
         elif child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
             has_complement = True
@@ -129,6 +148,65 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
     if not has_complement and head.i != verb.i and verb.dep_ in PARENTHETICAL_DEPS and head.pos_ in VERB_POS:
         if source is not None and source.head.i == verb.i:
             yield Candidate(verb.i, group, head.i, f"parenthetical-{verb.dep_}", source.i, rule)
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb another verb hangs on as an infinitive or a gerund: ``went on [to discuss]``,
+    ``was able [to tout]``, ``stopped short of [calling]``."""
+    if verb.dep_ == "xcomp" and (verb.tag_ != "VBG" or verb.head.lemma_.lower() in CHAIN_VERBS):
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in CHAIN_PREPOSITIONS:
+        governor = verb.head.head
+    else:
+        return None
+    if governor.pos_ in ("ADJ", "ADV") and governor.dep_ in ("acomp", "advmod", "oprd"):
+        governor = governor.head  # "was able to", "stopped short of"
+    elif governor.lemma_ == "be":
+        return None  # "the task is to tell": the copula is no part of the cue
+    if any(c.dep_ == "expl" or c.dep_ == "nsubj" and c.lower_ == "it" for c in governor.children):
+        return None  # "it is hard to see": the writer's frame
+    return governor if governor.pos_ in VERB_POS and governor.i < verb.i else None
+
+
+def _governed_cue(verb: Token, group: tuple[int, int]) -> tuple[int, int]:
+    """Annotators mark the governing verbs of a cue with it (``could not resist pointing
+    out``, ``has yet to explain``) when only auxiliaries, particles, adverbs, an adjective or
+    a preposition stand between; an object in between (``urged them to``) stops the run."""
+    doc = verb.doc
+    start, node = group[0], verb
+    for _ in range(3):
+        governor = _governor(node)
+        if governor is None:
+            break
+        first, last = cue_group(governor)
+        if last > start or not all(t.pos_ in CHAIN_BRIDGE_POS and not t.is_punct for t in doc[last:start]):
+            break
+        start, node = first, governor
+    return start, group[1]
+
+
+def _reports_on(verb: Token) -> bool:
+    """Whether a governed verb has a complement of its own to carry the report."""
+    return any(c.dep_ in COMPLEMENT_DEPS or c.dep_ == "prep" and _first_object(c) is not None for c in verb.children)
+
+
+def _object_preposition(verb: Token, obj: Token, group_end: int) -> Token | None:
+    """The preposition right after a cue object whose own object is the content, as in
+    ``raised questions about [X]`` or ``made the case for [X]`` (pairs in the lexicon)."""
+    if obj.left_edge.i != group_end or obj.i + 1 >= len(obj.doc):
+        return None
+    prep = obj.doc[obj.i + 1]
+    if prep.dep_ != "prep" or prep.text != prep.lower_ or prep.head.i not in (obj.i, verb.i) or (obj.lemma_.lower(), prep.lower_) not in CUE_OBJECTS:
+        return None
+    return prep if _first_object(prep) is not None else None
+
+
+def _through_preposition(verb: Token, group: tuple[int, int], clause: Token) -> tuple[int, int]:
+    """``called on [X to act]``: the preposition before the addressee belongs to the cue."""
+    doc = verb.doc
+    if group[1] < clause.i and doc[group[1]].dep_ == "prep" and doc[group[1]].head.i == verb.i and doc[group[1]].lower_ in ADDRESS_PREPOSITIONS:
+        return group[0], group[1] + 1
+    return group
 
 
 def _inverted(verb: Token) -> bool:
