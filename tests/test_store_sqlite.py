@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.article import Article, Entity, Evidence, Quote, Skipped, Span, When
+from onrecord.article import Article, ChainLink, Entity, Evidence, Quote, Skipped, Span, When
 from onrecord.read import ArticleSource
 from onrecord.store import StoreError, open_store
 
@@ -77,6 +77,26 @@ def test_stored_article_reads_back_equal(store):
     )
     add(store, article)
     assert store.article("a1") == article
+
+
+def test_stored_quote_keeps_its_pieces_and_speaker_chain(store):
+    text = "The toll, Mayor Jane Hollis said, will end in May."
+    said = Quote(
+        kind="indirect",
+        content=Span.of(text, 0, 49),
+        pieces=(Span.of(text, 0, 8), Span.of(text, 34, 49)),
+        cue=Span.of(text, 28, 32),
+        speaker=Span.of(text, 10, 27),
+        confidence=0.9,
+        evidence=(),
+        speaker_name="Jane Hollis",
+        entity="E1",
+        speaker_chain=(ChainLink("Mayor Jane Hollis", 10, 27, "fullest-name-of-entity", 1.0),),
+        speaker_confidence=1.0,
+    )
+    article = Article("a2", None, text, (said,), (Entity("E1", "Jane Hollis", "PERSON", (Span.of(text, 10, 27),)),))
+    add(store, article)
+    assert store.article("a2") == article
 
 
 def test_same_article_body_is_stored_once(store):

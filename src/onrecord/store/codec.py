@@ -1,4 +1,5 @@
-"""Quote parts the store keeps as JSON (cue, addressee, channel, when, evidence) and back.
+"""Quote parts the store keeps as JSON (cue, pieces, addressee, channel, when, evidence,
+speaker chain) and back.
 
 The columns hold what is queried (text, offsets, speaker, confidence); the rest of a
 ``Quote`` is one JSON ``detail`` so a stored article reads back equal to the extracted one.
@@ -9,13 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..article import Channel, Evidence, Quote, Skipped, Span, When
+from ..article import ChainLink, Channel, Evidence, Quote, Skipped, Span, When
+
+# Rows written before a key was kept read back with its default.
+DETAIL_KEYS = ("cue", "pieces", "addressee", "channel", "when", "evidence", "speaker_chain", "speaker_confidence")
 
 
 def quote_detail(quote: Quote) -> str:
     out = quote.to_dict()
     return json.dumps(
-        {key: out[key] for key in ("cue", "addressee", "channel", "when", "evidence")},
+        {key: out[key] for key in DETAIL_KEYS},
         ensure_ascii=False,
         separators=(",", ":"),
     )
@@ -49,6 +53,7 @@ def quote_from_row(
     detail: str,
 ) -> Quote:
     data = json.loads(detail)
+    addressee = data["addressee"] or {}
     return Quote(
         kind=kind,  # type: ignore[arg-type]
         content=content,
@@ -59,9 +64,16 @@ def quote_from_row(
         speaker_name=speaker_name,
         entity=entity,
         addressee=_span(data["addressee"]),
+        addressee_name=addressee.get("name"),
+        addressee_entity=addressee.get("entity"),
         channel=_channel(data["channel"]),
         when=_when(data["when"]),
         act=act,  # type: ignore[arg-type]
+        pieces=tuple(Span(p["text"], p["start"], p["end"]) for p in data.get("pieces", ())),
+        speaker_chain=tuple(
+            ChainLink(c["text"], c["start"], c["end"], c["rule"], c["score"]) for c in data.get("speaker_chain", ())
+        ),
+        speaker_confidence=data.get("speaker_confidence"),
     )
 
 

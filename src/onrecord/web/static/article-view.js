@@ -129,7 +129,10 @@ export class ArticleView {
     const cues = new Map();
     const mentions = new Map();
     (a.quotes || []).forEach((quote, i) => {
-      marks.push({ type: "quote", start: quote.start, end: quote.end, q: i });
+      // An interrupted content ("The plan, she said, will fail") is marked piece by piece.
+      for (const stretch of quote.pieces && quote.pieces.length ? quote.pieces : [quote]) {
+        marks.push({ type: "quote", start: stretch.start, end: stretch.end, q: i });
+      }
       if (quote.cue) {
         const key = quote.cue.start + ":" + quote.cue.end;
         if (!cues.has(key)) cues.set(key, { type: "cue", start: quote.cue.start, end: quote.cue.end, qs: [] });
