@@ -67,3 +67,10 @@ def test_headline_section_label_is_not_a_source() -> None:
 def test_single_dateline_label_is_not_a_transcript() -> None:
     text = "LISBON: The ferry operator said on Monday that fares would rise in the spring.\n\nLisbon riders protested.\n"
     assert labelled(text) == []
+
+
+def test_long_transcript_gives_one_quote_per_turn() -> None:
+    turns = "".join(f"\"{'SMITH' if i % 2 else 'JONES'}: Point {i} is that the ferry runs late.\n\n" for i in range(300))
+    quotes = labelled("The hearing ran long.\n\n" + turns)
+    assert len(quotes) == 300
+    assert quotes[-1].speaker.text == "SMITH"

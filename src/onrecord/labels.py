@@ -16,6 +16,7 @@ noun (``poll``, ``survey``) or a name the article body uses again.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -154,15 +155,21 @@ def speaker_labels(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in quotes:
         out.extend(_split_turns(text, q, starts, speakers) if q.kind == "direct" and speakers else [q])
-    covered = [(q.content.start, q.content.end) for q in quotes]
+    covered = sorted((q.content.start, q.content.end) for q in quotes)
+    reach = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
+
+    def quoted(offset: int) -> bool:
+        k = bisect.bisect_right(covered, (offset, len(text) + 1)) - 1
+        return k >= 0 and reach[k] > offset
+
     for at in starts if speakers else ():
         turn = _transcript_turn(text, at, speakers)
-        if turn is None or any(a <= turn[1].start < b for a, b in covered):
+        if turn is None or quoted(turn[1].start):
             continue
         label, colon, words = turn
         out.append(Quote(kind="direct", content=words, cue=colon, speaker=label, confidence=0.8,
                          evidence=(_transcript_evidence(label),)))
     headline = _headline(doc, text)
-    if headline is not None and not any(a < headline.content.end and headline.content.start < b for a, b in covered):
+    if headline is not None and not any(quoted(k) for k in range(headline.content.start, headline.content.end)):
         out.append(headline)
     return sorted(out, key=lambda q: q.content.start)
