@@ -32,7 +32,7 @@ def write_text(article: Article, out: TextIO) -> None:
     for n, quote in enumerate(article.quotes, 1):
         line, column = _line_and_column(article.text, quote.content.start)
         out.write(f"\n[{n}] {_who(quote)} ({quote.kind}, line {line}:{column}, confidence {quote.confidence:.2f})\n")
-        out.write(f"    “{quote.content.text}”\n")
+        out.write(f"    “{' … '.join(piece.text for piece in quote.stretches)}”\n")
         via = []
         if quote.speaker:
             via.append(f"mention {quote.speaker.text!r} at {quote.speaker.start}")
