@@ -26,6 +26,8 @@ CUE_OBJECTS = frozenset((row[0].strip().lower(), row[1].strip().lower()) for row
 CHAIN_VERBS = load_word_set("cue_chain_verbs.txt")
 # Prepositions linking a governing verb to a gerund cue: "stopped short of calling".
 CHAIN_PREPOSITIONS = frozenset({"of", "by", "on", "at"})
+# Predicates of a copula: "was critical of", "is an opponent of".
+PREDICATE_DEPS = frozenset({"acomp", "attr"})
 # "called on [X to act]", "calls upon", "called for [X to resign]".
 ADDRESS_PREPOSITIONS = frozenset({"on", "upon", "for"})
 # Words that may stand between a governing verb and the cue it governs: "has yet to".
@@ -144,6 +146,11 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
         elif child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
             has_complement = True
             yield Candidate(verb.i, group, child.i, "passive-theme", _index(source), rule)
+        elif child.dep_ in PREDICATE_DEPS and child.i > verb.i and all(t.dep_ in ("neg", "advmod") for t in verb.doc[group[1]:child.left_edge.i]):
+            # "has been critical of [X]", "is a staunch opponent of [X]": the predicate is the cue
+            prep = _next_preposition(child)
+            if prep is not None:
+                yield Candidate(child.i, (group[0], prep.i + 1), _first_object(prep).i, "predicate-prep", _index(source), rule)
     head = verb.head
     if not has_complement and head.i != verb.i and verb.dep_ in PARENTHETICAL_DEPS and head.pos_ in VERB_POS:
         if source is not None and source.head.i == verb.i:
@@ -155,6 +162,8 @@ def _governor(verb: Token) -> Token | None:
     ``was able [to tout]``, ``stopped short of [calling]``."""
     if verb.dep_ == "xcomp" and (verb.tag_ != "VBG" or verb.head.lemma_.lower() in CHAIN_VERBS):
         governor = verb.head
+    elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        governor = verb.head  # "went on to discuss", parsed as a purpose clause
     elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in CHAIN_PREPOSITIONS:
         governor = verb.head.head
     else:
@@ -199,6 +208,17 @@ def _object_preposition(verb: Token, obj: Token, group_end: int) -> Token | None
     if prep.dep_ != "prep" or prep.text != prep.lower_ or prep.head.i not in (obj.i, verb.i) or (obj.lemma_.lower(), prep.lower_) not in CUE_OBJECTS:
         return None
     return prep if _first_object(prep) is not None else None
+
+
+def _next_preposition(word: Token) -> Token | None:
+    """The preposition right after a word, attached to it, with an object."""
+    doc = word.doc
+    if word.i + 1 >= len(doc):
+        return None
+    prep = doc[word.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != word.i or prep.text != prep.lower_ or _first_object(prep) is None:
+        return None
+    return prep
 
 
 def _through_preposition(verb: Token, group: tuple[int, int], clause: Token) -> tuple[int, int]:
