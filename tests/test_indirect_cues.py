@@ -108,3 +108,85 @@ def test_common_reporting_verbs_with_that_clauses(verb: str) -> None:
     q = only(f"The company {verb} that the recall was voluntary.")
     assert q.cue.text == verb
     assert q.content.text == "that the recall was voluntary"
+
+
+# Cue shapes PolNeAR annotators mark (``onrecord.indirect.cues``): what the parse offers,
+# before the cue model weighs it.
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from onrecord.language import load_pipeline
+
+    return load_pipeline()
+
+
+def offered(nlp, text: str, head: str) -> set[tuple[str, str, str]]:
+    """(cue, content root, relation) of every candidate headed by the word ``head``."""
+    from onrecord.indirect.cues import find_candidates
+
+    doc = nlp(text)
+    return {
+        (doc[c.cue[0]:c.cue[1]].text, doc[c.content_root].text, c.relation)
+        for c in find_candidates(doc, blocked=lambda _: False)
+        if doc[c.head].text == head
+    }
+
+
+def test_governing_verb_group_belongs_to_the_cue(nlp) -> None:
+    assert offered(nlp, "The council has yet to explain the missing funds.", "explain") == {("has yet to explain", "funds", "dobj")}
+
+
+def test_adjective_between_governor_and_cue_keeps_the_chain(nlp) -> None:
+    cues = offered(nlp, "The mayor was able to consistently tout the new park.", "tout")
+    assert cues == {("was able to consistently tout", "park", "dobj")}
+
+
+def test_gerund_after_a_preposition_joins_its_governor(nlp) -> None:
+    cues = offered(nlp, "The governor stopped short of calling the vote a fraud.", "calling")
+    assert {cue for cue, _, _ in cues} == {"stopped short of calling"}
+
+
+def test_infinitive_parsed_as_purpose_clause_joins_went_on(nlp) -> None:
+    cues = offered(nlp, "The senator went on to discuss the new tariffs with farmers.", "discuss")
+    assert {cue for cue, _, _ in cues} == {"went on to discuss"}
+
+
+def test_object_between_the_verbs_stops_the_chain(nlp) -> None:
+    cues = offered(nlp, "The union urged its members to reject the offer.", "reject")
+    assert {cue for cue, _, _ in cues} == {"to reject"}
+
+
+def test_copula_stays_out_of_an_infinitive_cue(nlp) -> None:
+    assert {cue for cue, _, _ in offered(nlp, "Her first instinct was to deny the report.", "deny")} == {"to deny"}
+
+
+def test_writers_frame_it_is_hard_stays_out_of_the_cue(nlp) -> None:
+    assert {cue for cue, _, _ in offered(nlp, "It is hard to see how the plan survives.", "see")} == {"to see"}
+
+
+def test_trying_hands_the_report_to_its_infinitive(nlp) -> None:
+    text = "The council is trying to show that the budget balances."
+    assert offered(nlp, text, "trying") == set()
+    assert {cue for cue, _, _ in offered(nlp, text, "show")} == {"is trying to show"}
+
+
+def test_light_verb_object_and_preposition_are_the_cue(nlp) -> None:
+    cues = offered(nlp, "Critics have raised questions about the contract.", "raised")
+    assert cues == {("have raised questions about", "contract", "object-prep")}
+
+
+def test_addressee_preposition_joins_the_cue_of_an_appeal(nlp) -> None:
+    cues = offered(nlp, "The editorial called on the mayor to resign.", "called")
+    assert ("called on", "resign", "xcomp") in cues
+
+
+def test_responded_by_saying_is_one_cue(nlp) -> None:
+    text = "She responded by saying that the audit was flawed."
+    assert offered(nlp, text, "responded") == set()
+    assert {cue for cue, _, _ in offered(nlp, text, "saying")} == {"responded by saying"}
+
+
+def test_copular_predicate_with_preposition_is_a_candidate(nlp) -> None:
+    cues = offered(nlp, "The senator has been critical of the trade deal.", "critical")
+    assert cues == {("has been critical of", "deal", "predicate-prep")}
