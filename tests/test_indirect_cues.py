@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from onrecord.article import Quote
+from onrecord.indirect.cues import find_candidates
+from onrecord.language import load_pipeline
 from onrecord.pipeline import extract
 
 
@@ -116,15 +118,11 @@ def test_common_reporting_verbs_with_that_clauses(verb: str) -> None:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from onrecord.language import load_pipeline
-
     return load_pipeline()
 
 
 def offered(nlp, text: str, head: str) -> set[tuple[str, str, str]]:
     """(cue, content root, relation) of every candidate headed by the word ``head``."""
-    from onrecord.indirect.cues import find_candidates
-
     doc = nlp(text)
     return {
         (doc[c.cue[0]:c.cue[1]].text, doc[c.content_root].text, c.relation)
