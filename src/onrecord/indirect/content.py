@@ -4,7 +4,10 @@ The content is the parse subtree of the complement (``that`` included, as PolNeA
 marks it), cut to one contiguous stretch that holds neither the cue nor the source,
 trimmed of the punctuation and conjunctions at its edges, kept to one sentence, and
 stopped before a second report (``… and suggested that …``), a ``;``/dash-joined clause or
-a quotation after a colon, which annotators mark as attributions of their own.
+a quotation after a colon, which annotators mark as attributions of their own.  An
+infinitive after a verb that tells somebody to act keeps that somebody (``urged [voters to
+register]``); a noun-phrase or infinitive content drops a comma-set relative clause or
+``the``/``a`` apposition at its end (``the health of the senator[, who is 82]``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..attribution import REPORTING_VERBS
+from ..lexicon import load_word_set
 from .cues import Candidate
 
 EDGE_PUNCT = frozenset(",;:—–-()[]")
@@ -22,6 +26,11 @@ OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "dative", "ccomp", "xcomp", "acomp
 # Longer reported clauses are run-on or mis-parsed text; the cap keeps the stage linear.
 MAX_CONTENT_TOKENS = 150
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+OBJECT_INFINITIVE_VERBS = load_word_set("object_infinitive_verbs.txt")
+# Contents that are a noun phrase or an infinitive: annotators leave out a comma-set aside
+# at their end ("the health of Donald Trump[, who is 70]"); in a reported clause they keep
+# it about as often as not, so clauses keep it.
+PHRASE_RELATIONS = frozenset({"dobj", "prep", "xcomp"})
 
 
 def _subtree_range(token: Token) -> tuple[int, int]:
@@ -69,7 +78,7 @@ def _sentence_break(doc: Doc, k: int) -> bool:
     """Whether a new sentence or paragraph starts at token ``k``, by the text itself: the
     parser misses breaks after a closing quotation mark and at line ends."""
     before = doc[k - 1]
-    if "\n" in before.whitespace_ or before.is_space or doc[k].is_space:
+    if "\n" in before.whitespace_ or "\n" in before.text or "\n" in doc[k].text:
         return True
     if not before.whitespace_:
         return False
@@ -90,6 +99,39 @@ def _object_tail(verb: Token, obj: Token) -> int:
         if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
             break
         end = child.right_edge.i + 1
+    return end
+
+
+def _told_object(doc: Doc, candidate: Candidate, start: int) -> int:
+    """Where an infinitive content starts with the object of a verb that tells it to act:
+    ``urged [supporters to vote]``, ``called on [Congress to act]``."""
+    verb = doc[candidate.head]
+    if verb.lemma_.lower() not in OBJECT_INFINITIVE_VERBS:
+        return start
+    cue_start, cue_end = candidate.cue
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and cue_end <= child.left_edge.i and child.i < start:
+            return child.left_edge.i
+        if child.dep_ == "prep" and cue_start <= child.i < start:  # "called on": the particle is the cue's
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and cue_end <= pobj.left_edge.i and pobj.i < start:
+                    return pobj.left_edge.i
+    return start
+
+
+def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
+    """Where a phrase content ends without a comma-set relative clause or ``the``/``a``
+    apposition that closes it (``RT to the BBC[, which receives some government funding]``);
+    a named apposition stays (``the rally's host, Sen. Tim Scott``)."""
+    last = end
+    while last > start and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    for t in doc[start:last]:
+        comma = t.left_edge.i - 1
+        if comma <= start or doc[comma].text != "," or t.right_edge.i + 1 < last:
+            continue
+        if t.dep_ == "relcl" or t.dep_ == "appos" and doc[t.left_edge.i].tag_ == "DT":
+            return comma
     return end
 
 
@@ -117,6 +159,8 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
     else:
         if candidate.relation == "dobj":
             end = max(end, _object_tail(doc[candidate.head], root))
+        elif candidate.relation == "xcomp":
+            start = _told_object(doc, candidate, start)
         start, end = _without((start, end), cue)
         end = _cut_trailing_clause(doc, root, start, min(end, start + MAX_CONTENT_TOKENS))
     if end - start > MAX_CONTENT_TOKENS:  # a run-on or mangled parse: keep the part by the cue
@@ -125,6 +169,8 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
         source = doc[candidate.source]
         start, end = _without((start, end), _subtree_range(source) if source.i < start or source.i >= end else (source.i, source.i + 1))
     start, end = _one_sentence(doc, start, end, cue)
+    if candidate.relation in PHRASE_RELATIONS:
+        end = _without_trailing_aside(doc, start, end)
     while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT or doc[start].lower_ in LEADING_WORDS and start == root.left_edge.i and doc[start].dep_ == "cc"):
         start += 1
     return trim_end(doc, start, end)
