@@ -74,3 +74,13 @@ def test_trailing_named_apposition_stays(nlp: Language) -> None:
 def test_trailing_relative_clause_stays_in_a_reported_clause(nlp: Language) -> None:
     text = "She said the bridge would close in March, which worries commuters."
     assert content(nlp, text, "said", "ccomp") == "the bridge would close in March, which worries commuters"
+
+
+def test_time_phrase_after_the_object_is_left_out(nlp: Language) -> None:
+    text = "The senator stressed her record on trade during the debate."
+    assert content(nlp, text, "stressed", "dobj") == "her record on trade"
+
+
+def test_object_complement_after_the_object_stays(nlp: Language) -> None:
+    text = "The senator compared the plan to a tax hike."
+    assert content(nlp, text, "compared", "dobj") == "the plan to a tax hike"

@@ -27,6 +27,7 @@ OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "dative", "ccomp", "xcomp", "acomp
 MAX_CONTENT_TOKENS = 150
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 OBJECT_INFINITIVE_VERBS = load_word_set("object_infinitive_verbs.txt")
+ADJUNCT_PREPOSITIONS = load_word_set("adjunct_prepositions.txt")
 # Contents that are a noun phrase or an infinitive: annotators leave out a comma-set aside
 # at their end ("the health of Donald Trump[, who is 70]"); in a reported clause they keep
 # it about as often as not, so clauses keep it.
@@ -88,7 +89,8 @@ def _sentence_break(doc: Doc, k: int) -> bool:
 
 def _object_tail(verb: Token, obj: Token) -> int:
     """Where an object's complement ends: ``accused [the GOP of stoking it]``, ``likened
-    [RT to the BBC]``, ``called [him a genius]``; not a time (``on Tuesday``)."""
+    [RT to the BBC]``, ``called [him a genius]``; not a time (``on Tuesday``, ``during the
+    debate``)."""
     end = obj.right_edge.i + 1
     for child in verb.rights:
         if child.i < end:
@@ -96,7 +98,7 @@ def _object_tail(verb: Token, obj: Token) -> int:
         between = verb.doc[end:child.left_edge.i]
         if child.dep_ not in OBJECT_TAIL_DEPS or not all(t.is_punct and t.text != "," for t in between):
             break
-        if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+        if child.dep_ == "prep" and (child.lower_ in ADJUNCT_PREPOSITIONS or any(g.ent_type_ in ("DATE", "TIME") for g in child.children)):
             break
         end = child.right_edge.i + 1
     return end
