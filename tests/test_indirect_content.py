@@ -84,3 +84,13 @@ def test_time_phrase_after_the_object_is_left_out(nlp: Language) -> None:
 def test_object_complement_after_the_object_stays(nlp: Language) -> None:
     text = "The senator compared the plan to a tax hike."
     assert content(nlp, text, "compared", "dobj") == "the plan to a tax hike"
+
+
+def test_opening_but_stays_with_a_content_before_its_speaker(nlp: Language) -> None:
+    text = "But the bridge will not reopen this year, the mayor said."
+    assert content(nlp, text, "said", "ccomp-before") == "But the bridge will not reopen this year"
+
+
+def test_opening_and_is_left_out_of_a_content_before_its_speaker(nlp: Language) -> None:
+    text = "And the bridge will not reopen this year, the mayor said."
+    assert content(nlp, text, "said", "ccomp-before") == "the bridge will not reopen this year"

@@ -20,6 +20,9 @@ from .cues import Candidate
 
 EDGE_PUNCT = frozenset(",;:—–-()[]")
 LEADING_WORDS = frozenset({"and", "but", "or", "so", "as"})
+# "But the plan will fail, she said.": a sentence-opening "But" before the speaker is
+# marked with the content (PolNeAR train keeps it seven times in ten).
+KEPT_OPENING_WORDS = frozenset({"but"})
 # A coordinated clause after one of these is the writer's, not the source's.
 CLAUSE_BREAKS = frozenset({";", "—", "–", "--"})
 OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "dative", "ccomp", "xcomp", "acomp"})
@@ -173,7 +176,8 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
     start, end = _one_sentence(doc, start, end, cue)
     if candidate.relation in PHRASE_RELATIONS:
         end = _without_trailing_aside(doc, start, end)
-    while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT or doc[start].lower_ in LEADING_WORDS and start == root.left_edge.i and doc[start].dep_ == "cc"):
+    leading = LEADING_WORDS - KEPT_OPENING_WORDS if candidate.relation == "ccomp-before" else LEADING_WORDS
+    while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT or doc[start].lower_ in leading and start == root.left_edge.i and doc[start].dep_ == "cc"):
         start += 1
     return trim_end(doc, start, end)
 
