@@ -94,3 +94,8 @@ def test_opening_but_stays_with_a_content_before_its_speaker(nlp: Language) -> N
 def test_opening_and_is_left_out_of_a_content_before_its_speaker(nlp: Language) -> None:
     text = "And the bridge will not reopen this year, the mayor said."
     assert content(nlp, text, "said", "ccomp-before") == "the bridge will not reopen this year"
+
+
+def test_trailing_participle_clause_is_left_out_of_an_infinitive_content(nlp: Language) -> None:
+    text = "Clinton wants to sign up 5 million people, focusing on people under 30."
+    assert content(nlp, text, "wants", "xcomp") == "to sign up 5 million people"

@@ -125,9 +125,10 @@ def _told_object(doc: Doc, candidate: Candidate, start: int) -> int:
 
 
 def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
-    """Where a phrase content ends without a comma-set relative clause or ``the``/``a``
-    apposition that closes it (``RT to the BBC[, which receives some government funding]``);
-    a named apposition stays (``the rally's host, Sen. Tim Scott``)."""
+    """Where a phrase content ends without a comma-set relative clause, ``the``/``a``
+    apposition or participle clause that closes it (``RT to the BBC[, which receives some
+    government funding]``, ``to sign up voters[, focusing on students]``); a named
+    apposition stays (``the rally's host, Sen. Tim Scott``)."""
     last = end
     while last > start and (doc[last - 1].is_punct or doc[last - 1].is_space):
         last -= 1
@@ -135,7 +136,8 @@ def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
         comma = t.left_edge.i - 1
         if comma <= start or doc[comma].text != "," or t.right_edge.i + 1 < last:
             continue
-        if t.dep_ == "relcl" or t.dep_ == "appos" and doc[t.left_edge.i].tag_ == "DT":
+        opener = doc[t.left_edge.i].tag_
+        if t.dep_ == "relcl" or t.dep_ == "appos" and opener == "DT" or t.dep_ == "advcl" and opener == "VBG":
             return comma
     return end
 
