@@ -6,8 +6,10 @@ trimmed of the punctuation and conjunctions at its edges, kept to one sentence, 
 stopped before a second report (``… and suggested that …``), a ``;``/dash-joined clause or
 a quotation after a colon, which annotators mark as attributions of their own.  An
 infinitive after a verb that tells somebody to act keeps that somebody (``urged [voters to
-register]``); a noun-phrase or infinitive content drops a comma-set relative clause or
-``the``/``a`` apposition at its end (``the health of the senator[, who is 82]``).
+register]``); a noun-phrase or infinitive content drops a comma-set relative clause,
+``the``/``a`` apposition or participle clause at its end (``the health of the senator[, who
+is 82]``); an object's content stops before a time phrase (``cited the poll [during the
+debate]``); an opening ``But`` stays with a content that precedes its speaker.
 """
 
 from __future__ import annotations
