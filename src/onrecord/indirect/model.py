@@ -63,7 +63,10 @@ def features(doc: Doc, candidate: Candidate, content: tuple[int, int]) -> list[s
         f"cue_words={min(candidate.cue[1] - candidate.cue[0], 3)}",
     ]
     if rel in ("dobj", "prep"):
-        out.append(f"object={root.lemma_.lower()}")
+        # "backed [Clinton]" and "sent [a letter]" are reports, "backed [the car]" is not:
+        # the object weighs with the verb, not only on its own.
+        obj = root.lemma_.lower()
+        out += [f"object={obj}", f"lemma|object={lemma}|{obj}"]
     if root.pos_ in ("VERB", "AUX"):
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
         out.append(f"rel|clause_subject={rel}|{has_subject}")
