@@ -188,3 +188,13 @@ def test_responded_by_saying_is_one_cue(nlp) -> None:
 def test_copular_predicate_with_preposition_is_a_candidate(nlp) -> None:
     cues = offered(nlp, "The senator has been critical of the trade deal.", "critical")
     assert cues == {("has been critical of", "deal", "predicate-prep")}
+
+
+def test_instrument_verb_takes_its_object_into_the_cue(nlp) -> None:
+    cues = offered(nlp, "She used her acceptance speech to call for a new tax.", "call")
+    assert {cue for cue, _, _ in cues} == {"used her acceptance speech to call for"}
+
+
+def test_existential_there_opens_a_predicate_cue(nlp) -> None:
+    cues = offered(nlp, "There are questions about the contract.", "questions")
+    assert cues == {("There are questions about", "contract", "predicate-prep")}

@@ -4,7 +4,11 @@ content, how the content hangs on it, and the word heading its source.
 One pass over the tokens proposes, for each verb, noun or ``according to``, the
 complements it governs (``said [that …]``, ``wants [to …]``, ``cited [the report]``,
 ``called for [a vote]``), the clause it interrupts (``The plan, X said, will fail``) and
-the clause it modifies (``according to X, …``).  Whether a candidate really reports
+the clause it modifies (``according to X, …``).  The cue is cut as PolNeAR annotators
+mark it: with the verbs that govern it (``went on to discuss``, ``stopped short of
+calling``), through a light verb's object and preposition (``raised questions about [X]``),
+a copular predicate's preposition (``has been critical of [X]``) or the preposition before
+an addressee (``called on [X to act]``).  Whether a candidate really reports
 somebody's words or thoughts is the cue model's decision (``model.py``); this module only
 says what the parse offers, so it stays cheap and linear in the number of tokens.
 """
@@ -24,6 +28,8 @@ REPORTING_NOUNS = load_table("reporting_nouns.tsv")
 CUE_OBJECTS = frozenset((row[0].strip().lower(), row[1].strip().lower()) for row in data_rows("cue_object_prepositions.tsv"))
 # "tried to show [X]": governing verbs that pass the report on to their infinitive.
 CHAIN_VERBS = load_word_set("cue_chain_verbs.txt")
+# Governing verbs whose object goes into the cue with them: "used the speech to call for".
+INSTRUMENT_VERBS = frozenset({"use", "spend"})
 # Prepositions linking a governing verb to a gerund cue: "stopped short of calling".
 CHAIN_PREPOSITIONS = frozenset({"of", "by", "on", "at"})
 # Predicates of a copula: "was critical of", "is an opponent of".
@@ -147,10 +153,12 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
             has_complement = True
             yield Candidate(verb.i, group, child.i, "passive-theme", _index(source), rule)
         elif child.dep_ in PREDICATE_DEPS and child.i > verb.i and all(t.dep_ in ("neg", "advmod") for t in verb.doc[group[1]:child.left_edge.i]):
-            # "has been critical of [X]", "is a staunch opponent of [X]": the predicate is the cue
+            # "has been critical of [X]", "is a staunch opponent of [X]": the predicate is the cue,
+            # with an existential "there" ("there are questions about [X]")
             prep = _next_preposition(child)
             if prep is not None:
-                yield Candidate(child.i, (group[0], prep.i + 1), _first_object(prep).i, "predicate-prep", _index(source), rule)
+                first = group[0] - 1 if group[0] > 0 and verb.doc[group[0] - 1].dep_ == "expl" and verb.doc[group[0] - 1].head.i == verb.i else group[0]
+                yield Candidate(child.i, (first, prep.i + 1), _first_object(prep).i, "predicate-prep", _index(source), rule)
     head = verb.head
     if not has_complement and head.i != verb.i and verb.dep_ in PARENTHETICAL_DEPS and head.pos_ in VERB_POS:
         if source is not None and source.head.i == verb.i:
@@ -180,7 +188,8 @@ def _governor(verb: Token) -> Token | None:
 def _governed_cue(verb: Token, group: tuple[int, int]) -> tuple[int, int]:
     """Annotators mark the governing verbs of a cue with it (``could not resist pointing
     out``, ``has yet to explain``) when only auxiliaries, particles, adverbs, an adjective or
-    a preposition stand between; an object in between (``urged them to``) stops the run."""
+    a preposition stand between; an object in between (``urged them to``) stops the run,
+    unless the governor is an instrument verb (``used the speech to call for``)."""
     doc = verb.doc
     start, node = group[0], verb
     for _ in range(3):
@@ -188,7 +197,10 @@ def _governed_cue(verb: Token, group: tuple[int, int]) -> tuple[int, int]:
         if governor is None:
             break
         first, last = cue_group(governor)
-        if last > start or not all(t.pos_ in CHAIN_BRIDGE_POS and not t.is_punct for t in doc[last:start]):
+        carried = set()
+        if governor.lemma_.lower() in INSTRUMENT_VERBS:
+            carried = {t.i for c in governor.children if c.dep_ in ("dobj", "npadvmod") and last <= c.i < start for t in c.subtree}
+        if last > start or not all(t.i in carried or t.pos_ in CHAIN_BRIDGE_POS and not t.is_punct for t in doc[last:start]):
             break
         start, node = first, governor
     return start, group[1]
