@@ -36,8 +36,9 @@ CHAIN_PREPOSITIONS = frozenset({"of", "by", "on", "at"})
 PREDICATE_DEPS = frozenset({"acomp", "attr"})
 # "called on [X to act]", "calls upon", "called for [X to resign]".
 ADDRESS_PREPOSITIONS = frozenset({"on", "upon", "for"})
-# Words that may stand between a governing verb and the cue it governs: "has yet to".
-CHAIN_BRIDGE_POS = frozenset({"AUX", "PART", "ADV", "ADP", "ADJ", "SCONJ", "VERB"})
+# Words that may stand between a governing verb and the cue it governs: "has yet to",
+# "was able to", "went so far as to"; a verb, noun or punctuation mark stops the run.
+CHAIN_BRIDGE_POS = frozenset({"AUX", "PART", "ADV", "ADP", "ADJ", "SCONJ"})
 VERB_POS = frozenset({"VERB", "AUX"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 # A clause a reporting verb interrupts or follows: "The plan, she said, will fail."
