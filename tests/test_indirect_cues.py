@@ -198,3 +198,13 @@ def test_instrument_verb_takes_its_object_into_the_cue(nlp) -> None:
 def test_existential_there_opens_a_predicate_cue(nlp) -> None:
     cues = offered(nlp, "There are questions about the contract.", "questions")
     assert cues == {("There are questions about", "contract", "predicate-prep")}
+
+
+def test_reporting_noun_cue_keeps_its_article_and_adjective(nlp) -> None:
+    cues = offered(nlp, "The mayor repeated an earlier claim that the bridge was safe.", "claim")
+    assert {cue for cue, _, _ in cues} == {"an earlier claim"}
+
+
+def test_reporting_noun_cue_leaves_the_possessor_to_the_source(nlp) -> None:
+    cues = offered(nlp, "Trump's claim that the vote was rigged spread quickly.", "claim")
+    assert {cue for cue, _, _ in cues} == {"claim"}

@@ -46,6 +46,7 @@ PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 # Words of the verb group annotators keep with the cue: "has said", "did not deny".
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos"})
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
+NOUN_CUE_MODIFIERS = frozenset({"det", "amod"})
 INVERTED_SPEAKER_DEPS = frozenset({"dobj", "nsubj", "attr", "npadvmod"})
 
 
@@ -278,7 +279,18 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
     source, rule = _noun_source(noun)
     for child in noun.children:
         if child.dep_ in NOUN_CLAUSE_DEPS and child.i > noun.i and child.pos_ in VERB_POS:
-            yield Candidate(noun.i, (noun.i, noun.i + 1), child.i, f"noun-{child.dep_}", _index(source), rule)
+            yield Candidate(noun.i, (_noun_cue_start(noun), noun.i + 1), child.i, f"noun-{child.dep_}", _index(source), rule)
+
+
+def _noun_cue_start(noun: Token) -> int:
+    """Annotators mark a reporting noun with its article and adjectives (``an earlier
+    claim``), not with its possessor or a name before it (``Trump claims``)."""
+    start = noun.i
+    for child in reversed(list(noun.lefts)):
+        if child.dep_ not in NOUN_CUE_MODIFIERS or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    return start
 
 
 def _index(token: Token | None) -> int | None:
