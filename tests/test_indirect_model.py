@@ -43,6 +43,27 @@ def test_clause_complement_has_no_object_features(nlp) -> None:
     assert not any(n.startswith(("object=", "lemma|object=")) for n in features(doc, p.candidate, p.content))
 
 
+def test_a_cue_inside_a_reported_clause_is_weighed_by_its_governing_cue(nlp) -> None:
+    doc = nlp("The senator said she plans to cut the gas tax.")
+    p = proposal_of(doc, "plans")
+    assert f"governor=speech|{doc[p.candidate.head].dep_}" in features(doc, p.candidate, p.content)
+
+
+def test_a_sentence_root_cue_has_no_governor_feature(nlp) -> None:
+    doc = nlp("The senator said she would cut the gas tax.")
+    p = proposal_of(doc, "said")
+    assert not any(n.startswith("governor=") for n in features(doc, p.candidate, p.content))
+
+
+def test_a_person_source_is_told_from_a_thing(nlp) -> None:
+    person = nlp("She plans to cut the gas tax next year.")
+    thing = nlp("The new bridge plans to open in May.")
+    p, q = proposal_of(person, "plans"), proposal_of(thing, "plans")
+    assert "source_class=person" in features(person, p.candidate, p.content)
+    thing_names = features(thing, q.candidate, q.content)
+    assert "source_class=noun" in thing_names and "source_lemma=bridge" in thing_names
+
+
 def test_probability_is_the_logistic_of_the_summed_weights() -> None:
     model = CueModel(weights={"lemma=say": 1.0, "rel=dobj": -0.5}, threshold=0.5)
     assert model.probability(["lemma=say", "rel=dobj", "never-seen"]) == pytest.approx(1 / (1 + math.exp(-0.5)))
@@ -105,6 +126,6 @@ def test_a_storm_sending_a_tree_through_a_roof_is_not_reported() -> None:
     assert reported("The storm sent a tree through the roof of the school.") == []
 
 
-@pytest.mark.xfail(strict=True, reason="the subject's kind (person, organisation, thing) did not help on dev: not a feature")
+@pytest.mark.xfail(strict=True, reason="the source's kind is a feature, but train shows too few things that plan to outweigh the verb")
 def test_a_thing_that_plans_is_no_source() -> None:
     assert reported("The new bridge plans to open in May.") == []

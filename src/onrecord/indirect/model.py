@@ -16,16 +16,31 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .cues import Candidate, lexicon_act
 
 MODEL_FILE = "indirect_cue_model.json"
 CLAUSE_OPENERS = frozenset({"that", "to", "whether", "if", "how", "what", "why", "when", "where", "who", "which"})
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you", "him", "her", "them", "us", "me", "who"})
 
 
 def _length_bucket(n: int) -> str:
     return "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9+"
+
+
+def _source_class(source: Token | None) -> str:
+    """What kind of thing the source is: somebody who can report (a person, an organisation)
+    or a thing (``The bridge plans to …`` is no report)."""
+    if source is None:
+        return "none"
+    if source.pos_ == "PRON":
+        return "person" if source.lower_ in PERSON_PRONOUNS else "thing-pron"
+    if source.ent_type_ == "PERSON":
+        return "person"
+    if source.ent_type_ in ("ORG", "NORP", "GPE"):
+        return "org"
+    return "ent-other" if source.ent_type_ else source.pos_.lower()
 
 
 def features(doc: Doc, candidate: Candidate, content: tuple[int, int]) -> list[str]:
@@ -70,6 +85,15 @@ def features(doc: Doc, candidate: Candidate, content: tuple[int, int]) -> list[s
     if root.pos_ in ("VERB", "AUX"):
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
         out.append(f"rel|clause_subject={rel}|{has_subject}")
+    if head.head.i != head.i:
+        # A cue inside another report's clause ("said [she plans to …]") or hanging on a
+        # plain verb ("went to [watch …]") is weighed by what governs it.
+        governor = lexicon_act(head.head.lemma_.lower()) or "none"
+        out.append(f"governor={governor}|{head.dep_}")
+    source_class = _source_class(source)
+    out += [f"source_class={source_class}", f"lexicon|source_class={act}|{source_class}"]
+    if source is not None and source.pos_ != "PROPN":
+        out.append(f"source_lemma={source.lemma_.lower()}")  # "officials", "spokesman", "report"
     if source is not None and source.pos_ == "PRON":
         out.append(f"source_word={source.lower_}")
     if source is not None and source.ent_type_:
