@@ -32,14 +32,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from spacy.tokens import Doc, DocBin
 
-from onrecord.attribution import attribute
 from onrecord.evaluation.polnear import GoldArticle, load_split, wholly_quoted
 # The pipeline's own selection and keep-by-rule tests, so the threshold is tuned on what it keeps.
-from onrecord.indirect import Proposal, _inverted_speech, _reporting_noun_clause, _Scored, _select, propose
+from onrecord.indirect import Proposal, Scored, kept_by_rule, propose, select
 from onrecord.indirect.model import MODEL_FILE, features
 from onrecord.language import load_pipeline
-from onrecord.quotemarks import find_quoted_spans
-from onrecord.speech import classify_quoted
+from onrecord.pipeline import find_direct
 
 REPO = Path(__file__).resolve().parents[1]
 REGULARISATION = 0.5
@@ -97,16 +95,11 @@ def rows(golds: list[GoldArticle], cache: Path | None):
     """A ``Row`` for every candidate of every article."""
     for k, (gold, doc) in enumerate(zip(golds, parsed(golds, cache))):
         assert doc.text == gold.text, f"{cache}: parse of another text at article {k}"
-        spans, _ = find_quoted_spans(gold.text)
-        spoken, fragments = [], []
-        for span in spans:
-            use = classify_quoted(gold.text, span)
-            (spoken.append((span, use)) if use.use == "speech" else fragments.append(span) if use.use == "fragment" else None)
-        direct = attribute(doc, spoken)
-        for proposal in propose(doc, direct, fragments=fragments):
+        direct = find_direct(doc)
+        for proposal in propose(doc, direct.quotes, fragments=direct.fragments):
             head = doc[proposal.candidate.head]
             cue_chars = (head.idx, head.idx + len(head))
-            forced = _reporting_noun_clause(doc, proposal) or _inverted_speech(doc, proposal)
+            forced = kept_by_rule(doc, proposal)
             yield Row(k, doc, features(doc, proposal.candidate, proposal.content), matched_golds(gold, proposal, cue_chars),
                       proposal, forced)
 
@@ -114,18 +107,18 @@ def rows(golds: list[GoldArticle], cache: Path | None):
 def selected_f1(rows_: list[Row], probability: np.ndarray, threshold: float, gold_count: int) -> float:
     """F1 over gold attributions of what the pipeline's selection keeps at ``threshold``."""
     by_article: dict[int, list[Row]] = defaultdict(list)
-    scored: dict[int, list[_Scored]] = defaultdict(list)
+    scored: dict[int, list[Scored]] = defaultdict(list)
     for row, p in zip(rows_, probability):
         if row.forced:
             p = max(p, threshold)
         if p >= threshold:
             by_article[row.article].append(row)
-            scored[row.article].append(_Scored(row.proposal, float(p)))
+            scored[row.article].append(Scored(row.proposal, float(p)))
     kept = found = 0
     for article, candidates in by_article.items():
         golds_of = {row.proposal.candidate: row.golds for row in candidates}
         hit: set[int] = set()
-        for s in _select(candidates[0].doc, scored[article]):
+        for s in select(candidates[0].doc, scored[article]):
             kept += 1
             new = golds_of[s.proposal.candidate] - hit  # a cut content keeps its candidate
             if new:

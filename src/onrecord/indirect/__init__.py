@@ -25,7 +25,7 @@ from .mixed import overlap, own_words, quoted_ranges
 from .model import CueModel, features, load_model
 from .pieces import other_piece
 
-__all__ = ["IndirectResult", "Proposal", "find_indirect", "propose"]
+__all__ = ["IndirectResult", "Proposal", "Scored", "find_indirect", "kept_by_rule", "propose", "select"]
 
 STAGE = "indirect"
 PAIRED_RULES = frozenset({"paired-marks", "multi-paragraph"})
@@ -60,7 +60,9 @@ class Proposal:
 
 
 @dataclass(frozen=True, slots=True)
-class _Scored:
+class Scored:
+    """A proposal with the cue model's probability (or the threshold, for one kept by rule)."""
+
     proposal: Proposal
     probability: float
     cut: bool = False  # the content was ended at a report kept before it
@@ -181,6 +183,12 @@ def _inverted_speech(doc: Doc, proposal: Proposal) -> bool:
     return c.relation == "parenthetical-inverted" and lexicon_act(doc[c.head].lemma_.lower()) == "speech"
 
 
+def kept_by_rule(doc: Doc, proposal: Proposal) -> bool:
+    """Whether a proposal reports by rule, whatever the cue model says (it then scores at
+    least the model's threshold)."""
+    return _reporting_noun_clause(doc, proposal) or _inverted_speech(doc, proposal)
+
+
 def _free_run(doc: Doc, proposal: Proposal, taken: set[int]) -> tuple[int, int] | None:
     """The stretch of a content left around the words of reports already kept: the run of
     free tokens holding the content's root, trimmed at its edges.  PolNeAR never nests one
@@ -201,14 +209,14 @@ def _free_run(doc: Doc, proposal: Proposal, taken: set[int]) -> tuple[int, int] 
     return trim_end(doc, a, b) if a < b else None
 
 
-def _select(doc: Doc, scored: list[_Scored]) -> list[_Scored]:
+def select(doc: Doc, scored: list[Scored]) -> list[Scored]:
     """Keep candidates above the threshold, best first, so that no word takes two roles;
     a report nested in a kept content is part of that content, not an attribution, and a
     content holding a report kept before it ends at that report (``_free_run``).
     (Taking the outer report first instead scores lower on train: the model ranks better.)"""
     taken: set[int] = set()  # cue and content words of kept attributions
     sources: set[int] = set()  # one speaker may head several reports ("Citing X, she said Y")
-    kept: list[_Scored] = []
+    kept: list[Scored] = []
     for s in sorted(scored, key=lambda s: (-s.probability, s.proposal.content[0])):
         p = s.proposal
         cue = set(range(*p.candidate.cue))
@@ -223,9 +231,9 @@ def _select(doc: Doc, scored: list[_Scored]) -> list[_Scored]:
             if run is None:
                 continue
             p = replace(p, content=run, chars=_char_range(doc, *run))
-            s = _Scored(p, s.probability, cut=True)
+            s = Scored(p, s.probability, cut=True)
         elif p is not s.proposal:
-            s = _Scored(p, s.probability)
+            s = Scored(p, s.probability)
         taken |= cue | p.words()
         if source is not None:
             sources.add(source)
@@ -233,7 +241,7 @@ def _select(doc: Doc, scored: list[_Scored]) -> list[_Scored]:
     return sorted(kept, key=lambda s: s.proposal.chars[0])
 
 
-def _quote(doc: Doc, text: str, scored: _Scored) -> Quote:
+def _quote(doc: Doc, text: str, scored: Scored) -> Quote:
     s = scored.proposal
     c = s.candidate
     cue_start, cue_end = _char_range(doc, *c.cue)
@@ -287,11 +295,11 @@ def find_indirect(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[Quot
     scored = []
     for proposal in propose(doc, direct, fragments=fragments):
         probability = model.probability(features(doc, proposal.candidate, proposal.content))
-        if _reporting_noun_clause(doc, proposal) or _inverted_speech(doc, proposal):
+        if kept_by_rule(doc, proposal):
             probability = max(probability, model.threshold)
         if probability >= model.threshold:
-            scored.append(_Scored(proposal, probability))
-    kept = _select(doc, scored)
+            scored.append(Scored(proposal, probability))
+    kept = select(doc, scored)
     replaced = frozenset(k for s in kept if s.proposal.kind == "mixed" for k in s.proposal.holds)
     text = doc.text
     return IndirectResult(tuple(_quote(doc, text, s) for s in kept), replaced)
