@@ -99,3 +99,10 @@ def test_opening_and_is_left_out_of_a_content_before_its_speaker(nlp: Language) 
 def test_trailing_participle_clause_is_left_out_of_an_infinitive_content(nlp: Language) -> None:
     text = "Clinton wants to sign up 5 million people, focusing on people under 30."
     assert content(nlp, text, "wants", "xcomp") == "to sign up 5 million people"
+
+
+def test_object_of_tell_is_not_extended_over_the_told_clause(nlp: Language) -> None:
+    # "reporters" is the addressee; the that-clause is the ccomp candidate's own content.
+    text = "The mayor told reporters that the ferry would run all winter."
+    assert content(nlp, text, "told", "dobj") == "reporters"
+    assert content(nlp, text, "told", "ccomp") == "that the ferry would run all winter"

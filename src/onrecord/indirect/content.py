@@ -33,6 +33,7 @@ MAX_CONTENT_TOKENS = 150
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 OBJECT_INFINITIVE_VERBS = load_word_set("object_infinitive_verbs.txt")
 ADJUNCT_PREPOSITIONS = load_word_set("adjunct_prepositions.txt")
+TELLING_VERBS = load_word_set("telling_verbs.txt")
 # Contents that are a noun phrase or an infinitive: annotators leave out a comma-set aside
 # at their end ("the health of Donald Trump[, who is 70]"); in a reported clause they keep
 # it about as often as not, so clauses keep it.
@@ -103,6 +104,8 @@ def _object_tail(verb: Token, obj: Token) -> int:
         between = verb.doc[end:child.left_edge.i]
         if child.dep_ not in OBJECT_TAIL_DEPS or not all(t.is_punct and t.text != "," for t in between):
             break
+        if child.dep_ == "ccomp" and verb.lemma_.lower() in TELLING_VERBS:
+            break  # "told [reporters] that …": the object is the addressee, the clause its own content
         if child.dep_ == "prep" and (child.lower_ in ADJUNCT_PREPOSITIONS or any(g.ent_type_ in ("DATE", "TIME") for g in child.children)):
             break
         end = child.right_edge.i + 1

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..article import Quote
+from ..lexicon import load_word_set
 from .mentions import entity_at
 
-TELLING_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "remind", "inform", "advise", "thank", "promise", "beg", "implore", "text", "email", "message"})
+TELLING_VERBS = load_word_set("telling_verbs.txt")
 TO_VERBS = frozenset({"say", "write", "reply", "respond", "speak", "talk", "explain", "announce", "complain", "declare", "post", "send", "tweet", "admit", "confess", "apologize", "apologise", "shout", "yell", "whisper", "message"})
 CARRIERS = frozenset({"message", "letter", "note", "post", "tweet", "email", "text", "statement", "apology", "reply", "response"})
 SALUTATION = re.compile(r"^[\"“‘']?\s*(?:To|Dear|Hey|Hi)\s+(?:(?:our|my|dear|sweet|little)\s+)*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*[,:–—-]")
