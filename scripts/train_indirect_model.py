@@ -3,8 +3,10 @@
     /work/venv/bin/python scripts/train_indirect_model.py --data ../shared/data/polnear
 
 Every cue candidate the parse offers on a train article (``onrecord.indirect.propose``)
-is labelled by the gold: positive when a gold attribution's cue covers the candidate's
-cue word and its content covers most of the candidate's content (or the reverse).  A
+is labelled by the gold: it matches a gold attribution when that attribution's cue covers
+the candidate's cue word and its content covers most of the candidate's content (or the
+reverse), and it is a positive example when no other candidate matching that attribution
+fits its cue and content better (``best_shaped``).  A
 logistic regression over the candidates' sparse features is fitted (liblinear, fixed
 settings: the result is the same on every run) and the weights are written as JSON to
 ``src/onrecord/data/indirect_cue_model.json``.  Only the train split is read.
@@ -33,6 +35,7 @@ from sklearn.model_selection import GroupKFold
 from spacy.tokens import Doc, DocBin
 
 from onrecord.evaluation.polnear import GoldArticle, load_split, wholly_quoted
+from onrecord.evaluation.scoring import normalise
 # The pipeline's own selection and keep-by-rule tests, so the threshold is tuned on what it keeps.
 from onrecord.indirect import Proposal, Scored, kept_by_rule, propose, select
 from onrecord.indirect.model import MODEL_FILE, features
@@ -68,6 +71,34 @@ def matched_golds(gold: GoldArticle, proposal: Proposal, cue_chars: tuple[int, i
         if reference and (shared >= MIN_SHARE * len(predicted) or shared >= MIN_SHARE * len(reference)):
             found.add(k)
     return frozenset(found)
+
+
+def _shape(gold: GoldArticle, row: Row, k: int) -> tuple[bool, bool, float]:
+    """How well a candidate's cue and content fit gold attribution ``k``: exact cue words,
+    exact content, then the share of content characters in common."""
+    text, g, p = gold.text, gold.attributions[k], row.proposal
+    doc = row.doc
+    cue = doc[p.candidate.cue[0]:p.candidate.cue[1]]
+    cue_exact = normalise(cue.text) == normalise(" ".join(text[a:b] for a, b in g.cue))
+    content_exact = normalise(text[p.chars[0]:p.chars[1]]) in {normalise(text[a:b]) for a, b in g.content}
+    predicted, reference = _chars(text, [p.chars]), _chars(text, g.content)
+    overlap = 2 * len(predicted & reference) / (len(predicted) + len(reference)) if predicted or reference else 0.0
+    return cue_exact, content_exact, overlap
+
+
+def best_shaped(golds: list[GoldArticle], rows_: list[Row]) -> list[bool]:
+    """Labels: a candidate is positive when it is the best-shaped of the candidates that
+    match one of its gold attributions.  "refused [to disclose X]" and "refused to disclose
+    [X]" both match one gold; only the one with the gold's cue and content teaches the model."""
+    best: dict[tuple[int, int], tuple[bool, bool, float]] = {}
+    shapes: list[dict[int, tuple[bool, bool, float]]] = []
+    for row in rows_:
+        shape = {k: _shape(golds[row.article], row, k) for k in row.golds}
+        shapes.append(shape)
+        for k, value in shape.items():
+            key = (row.article, k)
+            best[key] = max(best.get(key, value), value)
+    return [any(value == best[(row.article, k)] for k, value in shape.items()) for row, shape in zip(rows_, shapes)]
 
 
 def parsed(golds: list[GoldArticle], cache: Path | None):
@@ -144,7 +175,7 @@ def main() -> None:
     train_rows = list(rows(golds, args.parsed))
     groups = [row.article for row in train_rows]
     names = [dict.fromkeys(row.features, 1) for row in train_rows]
-    labels = [bool(row.golds) for row in train_rows]
+    labels = best_shaped(golds, train_rows)
     gold_count = sum(1 for g in golds for a in g.attributions if not wholly_quoted(g.text, a.content))
     counts = Counter(name for row in names for name in row)
     names = [{name: 1 for name in row if counts[name] >= MIN_FEATURE_COUNT} for row in names]

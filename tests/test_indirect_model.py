@@ -129,3 +129,17 @@ def test_a_storm_sending_a_tree_through_a_roof_is_not_reported() -> None:
 @pytest.mark.xfail(strict=True, reason="the source's kind is a feature, but train shows too few things that plan to outweigh the verb")
 def test_a_thing_that_plans_is_no_source() -> None:
     assert reported("The new bridge plans to open in May.") == []
+
+
+def test_only_the_best_shaped_of_two_matching_candidates_is_a_positive_example(nlp, trainer) -> None:
+    from onrecord.evaluation.polnear import GoldArticle, GoldAttribution
+
+    text = "The senator refused to disclose her tax returns."
+    doc = nlp(text)
+    whole = proposal_of(doc, "refused")  # refused [to disclose her tax returns]
+    inner = proposal_of(doc, "disclose")  # refused to disclose [her tax returns]
+    gold = GoldArticle("a", text, None, (
+        GoldAttribution(content=((32, 47),), cue=((12, 31),), source=((0, 11),)),
+    ))
+    rows = [trainer.Row(0, doc, ["x"], frozenset({0}), p, False) for p in (whole, inner)]
+    assert trainer.best_shaped([gold], rows) == [False, True]
