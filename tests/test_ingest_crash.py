@@ -21,13 +21,16 @@ PROMISES = [
     "We are asking the regional government for help with the flood defences this year.",
     "Every bus on the northern line will run on time by the end of the summer.",
 ]
+# Enough articles that the ingest cannot finish between the last count and the kill, even on
+# a busy machine: 36 was finished off by a starved test process once.
+ARTICLES = 96
 TABLES = ["articles", "speakers", "entities", "mentions", "quotations", "quotation_texts", "quotation_shingles", "quotes"]
 
 
 def _corpus(folder) -> None:
-    """36 dated articles; promises repeat across articles, whole or cut short, so quotations dedup."""
+    """Dated articles; promises repeat across articles, whole or cut short, so quotations dedup."""
     lines = []
-    for n in range(36):
+    for n in range(ARTICLES):
         speaker, promise = SPEAKERS[n % 5], PROMISES[n % 6]
         said = promise if n % 4 else promise.split(",")[0].rstrip(".") + "."
         lines.append(
@@ -81,7 +84,7 @@ def clean(corpus, tmp_path_factory):
     db = tmp_path_factory.mktemp("clean") / "clean.db"
     _finish(_ingest(corpus, db))
     contents = _contents(db)
-    assert len(contents["articles"]) == 36
+    assert len(contents["articles"]) == ARTICLES
     assert len(contents["quotations"]) < len(contents["quotes"])
     return contents
 
@@ -112,7 +115,7 @@ def test_killed_ingest_rerun_equals_a_clean_run(corpus, clean, tmp_path, kill_af
     children = _children(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    assert _stored(db) < 36
+    assert _stored(db) < ARTICLES
     _finish(_ingest(corpus, db))
     assert _contents(db) == clean
     # Orphaned extraction workers leave on their own.
