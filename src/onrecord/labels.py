@@ -16,7 +16,6 @@ noun (``poll``, ``survey``) or a name the article body uses again.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -25,6 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .article import Evidence, Quote, Span
+from .intervals import Intervals
 from .lexicon import load_word_set
 
 STAGE = "labels"
@@ -68,13 +68,11 @@ def _transcript_turn(text: str, at: int, speakers: set[str]) -> tuple[Span, Span
     if m is None or _label_words(m.group(1))[-1] not in speakers:
         return None
     end = text.find("\n", m.end())
-    end = len(text) if end < 0 else end
-    while end > m.end() and text[end - 1] in " \t\"“”":
-        end -= 1
-    if end <= m.end():
+    words = _trimmed(text, m.end(), len(text) if end < 0 else end)
+    if words is None:
         return None
     colon = m.end(1)
-    return Span.of(text, m.start(1), m.end(1)), Span.of(text, colon, colon + 1), Span.of(text, m.end(), end)
+    return Span.of(text, m.start(1), m.end(1)), Span.of(text, colon, colon + 1), words
 
 
 def _transcript_evidence(label: Span) -> Evidence:
@@ -155,13 +153,7 @@ def speaker_labels(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in quotes:
         out.extend(_split_turns(text, q, starts, speakers) if q.kind == "direct" and speakers else [q])
-    covered = sorted((q.content.start, q.content.end) for q in quotes)
-    reach = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
-
-    def quoted(offset: int) -> bool:
-        k = bisect.bisect_right(covered, (offset, len(text) + 1)) - 1
-        return k >= 0 and reach[k] > offset
-
+    quoted = Intervals((q.content.start, q.content.end) for q in quotes)
     for at in starts if speakers else ():
         turn = _transcript_turn(text, at, speakers)
         if turn is None or quoted(turn[1].start):
@@ -170,6 +162,6 @@ def speaker_labels(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
         out.append(Quote(kind="direct", content=words, cue=colon, speaker=label, confidence=0.8,
                          evidence=(_transcript_evidence(label),)))
     headline = _headline(doc, text)
-    if headline is not None and not any(quoted(k) for k in range(headline.content.start, headline.content.end)):
+    if headline is not None and not quoted.overlaps(headline.content.start, headline.content.end):
         out.append(headline)
     return sorted(out, key=lambda q: q.content.start)

@@ -30,7 +30,6 @@ import bisect
 import dataclasses
 import datetime as _dt
 import functools
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,9 +37,9 @@ from typing import Any
 
 from onrecord.article import Channel, Evidence, Quote, Span, When
 from onrecord.channel import ChannelMention, find_channels, find_outlet_names, outlet_channel
-from onrecord.lexicon import load_table
+from onrecord.intervals import Intervals
+from onrecord.lexicon import data_rows, load_table
 from onrecord.read import parse_date
-from onrecord.lexicon import data_rows
 from onrecord.timex import TimeExpression, find_time_expressions
 
 __all__ = ["situate"]
@@ -91,10 +90,7 @@ class _Index:
         self.sentence_starts = [s for s, _ in self.sentences]
         # A paragraph ends at a run of line breaks; blank lines do not make paragraphs.
         self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
-        self.contents = sorted((p.start, p.end) for q in quotes for p in q.stretches)
-        self.content_starts = [s for s, _ in self.contents]
-        # The furthest end of the contents so far: overlap tests need no scan back.
-        self.content_reach = list(itertools.accumulate((e for _, e in self.contents), max))
+        self.contents = Intervals((p.start, p.end) for q in quotes for p in q.stretches)
         self.channels = find_channels(text)
         self.channel_starts = [c.start for c in self.channels]
         # Words of an outlet's name are not a time ("Fox News Sunday", "USA TODAY analysis"), and
@@ -155,9 +151,8 @@ class _Index:
         return start, end
 
     def quoted(self, start: int, end: int) -> bool:
-        """Whether start..end overlaps quoted content: some content starting before ``end`` ends after ``start``."""
-        i = bisect.bisect_left(self.content_starts, end) - 1
-        return i >= 0 and self.content_reach[i] > start
+        """Whether start..end overlaps quoted content."""
+        return self.contents.overlaps(start, end)
 
     def nearest(self, items: list, starts: list[int], span: tuple[int, int], near: int,
                 keep: Callable[[Any], bool] = lambda _: True):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..article import Evidence, Quote, Span
 from ..attribution import noun_phrase
+from ..intervals import Intervals
 from ..quotemarks import QuotedSpan
 from .content import content_range, trim_end
 from .cues import Candidate, find_candidates, lexicon_act
@@ -66,24 +67,6 @@ class Scored:
     proposal: Proposal
     probability: float
     cut: bool = False  # the content was ended at a report kept before it
-
-
-class _Intervals:
-    """Sorted, disjoint character ranges with a logarithmic membership test."""
-
-    def __init__(self, ranges: Sequence[tuple[int, int]]):
-        merged: list[tuple[int, int]] = []
-        for a, b in sorted(ranges):
-            if merged and a <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-            else:
-                merged.append((a, b))
-        self._starts = [a for a, _ in merged]
-        self._ranges = merged
-
-    def __call__(self, offset: int) -> bool:
-        k = bisect.bisect_right(self._starts, offset) - 1
-        return k >= 0 and offset < self._ranges[k][1]
 
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -157,7 +140,7 @@ def _paired(quote: Quote) -> bool:
 def propose(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan]) -> list[Proposal]:
     """Every candidate attribution the parse offers, before the cue model weighs it."""
     text = doc.text  # built anew on every access
-    in_direct = _Intervals([(q.content.start - 1, q.content.end + 1) for q in direct])
+    in_direct = Intervals([(q.content.start - 1, q.content.end + 1) for q in direct])
     nearby = _Nearby(
         [(q.content.start - 1, q.content.end + 1, ("direct", k)) for k, q in enumerate(direct)]
         + [(f.outer_start, f.outer_end, ("fragment", f)) for f in fragments]
@@ -209,6 +192,10 @@ def _free_run(doc: Doc, proposal: Proposal, taken: set[int]) -> tuple[int, int] 
     return trim_end(doc, a, b) if a < b else None
 
 
+def _any_blocked(tokens: range, taken: set[int], sources: set[int]) -> bool:
+    return any(t in taken or t in sources for t in tokens)
+
+
 def select(doc: Doc, scored: list[Scored]) -> list[Scored]:
     """Keep candidates above the threshold, best first, so that no word takes two roles;
     a report nested in a kept content is part of that content, not an attribution, and a
@@ -219,22 +206,20 @@ def select(doc: Doc, scored: list[Scored]) -> list[Scored]:
     kept: list[Scored] = []
     for s in sorted(scored, key=lambda s: (-s.probability, s.proposal.content[0])):
         p = s.proposal
-        cue = set(range(*p.candidate.cue))
         source = p.candidate.source
-        blocked = taken | sources
-        if cue & blocked or source is not None and source in taken:
+        if _any_blocked(range(*p.candidate.cue), taken, sources) or source is not None and source in taken:
             continue
-        if p.across is not None and blocked & set(range(*p.across)):
+        if p.across is not None and _any_blocked(range(*p.across), taken, sources):
             p = replace(p, across=None)
-        if blocked & set(range(*p.content)):
-            run = _free_run(doc, p, blocked) if p.kind == "indirect" else None
+        if _any_blocked(range(*p.content), taken, sources):
+            run = _free_run(doc, p, taken | sources) if p.kind == "indirect" else None
             if run is None:
                 continue
             p = replace(p, content=run, chars=_char_range(doc, *run))
             s = Scored(p, s.probability, cut=True)
         elif p is not s.proposal:
             s = Scored(p, s.probability)
-        taken |= cue | p.words()
+        taken |= set(range(*p.candidate.cue)) | p.words()
         if source is not None:
             sources.add(source)
         kept.append(s)

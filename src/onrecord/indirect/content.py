@@ -40,7 +40,7 @@ TELLING_VERBS = load_word_set("telling_verbs.txt")
 PHRASE_RELATIONS = frozenset({"dobj", "prep", "xcomp"})
 
 
-def _subtree_range(token: Token) -> tuple[int, int]:
+def subtree_range(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
@@ -163,10 +163,10 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
     of it is left once the cue and the source are cut out."""
     root = doc[candidate.content_root]
     cue = candidate.cue
-    start, end = _subtree_range(root)
+    start, end = subtree_range(root)
     if candidate.relation.startswith("parenthetical") or candidate.relation == "according-to":
-        start, end = _subtree_range(root)
-        head_range = _subtree_range(doc[candidate.head]) if candidate.relation != "according-to" else (cue[0], _according_end(doc, candidate))
+        start, end = subtree_range(root)
+        head_range = subtree_range(doc[candidate.head]) if candidate.relation != "according-to" else (cue[0], _according_end(doc, candidate))
         start, end = _without((start, end), head_range)
     else:
         if candidate.relation == "dobj":
@@ -179,7 +179,7 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
         start, end = (end - MAX_CONTENT_TOKENS, end) if cue[0] >= end else (start, start + MAX_CONTENT_TOKENS)
     if candidate.source is not None:
         source = doc[candidate.source]
-        start, end = _without((start, end), _subtree_range(source) if source.i < start or source.i >= end else (source.i, source.i + 1))
+        start, end = _without((start, end), subtree_range(source) if source.i < start or source.i >= end else (source.i, source.i + 1))
     start, end = _one_sentence(doc, start, end, cue)
     if candidate.relation in PHRASE_RELATIONS:
         end = _without_trailing_aside(doc, start, end)

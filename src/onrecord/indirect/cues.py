@@ -216,21 +216,20 @@ def _reports_on(verb: Token) -> bool:
 def _object_preposition(verb: Token, obj: Token, group_end: int) -> Token | None:
     """The preposition right after a cue object whose own object is the content, as in
     ``raised questions about [X]`` or ``made the case for [X]`` (pairs in the lexicon)."""
-    if obj.left_edge.i != group_end or obj.i + 1 >= len(obj.doc):
+    if obj.left_edge.i != group_end:
         return None
-    prep = obj.doc[obj.i + 1]
-    if prep.dep_ != "prep" or prep.text != prep.lower_ or prep.head.i not in (obj.i, verb.i) or (obj.lemma_.lower(), prep.lower_) not in CUE_OBJECTS:
-        return None
-    return prep if _first_object(prep) is not None else None
+    prep = _next_preposition(obj, attached_to=(obj.i, verb.i))
+    return prep if prep is not None and (obj.lemma_.lower(), prep.lower_) in CUE_OBJECTS else None
 
 
-def _next_preposition(word: Token) -> Token | None:
-    """The preposition right after a word, attached to it, with an object."""
+def _next_preposition(word: Token, *, attached_to: tuple[int, ...] | None = None) -> Token | None:
+    """The preposition right after a word, attached to it (or to one of ``attached_to``),
+    with an object."""
     doc = word.doc
     if word.i + 1 >= len(doc):
         return None
     prep = doc[word.i + 1]
-    if prep.dep_ != "prep" or prep.head.i != word.i or prep.text != prep.lower_ or _first_object(prep) is None:
+    if prep.dep_ != "prep" or prep.head.i not in (attached_to or (word.i,)) or prep.text != prep.lower_ or _first_object(prep) is None:
         return None
     return prep
 

@@ -8,26 +8,22 @@ interruption, in two pieces (``The museum`` and ``would make …``), as PolNeAR 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from .content import trim_end
+from .content import subtree_range, trim_end
 from .cues import Candidate
 
 INTERRUPTING = ("parenthetical-parataxis", "parenthetical-ccomp", "parenthetical-advcl", "according-to")
 EDGE_WORDS = frozenset({"and", "but", "or", "so"})
 
 
-def _subtree(token: Token) -> range:
-    return range(token.left_edge.i, token.right_edge.i + 1)
-
-
 def _interruption(doc: Doc, candidate: Candidate) -> set[int]:
     """The words of the cue's own clause: the cue, its source and what hangs on the cue."""
     words = set(range(*candidate.cue))
     if candidate.source is not None:
-        words |= set(_subtree(doc[candidate.source]))
+        words |= set(range(*subtree_range(doc[candidate.source])))
     if candidate.relation != "according-to":
-        words |= set(_subtree(doc[candidate.head]))
+        words |= set(range(*subtree_range(doc[candidate.head])))
     return words
 
 
