@@ -106,3 +106,23 @@ def test_object_of_tell_is_not_extended_over_the_told_clause(nlp: Language) -> N
     text = "The mayor told reporters that the ferry would run all winter."
     assert content(nlp, text, "told", "dobj") == "reporters"
     assert content(nlp, text, "told", "ccomp") == "that the ferry would run all winter"
+
+
+def test_quoted_words_opened_in_the_content_run_on_to_their_closing_mark(nlp: Language) -> None:
+    text = "The senator said she would “fight for every vote. We will not give up.”"
+    assert content(nlp, text, "said", "ccomp") == "she would “fight for every vote. We will not give up.”"
+
+
+def test_content_through_a_quotation_stops_at_its_closing_mark(nlp: Language) -> None:
+    text = "The governor told reporters that the budget was “a mess. Nobody wants to admit it.” Then he left."
+    assert content(nlp, text, "told", "ccomp") == "that the budget was “a mess. Nobody wants to admit it.”"
+
+
+def test_dash_set_apposition_is_left_out_of_an_object_content(nlp: Language) -> None:
+    text = "The mayor likened the proposal to “highway robbery” — a charge the developer denied."
+    assert content(nlp, text, "likened", "dobj") == "the proposal to “highway robbery”"
+
+
+def test_spaced_hyphen_apposition_is_left_out_of_an_object_content(nlp: Language) -> None:
+    text = "Critics dismissed the report - a document that took two years to write."
+    assert content(nlp, text, "dismissed", "dobj") == "the report"
