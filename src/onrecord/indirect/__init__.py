@@ -22,6 +22,7 @@ from ..intervals import Intervals
 from ..quotemarks import QuotedSpan
 from .content import content_range, trim_end
 from .cues import Candidate, find_candidates, lexicon_act
+from .headlines import sentence_case_headline
 from .mixed import overlap, own_words, quoted_ranges
 from .model import CueModel, features, load_model
 from .pieces import other_piece
@@ -138,7 +139,9 @@ def _paired(quote: Quote) -> bool:
 
 
 def propose(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan]) -> list[Proposal]:
-    """Every candidate attribution the parse offers, before the cue model weighs it."""
+    """Every candidate attribution the parse offers, before the cue model weighs it (a Title
+    Case headline is parsed again in sentence case first, in place: ``headlines``)."""
+    sentence_case_headline(doc)
     text = doc.text  # built anew on every access
     in_direct = Intervals([(q.content.start - 1, q.content.end + 1) for q in direct])
     nearby = _Nearby(
