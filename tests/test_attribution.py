@@ -69,6 +69,21 @@ def test_cue_keeps_its_auxiliary_and_adverb_as_annotators_mark_them():
     assert cue_and_speaker(quote) == ("has also said", "Ortiz")
 
 
+def test_adverb_right_after_the_cue_belongs_to_it():
+    quote = only_quote('"What a fine plan," Ortiz said sarcastically.')
+    assert cue_and_speaker(quote) == ("said sarcastically", "Ortiz")
+
+
+def test_in_a_statement_belongs_to_the_cue():
+    quote = only_quote('"The pier will reopen in May," the harbor authority said in a statement.')
+    assert cue_and_speaker(quote)[0] == "said in a statement"
+
+
+def test_in_an_interview_stays_out_of_the_cue():
+    quote = only_quote('"The pier will reopen in May," Ortiz said in an interview.')
+    assert cue_and_speaker(quote)[0] == "said"
+
+
 def test_second_half_of_a_split_quote_shares_cue_and_speaker():
     article = extract('"The ferry is late," Reyes said. "It is always late."')
     first, second = article.quotes

@@ -201,8 +201,51 @@ def test_existential_there_opens_a_predicate_cue(nlp) -> None:
 
 
 def test_reporting_noun_cue_keeps_its_article_and_adjective(nlp) -> None:
+    cues = offered(nlp, "An earlier claim that the bridge was safe turned out to be wrong.", "claim")
+    assert {cue for cue, _, _ in cues} == {"An earlier claim"}
+
+
+def test_reporting_noun_cue_takes_the_verb_whose_object_it_is(nlp) -> None:
     cues = offered(nlp, "The mayor repeated an earlier claim that the bridge was safe.", "claim")
-    assert {cue for cue, _, _ in cues} == {"an earlier claim"}
+    assert {cue for cue, _, _ in cues} == {"repeated an earlier claim"}
+
+
+def test_participle_after_an_issued_statement_takes_verb_and_noun(nlp) -> None:
+    text = "The White House issued a statement saying the talks had failed."
+    assert offered(nlp, text, "statement") == set()
+    assert ("issued a statement saying", "failed", "ccomp") in offered(nlp, text, "saying")
+
+
+def test_adverb_right_after_the_verb_joins_the_cue(nlp) -> None:
+    cues = offered(nlp, "The governor said sarcastically that the plan was brilliant.", "said")
+    assert ("said sarcastically", "was", "ccomp") in cues
+
+
+def test_auxiliary_before_an_inverted_subject_stays_out_of_the_cue(nlp) -> None:
+    cues = offered(nlp, "Did the auditors note that the funds were missing?", "note")
+    assert {cue for cue, _, _ in cues} == {"note"}
+
+
+def test_light_verb_from_the_lexicon_takes_object_and_preposition(nlp) -> None:
+    cues = offered(nlp, "The union took issue with the new pension rules.", "took")
+    assert cues == {("took issue with", "rules", "object-prep")}
+
+
+def test_reflexive_object_of_distance_joins_the_cue(nlp) -> None:
+    cues = offered(nlp, "The senator distanced herself from the new tariffs.", "distanced")
+    assert cues == {("distanced herself from", "tariffs", "object-prep")}
+
+
+def test_object_of_accuse_stays_in_the_content(nlp) -> None:
+    cues = offered(nlp, "The senator accused the mayor of hiding the audit.", "accused")
+    assert {relation for _, _, relation in cues} == {"dobj"}
+    assert {cue for cue, _, _ in cues} == {"accused"}
+
+
+def test_failed_hands_the_report_to_its_infinitive(nlp) -> None:
+    text = "The council failed to explain the missing funds."
+    assert offered(nlp, text, "failed") == set()
+    assert {cue for cue, _, _ in offered(nlp, text, "explain")} == {"failed to explain"}
 
 
 def test_reporting_noun_cue_leaves_the_possessor_to_the_source(nlp) -> None:

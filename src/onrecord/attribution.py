@@ -30,6 +30,7 @@ NAME_COLON = re.compile(r"([A-Z][\w.'’ -]{0,40}?)\s*:\s*$")
 PHRASE_BREAKS = frozenset({",", "(", ")", "—", "–", "―", ";", ":", '"', "“", "”"})
 TIME_NOUNS = load_word_set("time_nouns.txt")
 CUE_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
+CHANNEL_PHRASES = frozenset(tuple(line.split()) for line in load_word_set("cue_channel_phrases.txt"))
 MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 
 
@@ -46,19 +47,38 @@ class Found:
 
 def cue_group(verb: Token) -> tuple[int, int]:
     """The verb with the auxiliaries, negation and adverbs right before it (``has also
-    said``; not ``when``), and a particle or a day right after it (``called on``, ``said Friday``): the
-    words PolNeAR annotators mark as the cue."""
+    said``; not ``when``), and a particle, an adverb or a day right after it (``called on``,
+    ``said sarcastically``, ``said Friday``): the words PolNeAR annotators mark as the cue."""
     first = verb.i
     for child in reversed(list(verb.lefts)):
-        if verb.i - child.i > 3:
-            break
+        if verb.i - child.i > 3 or child.dep_ in SUBJECT_DEPS:
+            break  # "did they note": an auxiliary before the subject is out (train: out 30, in 1)
         if child.dep_ in CUE_GROUP_DEPS or child.dep_ == "advmod" and child.i == first - 1 and child.tag_ != "WRB":
             first = min(first, child.i)
     last = verb.i
     for child in verb.rights:
-        if child.i == last + 1 and (child.dep_ == "prt" or child.dep_ == "npadvmod" and child.ent_type_ == "DATE"):
+        if child.i == last + 1 and (child.dep_ == "prt" or _manner_adverb(child) or child.dep_ == "npadvmod" and child.ent_type_ == "DATE"):
             last = child.i
-    return first, last + 1
+    return first, last + 1 + _channel_phrase_length(verb, last + 1)
+
+
+def _channel_phrase_length(verb: Token, at: int) -> int:
+    """How many words of a channel phrase annotators keep with the cue (``said in a
+    statement``) start at ``at``, as a prepositional phrase of the verb; 0 if none."""
+    doc = verb.doc
+    if at >= len(doc) or doc[at].dep_ != "prep" or doc[at].head.i != verb.i:
+        return 0
+    for phrase in CHANNEL_PHRASES:
+        if tuple(t.lower_ for t in doc[at:at + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _manner_adverb(token: Token) -> bool:
+    """A lone adverb after the verb (``asks rhetorically``, ``noted repeatedly``): annotators
+    keep it in the cue (PolNeAR train: in 210, out 10).  A capitalised word the parser calls
+    an adverb is a name (``said Skelly``)."""
+    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.tag_ != "WRB" and token.is_lower and not any(True for _ in token.children)
 
 
 def noun_phrase(token: Token, *, outside: tuple[int, int]) -> list[Token]:

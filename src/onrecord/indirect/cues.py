@@ -8,7 +8,9 @@ the clause it modifies (``according to X, …``).  The cue is cut as PolNeAR ann
 mark it: with the verbs that govern it (``went on to discuss``, ``stopped short of
 calling``), through a light verb's object and preposition (``raised questions about [X]``),
 a copular predicate's preposition (``has been critical of [X]``) or the preposition before
-an addressee (``called on [X to act]``).  Whether a candidate really reports
+an addressee (``called on [X to act]``), and with the verb whose object a reporting noun is
+(``issued a statement saying [X]``).  Each convention was counted on PolNeAR train: the
+counts are next to the rule.  Whether a candidate really reports
 somebody's words or thoughts is the cue model's decision (``model.py``); this module only
 says what the parse offers, so it stays cheap and linear in the number of tokens.
 """
@@ -26,6 +28,8 @@ from ..lexicon import data_rows, load_table, load_word_set
 REPORTING_NOUNS = load_table("reporting_nouns.tsv")
 # "raised questions about [X]": object nouns whose preposition's object is the content.
 CUE_OBJECTS = frozenset((row[0].strip().lower(), row[1].strip().lower()) for row in data_rows("cue_object_prepositions.tsv"))
+# "took issue with [X]": light verbs whose object and preposition go into the cue with them.
+CUE_OBJECT_VERBS = load_word_set("cue_object_verbs.txt")
 # "tried to show [X]": governing verbs that pass the report on to their infinitive.
 CHAIN_VERBS = load_word_set("cue_chain_verbs.txt")
 # Governing verbs whose object goes into the cue with them: "used the speech to call for".
@@ -120,6 +124,9 @@ def _first_object(prep: Token) -> Token | None:
 
 def _verb_candidates(verb: Token) -> Iterator[Candidate]:
     group = _governed_cue(verb, cue_group(verb))
+    framed = _framing_noun_start(verb)
+    if framed is not None:
+        group = (framed, group[1])
     if _inverted(verb):
         # "…, warned the minister.": the parser takes the speaker for an object.
         speaker = next(c for c in verb.rights if c.dep_ in INVERTED_SPEAKER_DEPS)
@@ -215,11 +222,16 @@ def _reports_on(verb: Token) -> bool:
 
 def _object_preposition(verb: Token, obj: Token, group_end: int) -> Token | None:
     """The preposition right after a cue object whose own object is the content, as in
-    ``raised questions about [X]`` or ``made the case for [X]`` (pairs in the lexicon)."""
+    ``raised questions about [X]`` (a pair in the lexicon) or ``took issue with [X]`` (a
+    light verb in the lexicon, with a common noun or pronoun object)."""
     if obj.left_edge.i != group_end:
         return None
     prep = _next_preposition(obj, attached_to=(obj.i, verb.i))
-    return prep if prep is not None and (obj.lemma_.lower(), prep.lower_) in CUE_OBJECTS else None
+    if prep is None:
+        return None
+    if (obj.lemma_.lower(), prep.lower_) in CUE_OBJECTS:
+        return prep
+    return prep if verb.lemma_.lower() in CUE_OBJECT_VERBS and obj.pos_ in ("NOUN", "PRON") else None
 
 
 def _next_preposition(word: Token, *, attached_to: tuple[int, ...] | None = None) -> Token | None:
@@ -278,18 +290,45 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
     source, rule = _noun_source(noun)
     for child in noun.children:
         if child.dep_ in NOUN_CLAUSE_DEPS and child.i > noun.i and child.pos_ in VERB_POS:
+            if _framing_noun_start(child) is not None and _reports_on(child):
+                continue  # "issued a statement saying [X]": the participle's own candidate carries the report
             yield Candidate(noun.i, (_noun_cue_start(noun), noun.i + 1), child.i, f"noun-{child.dep_}", _index(source), rule)
 
 
 def _noun_cue_start(noun: Token) -> int:
     """Annotators mark a reporting noun with its article and adjectives (``an earlier
-    claim``), not with its possessor or a name before it (``Trump claims``)."""
+    claim``), not with its possessor or a name before it (``Trump claims``), and with the
+    verb whose object it is (``issued a statement``; PolNeAR train: with the verb 55, without 11)."""
+    start = _noun_phrase_start(noun)
+    framed = _framing_verb_start(noun, start)
+    return start if framed is None else framed
+
+
+def _noun_phrase_start(noun: Token) -> int:
     start = noun.i
     for child in reversed(list(noun.lefts)):
         if child.dep_ not in NOUN_CUE_MODIFIERS or child.right_edge.i != start - 1:
             break
         start = child.left_edge.i
     return start
+
+
+def _framing_verb_start(noun: Token, phrase_start: int) -> int | None:
+    """The first word of the verb group whose object the noun phrase is, right before it."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in VERB_POS or verb.i > noun.i:
+        return None
+    first, last = cue_group(verb)
+    return first if last == phrase_start else None
+
+
+def _framing_noun_start(verb: Token) -> int | None:
+    """``issued a statement saying [X]``: a participle right after a reporting noun that is
+    a verb's object takes the verb and the noun into its cue (PolNeAR train: 18 of 20)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.i != verb.i - 1 or noun.pos_ != "NOUN" or noun.lemma_.lower() not in REPORTING_NOUNS:
+        return None
+    return _framing_verb_start(noun, _noun_phrase_start(noun))
 
 
 def _index(token: Token | None) -> int | None:
