@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from spacy.tokens import Doc
 
 from onrecord.indirect.headlines import headline_end, is_title_case, sentence_case_headline, sentence_case_words
 from onrecord.language import load_pipeline
@@ -21,10 +20,6 @@ TITLE_CASE_ARTICLE = (
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def parsed(nlp, text: str) -> Doc:
-    return nlp(text)
 
 
 def test_title_case_headline_is_recognised() -> None:
@@ -47,13 +42,24 @@ def test_acronyms_keep_their_capitals() -> None:
     assert sentence_case_words(words, Counter(), Counter())[3] == "FBI"
 
 
+def test_clause_after_a_colon_keeps_its_opening_capital() -> None:
+    words = "Mayor Reyes : ‘ We Will Not Close The Clinic ’".split()
+    cased = sentence_case_words(words, Counter({"reyes": 3}), Counter())
+    assert cased == "Mayor Reyes : ‘ We will not close the clinic ’".split()
+
+
+def test_quoted_phrase_inside_a_clause_is_lower_cased() -> None:
+    words = "Critics Call The Levy A ‘ Hidden Tax ’".split()
+    assert sentence_case_words(words, Counter(), Counter()) == "Critics call the levy a ‘ hidden tax ’".split()
+
+
 def test_headline_ends_at_the_first_line_break(nlp) -> None:
-    doc = parsed(nlp, TITLE_CASE_ARTICLE)
+    doc = nlp(TITLE_CASE_ARTICLE)
     assert doc[:headline_end(doc)].text == "Farm Groups Slam Senator Hale As A ‘Friend Of Nobody’"
 
 
 def test_title_case_headline_gets_a_verb_after_reparsing(nlp) -> None:
-    doc = parsed(nlp, TITLE_CASE_ARTICLE)
+    doc = nlp(TITLE_CASE_ARTICLE)
     assert sentence_case_headline(doc)
     slam = doc[2]
     assert slam.text == "Slam" and slam.pos_ == "VERB"
@@ -61,7 +67,7 @@ def test_title_case_headline_gets_a_verb_after_reparsing(nlp) -> None:
 
 
 def test_reparsing_keeps_the_text_and_the_body_parse(nlp) -> None:
-    doc = parsed(nlp, TITLE_CASE_ARTICLE)
+    doc = nlp(TITLE_CASE_ARTICLE)
     body = [(t.text, t.dep_, t.head.i) for t in doc[headline_end(doc):]]
     sentence_case_headline(doc)
     assert doc.text == TITLE_CASE_ARTICLE
@@ -69,13 +75,13 @@ def test_reparsing_keeps_the_text_and_the_body_parse(nlp) -> None:
 
 
 def test_headline_is_reparsed_once(nlp) -> None:
-    doc = parsed(nlp, TITLE_CASE_ARTICLE)
+    doc = nlp(TITLE_CASE_ARTICLE)
     assert sentence_case_headline(doc)
     assert not sentence_case_headline(doc)
 
 
 def test_text_without_a_line_break_has_no_headline(nlp) -> None:
-    doc = parsed(nlp, "Farm Groups Slam Senator Hale As A Friend Of Nobody.")
+    doc = nlp("Farm Groups Slam Senator Hale As A Friend Of Nobody.")
     assert headline_end(doc) == 0
     assert not sentence_case_headline(doc)
 

@@ -37,6 +37,13 @@ MAX_HEADLINE_TOKENS = 60  # a first "line" longer than this is a paragraph, not 
 TITLE_CASE_SHARE = 0.8
 MIN_STYLED_WORDS = 3
 USER_DATA_KEY = "onrecord.headline_sentence_case"
+# A capital after these may open a sentence or a quotation, so in the body it says nothing
+# about the word being a name.
+OPENERS = frozenset({".", "!", "?", ":", ";", "‘", "“", '"', "'", "(", "—", "–"})
+# In a headline a clause after a colon opens with a capital, also inside quotation marks
+# ("Kasich: ‘We Are Going …’"); a quoted phrase inside a clause does not (‘Disgusting Fraud’).
+CLAUSE_BREAKS = frozenset({".", "!", "?", ":", ";"})
+QUOTE_MARKS = frozenset({"‘", "“", '"', "'"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
 
@@ -82,7 +89,7 @@ def _body_capitals(doc: Doc, start: int) -> tuple[Counter[str], Counter[str]]:
     previous = None
     for token in doc[start:]:
         text = token.text
-        opens = previous is None or token.is_sent_start or previous.is_punct or previous.is_space
+        opens = previous is None or token.is_sent_start or previous.is_space or previous.text in OPENERS
         if text[:1].isupper() and not opens:
             upper[text.lower()] += 1
         elif text[:1].islower():
@@ -101,13 +108,21 @@ def _is_name(word: str, upper: Counter[str], lower: Counter[str]) -> bool:
     return key in GIVEN_NAMES
 
 
+def _opens_clause(words: list[str], k: int) -> bool:
+    if k > 0 and words[k - 1] in QUOTE_MARKS:
+        k -= 1
+    return k == 0 or words[k - 1] in CLAUSE_BREAKS
+
+
 def sentence_case_words(words: list[str], upper: Counter[str], lower: Counter[str]) -> list[str]:
-    """The headline's words in sentence case: the first word and the names keep their
-    capital, every other word is lower-cased.  ``upper`` and ``lower`` count how the
-    article's body writes each (lower-cased) word mid-sentence."""
+    """The headline's words in sentence case: the first word, the first word of a clause
+    after a colon (quoted or not) and the names keep their capital; every other word is
+    lower-cased.  ``upper`` and ``lower`` count how the article's body writes each
+    (lower-cased) word mid-sentence."""
     out = []
     for k, word in enumerate(words):
-        keep = k == 0 or not word[:1].isupper() or _fixed_capitals(word) or _is_name(word, upper, lower)
+        opens = _opens_clause(words, k)
+        keep = opens or not word[:1].isupper() or _fixed_capitals(word) or _is_name(word, upper, lower)
         out.append(word if keep else word.lower())
     return out
 
