@@ -138,9 +138,9 @@ def _aside_mark(doc: Doc, t: Token) -> int:
     """The comma or spaced dash that sets off the phrase headed by ``t`` (-1 if none)."""
     first = t.left_edge.i
     for k in (first, first - 1):
-        if doc[k].text in DASHES and doc[k - 1].whitespace_:
+        if k > 0 and doc[k].text in DASHES and doc[k - 1].whitespace_:
             return k
-    return first - 1 if doc[first - 1].text == "," else -1
+    return first - 1 if first > 0 and doc[first - 1].text == "," else -1
 
 
 def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
