@@ -79,6 +79,16 @@ def test_in_a_statement_belongs_to_the_cue():
     assert cue_and_speaker(quote)[0] == "said in a statement"
 
 
+def test_with_a_grin_belongs_to_the_cue():
+    quote = only_quote('"The ferry will be on time," Ortiz said with a grin.')
+    assert cue_and_speaker(quote)[0] == "said with a grin"
+
+
+def test_governing_verbs_belong_to_the_cue_of_a_quote():
+    quote = only_quote('The mayor went on to say: "The pier will reopen in May."')
+    assert cue_and_speaker(quote) == ("went on to say", "The mayor")
+
+
 def test_in_an_interview_stays_out_of_the_cue():
     quote = only_quote('"The pier will reopen in May," Ortiz said in an interview.')
     assert cue_and_speaker(quote)[0] == "said"

@@ -30,7 +30,17 @@ NAME_COLON = re.compile(r"([A-Z][\w.'’ -]{0,40}?)\s*:\s*$")
 PHRASE_BREAKS = frozenset({",", "(", ")", "—", "–", "―", ";", ":", '"', "“", "”"})
 TIME_NOUNS = load_word_set("time_nouns.txt")
 CUE_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
-CHANNEL_PHRASES = frozenset(tuple(line.split()) for line in load_word_set("cue_channel_phrases.txt"))
+CUE_VERB_POS = frozenset({"VERB", "AUX"})
+# "tried to show [X]": governing verbs that pass the report on to their infinitive.
+CHAIN_VERBS = load_word_set("cue_chain_verbs.txt")
+# Governing verbs whose object goes into the cue with them: "used the speech to call for".
+INSTRUMENT_VERBS = frozenset({"use", "spend"})
+# Prepositions linking a governing verb to a gerund cue: "stopped short of calling".
+CHAIN_PREPOSITIONS = frozenset({"of", "by", "on", "at"})
+# Words that may stand between a governing verb and the cue it governs: "has yet to",
+# "was able to", "went so far as to"; a verb, noun or punctuation mark stops the run.
+CHAIN_BRIDGE_POS = frozenset({"AUX", "PART", "ADV", "ADP", "ADJ", "SCONJ"})
+TRAILING_PHRASES = frozenset(tuple(line.split()) for line in load_word_set("cue_trailing_phrases.txt"))
 MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 
 
@@ -59,16 +69,16 @@ def cue_group(verb: Token) -> tuple[int, int]:
     for child in verb.rights:
         if child.i == last + 1 and (child.dep_ == "prt" or _manner_adverb(child) or child.dep_ == "npadvmod" and child.ent_type_ == "DATE"):
             last = child.i
-    return first, last + 1 + _channel_phrase_length(verb, last + 1)
+    return first, last + 1 + _trailing_phrase_length(verb, last + 1)
 
 
-def _channel_phrase_length(verb: Token, at: int) -> int:
-    """How many words of a channel phrase annotators keep with the cue (``said in a
-    statement``) start at ``at``, as a prepositional phrase of the verb; 0 if none."""
+def _trailing_phrase_length(verb: Token, at: int) -> int:
+    """How many words of a phrase annotators keep with the cue (``said in a statement``,
+    ``said with a grin``) start at ``at``, as a prepositional phrase of the verb; 0 if none."""
     doc = verb.doc
     if at >= len(doc) or doc[at].dep_ != "prep" or doc[at].head.i != verb.i:
         return 0
-    for phrase in CHANNEL_PHRASES:
+    for phrase in TRAILING_PHRASES:
         if tuple(t.lower_ for t in doc[at:at + len(phrase)]) == phrase:
             return len(phrase)
     return 0
@@ -79,6 +89,48 @@ def _manner_adverb(token: Token) -> bool:
     keep it in the cue (PolNeAR train: in 210, out 10).  A capitalised word the parser calls
     an adverb is a name (``said Skelly``)."""
     return token.dep_ == "advmod" and token.pos_ == "ADV" and token.tag_ != "WRB" and token.is_lower and not any(True for _ in token.children)
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb another verb hangs on as an infinitive or a gerund: ``went on [to discuss]``,
+    ``was able [to tout]``, ``stopped short of [calling]``."""
+    if verb.dep_ == "xcomp" and (verb.tag_ != "VBG" or verb.head.lemma_.lower() in CHAIN_VERBS):
+        governor = verb.head
+    elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        governor = verb.head  # "went on to discuss", parsed as a purpose clause
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in CHAIN_PREPOSITIONS:
+        governor = verb.head.head
+    else:
+        return None
+    if governor.pos_ in ("ADJ", "ADV") and governor.dep_ in ("acomp", "advmod", "oprd"):
+        governor = governor.head  # "was able to", "stopped short of"
+    elif governor.lemma_ == "be":
+        return None  # "the task is to tell": the copula is no part of the cue
+    if any(c.dep_ == "expl" or c.dep_ == "nsubj" and c.lower_ == "it" for c in governor.children):
+        return None  # "it is hard to see": the writer's frame
+    return governor if governor.pos_ in CUE_VERB_POS and governor.i < verb.i else None
+
+
+def governed_cue(verb: Token) -> tuple[int, int]:
+    """The verb's cue group with the verbs that govern it: annotators mark them with the
+    cue (``could not resist pointing out``, ``has yet to explain``, ``went on to say``) when only auxiliaries, particles, adverbs, an adjective or
+    a preposition stand between; an object in between (``urged them to``) stops the run,
+    unless the governor is an instrument verb (``used the speech to call for``)."""
+    group = cue_group(verb)
+    doc = verb.doc
+    start, node = group[0], verb
+    for _ in range(3):
+        governor = _governor(node)
+        if governor is None:
+            break
+        first, last = cue_group(governor)
+        carried = set()
+        if governor.lemma_.lower() in INSTRUMENT_VERBS:
+            carried = {t.i for c in governor.children if c.dep_ in ("dobj", "npadvmod") and last <= c.i < start for t in c.subtree}
+        if last > start or not all(t.i in carried or t.pos_ in CHAIN_BRIDGE_POS and not t.is_punct for t in doc[last:start]):
+            break
+        start, node = first, governor
+    return start, group[1]
 
 
 def noun_phrase(token: Token, *, outside: tuple[int, int]) -> list[Token]:
@@ -174,7 +226,7 @@ class Attributor:
     def _cue_tokens(self, verb: Token) -> list[Token]:
         if verb.lower_ == "according":
             return [verb, verb.nbor(1)]
-        first, last = cue_group(verb)
+        first, last = governed_cue(verb)
         return [t for t in self.doc[first:last] if not self.in_quote(t.idx)] or [verb]
 
     def find(self, k: int) -> Found | None:

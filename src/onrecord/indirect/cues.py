@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..attribution import REPORTING_VERBS, cue_group
+from ..attribution import CHAIN_VERBS, REPORTING_VERBS, cue_group, governed_cue
 from ..lexicon import data_rows, load_table, load_word_set
 
 REPORTING_NOUNS = load_table("reporting_nouns.tsv")
@@ -30,19 +30,10 @@ REPORTING_NOUNS = load_table("reporting_nouns.tsv")
 CUE_OBJECTS = frozenset((row[0].strip().lower(), row[1].strip().lower()) for row in data_rows("cue_object_prepositions.tsv"))
 # "took issue with [X]": light verbs whose object and preposition go into the cue with them.
 CUE_OBJECT_VERBS = load_word_set("cue_object_verbs.txt")
-# "tried to show [X]": governing verbs that pass the report on to their infinitive.
-CHAIN_VERBS = load_word_set("cue_chain_verbs.txt")
-# Governing verbs whose object goes into the cue with them: "used the speech to call for".
-INSTRUMENT_VERBS = frozenset({"use", "spend"})
-# Prepositions linking a governing verb to a gerund cue: "stopped short of calling".
-CHAIN_PREPOSITIONS = frozenset({"of", "by", "on", "at"})
 # Predicates of a copula: "was critical of", "is an opponent of".
 PREDICATE_DEPS = frozenset({"acomp", "attr"})
 # "called on [X to act]", "calls upon", "called for [X to resign]".
 ADDRESS_PREPOSITIONS = frozenset({"on", "upon", "for"})
-# Words that may stand between a governing verb and the cue it governs: "has yet to",
-# "was able to", "went so far as to"; a verb, noun or punctuation mark stops the run.
-CHAIN_BRIDGE_POS = frozenset({"AUX", "PART", "ADV", "ADP", "ADJ", "SCONJ"})
 VERB_POS = frozenset({"VERB", "AUX"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 # A clause a reporting verb interrupts or follows: "The plan, she said, will fail."
@@ -123,7 +114,7 @@ def _first_object(prep: Token) -> Token | None:
 
 
 def _verb_candidates(verb: Token) -> Iterator[Candidate]:
-    group = _governed_cue(verb, cue_group(verb))
+    group = governed_cue(verb)
     framed = _framing_noun_start(verb)
     if framed is not None:
         group = (framed, group[1])
@@ -172,47 +163,6 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
     if not has_complement and head.i != verb.i and verb.dep_ in PARENTHETICAL_DEPS and head.pos_ in VERB_POS:
         if source is not None and source.head.i == verb.i:
             yield Candidate(verb.i, group, head.i, f"parenthetical-{verb.dep_}", source.i, rule)
-
-
-def _governor(verb: Token) -> Token | None:
-    """The verb another verb hangs on as an infinitive or a gerund: ``went on [to discuss]``,
-    ``was able [to tout]``, ``stopped short of [calling]``."""
-    if verb.dep_ == "xcomp" and (verb.tag_ != "VBG" or verb.head.lemma_.lower() in CHAIN_VERBS):
-        governor = verb.head
-    elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        governor = verb.head  # "went on to discuss", parsed as a purpose clause
-    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in CHAIN_PREPOSITIONS:
-        governor = verb.head.head
-    else:
-        return None
-    if governor.pos_ in ("ADJ", "ADV") and governor.dep_ in ("acomp", "advmod", "oprd"):
-        governor = governor.head  # "was able to", "stopped short of"
-    elif governor.lemma_ == "be":
-        return None  # "the task is to tell": the copula is no part of the cue
-    if any(c.dep_ == "expl" or c.dep_ == "nsubj" and c.lower_ == "it" for c in governor.children):
-        return None  # "it is hard to see": the writer's frame
-    return governor if governor.pos_ in VERB_POS and governor.i < verb.i else None
-
-
-def _governed_cue(verb: Token, group: tuple[int, int]) -> tuple[int, int]:
-    """Annotators mark the governing verbs of a cue with it (``could not resist pointing
-    out``, ``has yet to explain``) when only auxiliaries, particles, adverbs, an adjective or
-    a preposition stand between; an object in between (``urged them to``) stops the run,
-    unless the governor is an instrument verb (``used the speech to call for``)."""
-    doc = verb.doc
-    start, node = group[0], verb
-    for _ in range(3):
-        governor = _governor(node)
-        if governor is None:
-            break
-        first, last = cue_group(governor)
-        carried = set()
-        if governor.lemma_.lower() in INSTRUMENT_VERBS:
-            carried = {t.i for c in governor.children if c.dep_ in ("dobj", "npadvmod") and last <= c.i < start for t in c.subtree}
-        if last > start or not all(t.i in carried or t.pos_ in CHAIN_BRIDGE_POS and not t.is_punct for t in doc[last:start]):
-            break
-        start, node = first, governor
-    return start, group[1]
 
 
 def _reports_on(verb: Token) -> bool:
