@@ -251,3 +251,8 @@ def test_failed_hands_the_report_to_its_infinitive(nlp) -> None:
 def test_reporting_noun_cue_leaves_the_possessor_to_the_source(nlp) -> None:
     cues = offered(nlp, "Trump's claim that the vote was rigged spread quickly.", "claim")
     assert {cue for cue, _, _ in cues} == {"claim"}
+
+
+def test_compound_preposition_goes_into_the_cue_whole(nlp) -> None:
+    cues = offered(nlp, "The senator has spoken out in favor of the new tariffs.", "spoken")
+    assert cues == {("has spoken out in favor of", "tariffs", "prep")}

@@ -28,6 +28,8 @@ from ..lexicon import data_rows, load_table, load_word_set
 REPORTING_NOUNS = load_table("reporting_nouns.tsv")
 # "raised questions about [X]": object nouns whose preposition's object is the content.
 CUE_OBJECTS = frozenset((row[0].strip().lower(), row[1].strip().lower()) for row in data_rows("cue_object_prepositions.tsv"))
+# "spoke out in favor of [X]": prepositions of several words that go into the cue whole.
+COMPOUND_PREPOSITIONS = frozenset(tuple(line.split()) for line in load_word_set("cue_compound_prepositions.txt"))
 # "took issue with [X]": light verbs whose object and preposition go into the cue with them.
 CUE_OBJECT_VERBS = load_word_set("cue_object_verbs.txt")
 # Predicates of a copula: "was critical of", "is an opponent of".
@@ -148,6 +150,10 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
                 has_complement = True
                 if child.lower_ == "by" and pobj.dep_ == "pcomp" and _reports_on(pobj):
                     continue  # "responded by saying [X]": the gerund's own candidate carries the report
+                last = _compound_preposition_end(child, pobj)
+                if last is not None:
+                    yield Candidate(verb.i, (group[0], last.i + 1), _first_object(last).i, "prep", _index(source), rule)
+                    continue
                 yield Candidate(verb.i, (group[0], child.i + 1), pobj.i, "prep", _index(source), rule)
         elif child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
             has_complement = True
@@ -182,6 +188,14 @@ def _object_preposition(verb: Token, obj: Token, group_end: int) -> Token | None
     if (obj.lemma_.lower(), prep.lower_) in CUE_OBJECTS:
         return prep
     return prep if verb.lemma_.lower() in CUE_OBJECT_VERBS and obj.pos_ in ("NOUN", "PRON") else None
+
+
+def _compound_preposition_end(prep: Token, pobj: Token) -> Token | None:
+    """The last preposition of a compound one from the lexicon (``in favor of``), with an object."""
+    last = _next_preposition(pobj)
+    if last is None or (prep.lower_, pobj.lower_, last.lower_) not in COMPOUND_PREPOSITIONS:
+        return None
+    return last
 
 
 def _next_preposition(word: Token, *, attached_to: tuple[int, ...] | None = None) -> Token | None:
