@@ -40,6 +40,7 @@ CHAIN_PREPOSITIONS = frozenset({"of", "by", "on", "at"})
 # Words that may stand between a governing verb and the cue it governs: "has yet to",
 # "was able to", "went so far as to"; a verb, noun or punctuation mark stops the run.
 CHAIN_BRIDGE_POS = frozenset({"AUX", "PART", "ADV", "ADP", "ADJ", "SCONJ"})
+# "said in a statement", "said with a grin": phrases after the verb that stay in its cue.
 TRAILING_PHRASES = frozenset(tuple(line.split()) for line in load_word_set("cue_trailing_phrases.txt"))
 MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 
@@ -88,7 +89,7 @@ def _manner_adverb(token: Token) -> bool:
     """A lone adverb after the verb (``asks rhetorically``, ``noted repeatedly``): annotators
     keep it in the cue (PolNeAR train: in 210, out 10).  A capitalised word the parser calls
     an adverb is a name (``said Skelly``)."""
-    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.tag_ != "WRB" and token.is_lower and not any(True for _ in token.children)
+    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.tag_ != "WRB" and token.is_lower and token.n_lefts + token.n_rights == 0
 
 
 def _governor(verb: Token) -> Token | None:
@@ -113,8 +114,8 @@ def _governor(verb: Token) -> Token | None:
 
 def governed_cue(verb: Token) -> tuple[int, int]:
     """The verb's cue group with the verbs that govern it: annotators mark them with the
-    cue (``could not resist pointing out``, ``has yet to explain``, ``went on to say``) when only auxiliaries, particles, adverbs, an adjective or
-    a preposition stand between; an object in between (``urged them to``) stops the run,
+    cue (``could not resist pointing out``, ``has yet to explain``, ``went on to say``) when
+    only auxiliaries, particles, adverbs, an adjective or a preposition stand between; an object in between (``urged them to``) stops the run,
     unless the governor is an instrument verb (``used the speech to call for``)."""
     group = cue_group(verb)
     doc = verb.doc
