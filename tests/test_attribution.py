@@ -89,6 +89,11 @@ def test_governing_verbs_belong_to_the_cue_of_a_quote():
     assert cue_and_speaker(quote) == ("went on to say", "The mayor")
 
 
+def test_governing_instrument_verb_does_not_carry_its_object_into_a_quote_cue():
+    quote = only_quote('The new ad uses footage of the mayor asking, "Who will pay for the pier?"')
+    assert cue_and_speaker(quote)[0] == "asking"
+
+
 def test_in_an_interview_stays_out_of_the_cue():
     quote = only_quote('"The pier will reopen in May," Ortiz said in an interview.')
     assert cue_and_speaker(quote)[0] == "said"

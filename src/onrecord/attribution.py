@@ -112,11 +112,12 @@ def _governor(verb: Token) -> Token | None:
     return governor if governor.pos_ in CUE_VERB_POS and governor.i < verb.i else None
 
 
-def governed_cue(verb: Token) -> tuple[int, int]:
+def governed_cue(verb: Token, *, carry_objects: bool = True) -> tuple[int, int]:
     """The verb's cue group with the verbs that govern it: annotators mark them with the
     cue (``could not resist pointing out``, ``has yet to explain``, ``went on to say``) when
     only auxiliaries, particles, adverbs, an adjective or a preposition stand between; an object in between (``urged them to``) stops the run,
-    unless the governor is an instrument verb (``used the speech to call for``)."""
+    unless the governor is an instrument verb (``used the speech to call for``) and
+    ``carry_objects`` allows it."""
     group = cue_group(verb)
     doc = verb.doc
     start, node = group[0], verb
@@ -126,7 +127,7 @@ def governed_cue(verb: Token) -> tuple[int, int]:
             break
         first, last = cue_group(governor)
         carried = set()
-        if governor.lemma_.lower() in INSTRUMENT_VERBS:
+        if carry_objects and governor.lemma_.lower() in INSTRUMENT_VERBS:
             carried = {t.i for c in governor.children if c.dep_ in ("dobj", "npadvmod") and last <= c.i < start for t in c.subtree}
         if last > start or not all(t.i in carried or t.pos_ in CHAIN_BRIDGE_POS and not t.is_punct for t in doc[last:start]):
             break
@@ -227,7 +228,9 @@ class Attributor:
     def _cue_tokens(self, verb: Token) -> list[Token]:
         if verb.lower_ == "according":
             return [verb, verb.nbor(1)]
-        first, last = governed_cue(verb)
+        # "went on to say": a quote's cue takes its governing verbs, but not across an object
+        # ("uses footage of X asking" is X's cue, not the footage user's).
+        first, last = governed_cue(verb, carry_objects=False)
         return [t for t in self.doc[first:last] if not self.in_quote(t.idx)] or [verb]
 
     def find(self, k: int) -> Found | None:
