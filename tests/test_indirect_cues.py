@@ -63,6 +63,16 @@ def test_passive_report_names_the_agent_as_source() -> None:
     assert q.content.text == "that the border crossing would close"
 
 
+def test_gerund_after_a_preposition_takes_the_subject_of_the_verb_it_hangs_on() -> None:
+    q = next(q for q in reported("The senator answered the question by saying the plan was dead.") if q.cue.text == "saying")
+    assert (q.speaker.text, q.content.text) == ("The senator", "the plan was dead")
+
+
+def test_gerund_opening_the_sentence_takes_the_main_clause_subject() -> None:
+    q = next(q for q in reported("After saying the bill was unfair, the governor vetoed it.") if q.cue.text == "saying")
+    assert (q.speaker.text, q.content.text) == ("the governor", "the bill was unfair")
+
+
 def test_reporting_noun_with_that_clause() -> None:
     q = only("The senator's claim that the count was rigged drew sharp criticism.")
     assert q.cue.text == "claim"

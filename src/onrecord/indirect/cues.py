@@ -79,7 +79,8 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
 
 def verb_source(verb: Token) -> tuple[Token | None, str]:
     """Who the verb's content is attributed to: its subject or passive agent, else the
-    subject of the verb it depends on (``…, adding that``; ``wants to``; ``and said``)."""
+    subject of the verb it depends on (``…, adding that``; ``wants to``; ``and said``;
+    ``responded by saying``, ``After saying …, she left``)."""
     found, rule = _subject(verb)
     if found is not None:
         return found, rule
@@ -88,6 +89,8 @@ def verb_source(verb: Token) -> tuple[Token | None, str]:
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head.head, "modified-noun"
         head, hops = head.head, hops + 1
+        if head.dep_ == "prep" and head.head.pos_ in VERB_POS:
+            head = head.head  # the preposition of a gerund hangs on the verb whose subject speaks
         found, rule = _subject(head)
         if found is not None:
             return found, f"governing-{rule}"
