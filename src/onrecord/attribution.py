@@ -115,9 +115,9 @@ def _governor(verb: Token) -> Token | None:
 def governed_cue(verb: Token, *, carry_objects: bool = True) -> tuple[int, int]:
     """The verb's cue group with the verbs that govern it: annotators mark them with the
     cue (``could not resist pointing out``, ``has yet to explain``, ``went on to say``) when
-    only auxiliaries, particles, adverbs, an adjective or a preposition stand between; an object in between (``urged them to``) stops the run,
-    unless the governor is an instrument verb (``used the speech to call for``) and
-    ``carry_objects`` allows it."""
+    only auxiliaries, particles, adverbs, an adjective or a preposition stand between.  An
+    object in between (``urged them to``) stops the run, unless the governor is an
+    instrument verb (``used the speech to call for``) and ``carry_objects`` allows it."""
     group = cue_group(verb)
     doc = verb.doc
     start, node = group[0], verb
