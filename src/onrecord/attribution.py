@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
 from .article import Evidence, Quote, Span
-from .lexicon import load_table, load_word_set
+from .lexicon import load_phrase_set, load_table, load_word_set
 from .quotemarks import QuotedSpan
 from .sentences import first_sentence_end, last_sentence_end
 from .speech import QuoteUseDecision
@@ -41,7 +41,7 @@ CHAIN_PREPOSITIONS = frozenset({"of", "by", "on", "at"})
 # "was able to", "went so far as to"; a verb, noun or punctuation mark stops the run.
 CHAIN_BRIDGE_POS = frozenset({"AUX", "PART", "ADV", "ADP", "ADJ", "SCONJ"})
 # "said in a statement", "said with a grin": phrases after the verb that stay in its cue.
-TRAILING_PHRASES = frozenset(tuple(line.split()) for line in load_word_set("cue_trailing_phrases.txt"))
+TRAILING_PHRASES = load_phrase_set("cue_trailing_phrases.txt")
 MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 
 

@@ -23,6 +23,12 @@ def load_word_set(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def load_phrase_set(name: str) -> frozenset[tuple[str, ...]]:
+    """A one-phrase-a-line list, lower-cased, each phrase as its words."""
+    return frozenset(tuple(line.split()) for line in load_word_set(name))
+
+
+@functools.cache
 def load_table(name: str) -> dict[str, str]:
     """A two-column tab-separated table: key to value (first occurrence wins)."""
     table: dict[str, str] = {}

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..attribution import CHAIN_VERBS, REPORTING_VERBS, cue_group, governed_cue
-from ..lexicon import data_rows, load_table, load_word_set
+from ..lexicon import data_rows, load_phrase_set, load_table, load_word_set
 
 REPORTING_NOUNS = load_table("reporting_nouns.tsv")
 # "raised questions about [X]": object nouns whose preposition's object is the content.
 CUE_OBJECTS = frozenset((row[0].strip().lower(), row[1].strip().lower()) for row in data_rows("cue_object_prepositions.tsv"))
 # "spoke out in favor of [X]": prepositions of several words that go into the cue whole.
-COMPOUND_PREPOSITIONS = frozenset(tuple(line.split()) for line in load_word_set("cue_compound_prepositions.txt"))
+COMPOUND_PREPOSITIONS = load_phrase_set("cue_compound_prepositions.txt")
 # "took issue with [X]": light verbs whose object and preposition go into the cue with them.
 CUE_OBJECT_VERBS = load_word_set("cue_object_verbs.txt")
 # Predicates of a copula: "was critical of", "is an opponent of".
