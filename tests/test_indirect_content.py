@@ -126,3 +126,10 @@ def test_dash_set_apposition_is_left_out_of_an_object_content(nlp: Language) -> 
 def test_spaced_hyphen_apposition_is_left_out_of_an_object_content(nlp: Language) -> None:
     text = "Critics dismissed the report - a document that took two years to write."
     assert content(nlp, text, "dismissed", "dobj") == "the report"
+
+
+def test_clitic_the_parser_hangs_elsewhere_stays_with_its_word(nlp: Language) -> None:
+    text = "The senator appeared to suggest that veterans who suffer from PTSD might not be as strong as those who don’t."
+    assert content(nlp, text, "appeared to suggest", "ccomp") == (
+        "that veterans who suffer from PTSD might not be as strong as those who don’t"
+    )

@@ -32,6 +32,8 @@ DASHES = frozenset({"—", "–", "--", "-", "―"})
 OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "dative", "ccomp", "xcomp", "acomp"})
 # Longer reported clauses are run-on or mis-parsed text; the cap keeps the stage linear.
 MAX_CONTENT_TOKENS = 150
+# English clitics spaCy splits off a word, with straight and curly apostrophes.
+CLITICS = frozenset(c.replace("'", q) for c in ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m") for q in "'’")
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 OPENING_MARKS = frozenset({"“", "«"})
 CLOSING_MARKS = frozenset({"”", "»"})
@@ -230,7 +232,15 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
     leading = LEADING_WORDS - KEPT_OPENING_WORDS if candidate.relation == "ccomp-before" else LEADING_WORDS
     while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT or doc[start].lower_ in leading and start == root.left_edge.i and doc[start].dep_ == "cc"):
         start += 1
-    return trim_end(doc, start, end)
+    return trim_end(doc, start, _whole_word_end(doc, end))
+
+
+def _whole_word_end(doc: Doc, end: int) -> int:
+    """Where a content ends without splitting a word: a clitic the parser hangs elsewhere
+    (``those who do[n’t]``, tagged as a number attached to the root) stays with its word."""
+    while 0 < end < len(doc) and not doc[end - 1].whitespace_ and doc[end].lower_ in CLITICS:
+        end += 1
+    return end
 
 
 def trim_end(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
