@@ -35,16 +35,18 @@ def _emit(figures: dict, output: Path | None) -> None:
     typer.echo(rendered)
 
 
+FIGURE_COLUMNS = ("gold", "predicted", "precision@0.3", "recall@0.3", "f1@0.3", "recall@0.8", "exact_f1", "cue_exact", "speaker_mention")
+
+
 def _print_table(figures: dict[str, dict[str, float | int]]) -> None:
     table = Table(title="PolNeAR attribution accuracy")
-    columns = ["gold", "predicted", "precision@0.3", "recall@0.3", "f1@0.3", "recall@0.8", "exact_f1", "cue_exact", "speaker_mention"]
     table.add_column("group")
-    for column in columns:
+    for column in FIGURE_COLUMNS:
         table.add_column(column, justify="right")
     for group, values in figures.items():
         if group == "articles":
             continue
-        table.add_row(group, *(str(values.get(c, "")) for c in columns))
+        table.add_row(group, *(str(values.get(c, "")) for c in FIGURE_COLUMNS))
     _console().print(table)
 
 
@@ -76,6 +78,42 @@ def polnear(
     _print_table(figures)
     figures["errors"] = error_confusion(pairs)
     _print_errors(figures["errors"])
+    _emit(figures, output)
+
+
+@eval_app.command("agreement")
+def agreement(
+    data: Annotated[Path, typer.Option(help="The PolNeAR folder (holding train/ and dev/).")] = Path("../shared/data/polnear"),
+    split: Annotated[list[str], typer.Option(help="Which splits to draw the multiply-annotated articles from.")] = ["train", "dev"],
+    output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """How far PolNeAR's annotators agree with each other, beside onrecord on the same articles."""
+    from ..evaluation.agreement import annotator_agreement, system_against_annotators
+    from ..evaluation.polnear import load_readings
+
+    try:
+        articles = [readings for name in split for readings in load_readings(data, name)]
+    except FileNotFoundError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    if not articles:
+        typer.echo(f"error: no article in {', '.join(split)} has more than one annotator's reading", err=True)
+        raise typer.Exit(2)
+    first = (readings[0] for readings in articles)
+    predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in first)
+    figures = {"annotators": annotator_agreement(articles), "onrecord": system_against_annotators(articles, predicted)}
+    count = figures["annotators"]["articles"]
+    table = Table(title=f"Agreement on {count['count']} PolNeAR articles with several annotators ({count['scored_pairs']} ordered pairs of readings)")
+    table.add_column("group")
+    table.add_column("scored")
+    for column in FIGURE_COLUMNS:
+        table.add_column(column, justify="right")
+    for group in figures["annotators"]:
+        if group == "articles":
+            continue
+        for who, values in figures.items():
+            table.add_row(group, who, *(str(values[group].get(c, "")) for c in FIGURE_COLUMNS))
+    _console().print(table)
     _emit(figures, output)
 
 

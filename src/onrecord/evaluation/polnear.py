@@ -2,7 +2,8 @@
 
 ``T`` lines hold ``Source|Cue|Content|Attribution start end[;start end] text``; ``E`` lines
 link them.  Where several annotators' files exist for an article, the first by annotator
-id is used, so the gold is one consistent reading per article.
+id is used, so the gold is one consistent reading per article; ``load_readings`` gives
+every annotator's reading of those articles, to measure how far annotators agree.
 """
 
 from __future__ import annotations
@@ -70,28 +71,47 @@ def _publication_dates(root: Path) -> dict[str, str]:
         return {row["filename"]: row["publication_date"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
-def load_split(root: Path | str, split: str) -> list[GoldArticle]:
-    """Every article of a PolNeAR split with one annotator's attributions."""
-    root = Path(root)
+def _annotated_texts(root: Path, split: str) -> list[tuple[Path, list[Path]]]:
+    """Each article text of a split with its annotation files, in annotator order."""
     folder = root / split
     if not (folder / "text").is_dir():
         raise FileNotFoundError(f"{folder}: no PolNeAR split here (expected {folder}/text and {folder}/attributions)")
-    dates = _publication_dates(root)
-    articles = []
+    out = []
     for text_file in sorted((folder / "text").glob("*.txt")):
-        name = text_file.stem
-        annotations = sorted((folder / "attributions").glob(f"{name}_*.ann"))
-        if not annotations:
-            continue
-        articles.append(
-            GoldArticle(
-                id=name,
-                text=text_file.read_text(encoding="utf-8"),
-                date=dates.get(name),
-                attributions=_read_ann(annotations[0]),
-            )
+        annotations = sorted((folder / "attributions").glob(f"{text_file.stem}_*.ann"))
+        if annotations:
+            out.append((text_file, annotations))
+    return out
+
+
+def load_split(root: Path | str, split: str) -> list[GoldArticle]:
+    """Every article of a PolNeAR split with one annotator's attributions."""
+    root = Path(root)
+    dates = _publication_dates(root)
+    return [
+        GoldArticle(
+            id=text_file.stem,
+            text=text_file.read_text(encoding="utf-8"),
+            date=dates.get(text_file.stem),
+            attributions=_read_ann(annotations[0]),
         )
-    return articles
+        for text_file, annotations in _annotated_texts(root, split)
+    ]
+
+
+def load_readings(root: Path | str, split: str) -> list[tuple[GoldArticle, ...]]:
+    """The articles of a split that several annotators marked independently, each with
+    every annotator's reading (in annotator order)."""
+    root = Path(root)
+    dates = _publication_dates(root)
+    out = []
+    for text_file, annotations in _annotated_texts(root, split):
+        if len(annotations) < 2:
+            continue
+        text = text_file.read_text(encoding="utf-8")
+        date = dates.get(text_file.stem)
+        out.append(tuple(GoldArticle(id=text_file.stem, text=text, date=date, attributions=_read_ann(a)) for a in annotations))
+    return out
 
 
 def has_quotation_mark(text: str) -> bool:
