@@ -21,6 +21,16 @@ def test_quote_inside_a_that_clause_becomes_one_mixed_quote() -> None:
     assert kinds(text) == [("mixed", 'he would "fight this bill with everything we have" in the courts')]
 
 
+def test_an_opening_mark_the_parser_hangs_on_the_verb_keeps_the_quoted_predicate() -> None:
+    text = "Marty West, an education professor at Harvard, called it “an incredibly significant development.”"
+    assert kinds(text) == [("mixed", "it “an incredibly significant development.”")]
+
+
+def test_an_object_the_parser_folds_into_the_quoted_predicate_is_one_mixed_content() -> None:
+    text = "He called her “third-rate” and boycotted one of the debates."
+    assert ("mixed", "her “third-rate”") in kinds(text)
+
+
 def test_mixed_quote_keeps_cue_and_speaker() -> None:
     (q,) = extract('The union said the offer was "an insult to every nurse in the state."').quotes
     assert q.kind == "mixed"

@@ -158,6 +158,10 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
                     yield Candidate(verb.i, (group[0], last.i + 1), _first_object(last).i, "prep", _index(source), rule)
                     continue
                 yield Candidate(verb.i, (group[0], child.i + 1), pobj.i, "prep", _index(source), rule)
+        elif child.dep_ == "oprd" and child.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
+            # "called [her “third-rate”]": the parser folds the object into the predicate
+            has_complement = True
+            yield Candidate(verb.i, group, child.i, "oprd", _index(source), rule)
         elif child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
             has_complement = True
             yield Candidate(verb.i, group, child.i, "passive-theme", _index(source), rule)
