@@ -38,15 +38,25 @@ def _emit(figures: dict, output: Path | None) -> None:
 FIGURE_COLUMNS = ("gold", "predicted", "precision@0.3", "recall@0.3", "f1@0.3", "recall@0.8", "exact_f1", "cue_exact", "speaker_mention")
 
 
-def _print_table(figures: dict[str, dict[str, float | int]]) -> None:
-    table = Table(title="PolNeAR attribution accuracy")
-    table.add_column("group")
+def _figure_table(title: str, *labels: str) -> Table:
+    """A table of scoring figures, a row per group, led by the ``labels`` columns."""
+    table = Table(title=title)
+    for label in labels:
+        table.add_column(label)
     for column in FIGURE_COLUMNS:
         table.add_column(column, justify="right")
+    return table
+
+
+def _figure_cells(values: dict[str, float | int]) -> list[str]:
+    return [str(values.get(c, "")) for c in FIGURE_COLUMNS]
+
+
+def _print_table(figures: dict[str, dict[str, float | int]]) -> None:
+    table = _figure_table("PolNeAR attribution accuracy", "group")
     for group, values in figures.items():
-        if group == "articles":
-            continue
-        table.add_row(group, *(str(values.get(c, "")) for c in FIGURE_COLUMNS))
+        if group != "articles":
+            table.add_row(group, *_figure_cells(values))
     _console().print(table)
 
 
@@ -103,16 +113,12 @@ def agreement(
     predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in first)
     figures = {"annotators": annotator_agreement(articles), "onrecord": system_against_annotators(articles, predicted)}
     count = figures["annotators"]["articles"]
-    table = Table(title=f"Agreement on {count['count']} PolNeAR articles with several annotators ({count['scored_pairs']} ordered pairs of readings)")
-    table.add_column("group")
-    table.add_column("scored")
-    for column in FIGURE_COLUMNS:
-        table.add_column(column, justify="right")
+    title = f"Agreement on {count['count']} PolNeAR articles with several annotators ({count['scored_pairs']} ordered pairs of readings)"
+    table = _figure_table(title, "group", "scored")
     for group in figures["annotators"]:
-        if group == "articles":
-            continue
-        for who, values in figures.items():
-            table.add_row(group, who, *(str(values[group].get(c, "")) for c in FIGURE_COLUMNS))
+        if group != "articles":
+            for who, values in figures.items():
+                table.add_row(group, who, *_figure_cells(values[group]))
     _console().print(table)
     _emit(figures, output)
 

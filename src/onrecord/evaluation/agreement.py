@@ -48,17 +48,17 @@ def reading_as_article(reading: GoldArticle) -> Article:
     return Article(id=reading.id, date=reading.date, text=text, quotes=tuple(quotes))
 
 
-def annotator_agreement(articles: Iterable[Sequence[GoldArticle]]) -> dict[str, dict[str, float | int]]:
-    """Figures of every annotator's reading scored against every other's, pooled."""
-    articles = list(articles)
-    pairs = [
-        (gold, reading_as_article(other))
-        for readings in articles
-        for gold, other in permutations(readings, 2)
-    ]
+def _pooled(articles: list[Sequence[GoldArticle]], pairs: list[tuple[GoldArticle, Article]]) -> dict[str, dict[str, float | int]]:
     figures = score(pairs)
     figures["articles"] = {"count": len(articles), "scored_pairs": len(pairs)}
     return figures
+
+
+def annotator_agreement(articles: Iterable[Sequence[GoldArticle]]) -> dict[str, dict[str, float | int]]:
+    """Figures of every annotator's reading scored against every other's, pooled."""
+    articles = list(articles)
+    pairs = [(gold, reading_as_article(other)) for readings in articles for gold, other in permutations(readings, 2)]
+    return _pooled(articles, pairs)
 
 
 def system_against_annotators(
@@ -67,6 +67,4 @@ def system_against_annotators(
     """Figures of onrecord's output on each article scored against every annotator's reading, pooled."""
     articles = list(articles)
     pairs = [(gold, output) for readings, output in zip(articles, predicted, strict=True) for gold in readings]
-    figures = score(pairs)
-    figures["articles"] = {"count": len(articles), "scored_pairs": len(pairs)}
-    return figures
+    return _pooled(articles, pairs)

@@ -84,19 +84,18 @@ def _annotated_texts(root: Path, split: str) -> list[tuple[Path, list[Path]]]:
     return out
 
 
+def _readings(text_file: Path, annotations: list[Path], dates: dict[str, str]) -> tuple[GoldArticle, ...]:
+    """One article as each of the given annotation files reads it."""
+    text = text_file.read_text(encoding="utf-8")
+    date = dates.get(text_file.stem)
+    return tuple(GoldArticle(id=text_file.stem, text=text, date=date, attributions=_read_ann(a)) for a in annotations)
+
+
 def load_split(root: Path | str, split: str) -> list[GoldArticle]:
     """Every article of a PolNeAR split with one annotator's attributions."""
     root = Path(root)
     dates = _publication_dates(root)
-    return [
-        GoldArticle(
-            id=text_file.stem,
-            text=text_file.read_text(encoding="utf-8"),
-            date=dates.get(text_file.stem),
-            attributions=_read_ann(annotations[0]),
-        )
-        for text_file, annotations in _annotated_texts(root, split)
-    ]
+    return [_readings(text_file, annotations[:1], dates)[0] for text_file, annotations in _annotated_texts(root, split)]
 
 
 def load_readings(root: Path | str, split: str) -> list[tuple[GoldArticle, ...]]:
@@ -104,14 +103,11 @@ def load_readings(root: Path | str, split: str) -> list[tuple[GoldArticle, ...]]
     every annotator's reading (in annotator order)."""
     root = Path(root)
     dates = _publication_dates(root)
-    out = []
-    for text_file, annotations in _annotated_texts(root, split):
-        if len(annotations) < 2:
-            continue
-        text = text_file.read_text(encoding="utf-8")
-        date = dates.get(text_file.stem)
-        out.append(tuple(GoldArticle(id=text_file.stem, text=text, date=date, attributions=_read_ann(a)) for a in annotations))
-    return out
+    return [
+        _readings(text_file, annotations, dates)
+        for text_file, annotations in _annotated_texts(root, split)
+        if len(annotations) > 1
+    ]
 
 
 def has_quotation_mark(text: str) -> bool:
