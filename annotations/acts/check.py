@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from gold import DEFAULT_ROOT, load_split, quotation
+from gold import DEFAULT_ROOT, load_split, quotation, report
 
 HERE = Path(__file__).parent
 ACTS = {"speech", "thought", "stance", "none"}
@@ -80,8 +80,4 @@ def check(root: str) -> list[str]:
 
 
 if __name__ == "__main__":
-    found = check(sys.argv[1] if len(sys.argv) > 1 else str(DEFAULT_ROOT))
-    for problem in found:
-        print(problem, file=sys.stderr)
-    print("acts: OK" if not found else f"acts: {len(found)} problems")
-    sys.exit(1 if found else 0)
+    report("acts", check(sys.argv[1] if len(sys.argv) > 1 else str(DEFAULT_ROOT)))

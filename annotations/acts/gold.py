@@ -7,6 +7,7 @@ can be checked without importing onrecord.  Shared by ``annotations/{acts,source
 from __future__ import annotations
 
 import csv
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,3 +94,11 @@ def quotation(text: str, pieces: Pieces) -> str:
     if any(mark in text[a:b] for a, b in pieces for mark in DOUBLE_MARKS):
         return "mixed"
     return "indirect"
+
+
+def report(folder: str, problems: list[str]) -> None:
+    """End a check: each problem on stderr, a verdict line, a non-zero exit when any."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{folder}: OK" if not problems else f"{folder}: {len(problems)} problems")
+    sys.exit(1 if problems else 0)

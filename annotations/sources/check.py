@@ -18,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "acts"))
-from gold import DEFAULT_ROOT, load_split  # noqa: E402
+from gold import DEFAULT_ROOT, load_split, report  # noqa: E402
 
 TYPES = {"person", "organisation", "account", "document", "group"}
 GENDERS = {"m", "f", None}
@@ -99,8 +99,4 @@ def check(root: str) -> list[str]:
 
 
 if __name__ == "__main__":
-    found = check(sys.argv[1] if len(sys.argv) > 1 else str(DEFAULT_ROOT))
-    for problem in found:
-        print(problem, file=sys.stderr)
-    print("sources: OK" if not found else f"sources: {len(found)} problems")
-    sys.exit(1 if found else 0)
+    report("sources", check(sys.argv[1] if len(sys.argv) > 1 else str(DEFAULT_ROOT)))
