@@ -8,34 +8,30 @@ The rules by which a text is located are in README.md ("How spans are located").
 
     python3 annotations/offdomain/build.py            # check, then write gold.jsonl
     python3 annotations/offdomain/build.py --check    # check, and fail if gold.jsonl is stale
-    python3 annotations/offdomain/build.py --show ID  # print ID's attributions in context
-    python3 annotations/offdomain/build.py --counts   # print the tables of README.md
-    python3 annotations/offdomain/build.py --audit    # quotations and cue words nothing covers
 
-Standard library only.
+``report.py`` prints what re-reading needs (attributions in context, uncovered quotations,
+counts).  Standard library only.
 """
 
 from __future__ import annotations
 
 import argparse
-import collections
 import datetime as dt
 import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from spans import (GoldError, body_of, context, locate_global, locate_near, occurrences,
+                   paragraphs, run, text_and_nth)
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source.jsonl"
 GOLD = HERE / "gold.jsonl"
 ARTICLES = HERE / "articles"
 
-# As onrecord.read splits a record's "date YYYY-MM-DD" prefix from its body.
-DATE_PREFIX = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+|\Z)")
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 ISO_POINT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MIN_WORDS, MAX_WORDS = 250, 900
 
@@ -72,117 +68,6 @@ ENTITY_KEYS = {"name", "type", "gender", "gender_evidence", "aliases", "speaks_f
 ATTRIBUTION_KEYS = {"kind", "act", "content", "cue", "mention", "speaker", "description",
                     "continues", "channel", "when", "addressee", "tags"}
 NOT_SPEECH_KEYS = {"text", "nth", "type", "why"}
-
-
-class GoldError(ValueError):
-    """A record of source.jsonl that cannot be built; the message names where and why."""
-
-
-def body_of(path: Path) -> tuple[str | None, str]:
-    """The publication date and body of an article file, split as onrecord.read splits them."""
-    raw = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-    match = DATE_PREFIX.match(raw)
-    if not match:
-        return None, raw
-    return match.group(1), raw[match.end():]
-
-
-def occurrences(body: str, text: str) -> list[tuple[int, int]]:
-    """Every exact, case-sensitive occurrence of ``text`` that does not start or end inside a word."""
-    found = []
-    start = body.find(text)
-    while start >= 0:
-        end = start + len(text)
-        cut_before = text[0].isalnum() and start > 0 and body[start - 1].isalnum()
-        cut_after = text[-1].isalnum() and end < len(body) and body[end].isalnum()
-        if not (cut_before or cut_after):
-            found.append((start, end))
-        start = body.find(text, start + 1)
-    return found
-
-
-def paragraphs(body: str) -> list[tuple[int, int]]:
-    """Start and end of each paragraph (text between blank lines)."""
-    spans, start = [], 0
-    for brk in PARAGRAPH_BREAK.finditer(body):
-        spans.append((start, brk.start()))
-        start = brk.end()
-    spans.append((start, len(body)))
-    return spans
-
-
-def paragraph_index(paras: list[tuple[int, int]], offset: int) -> int:
-    return max(i for i, (start, _) in enumerate(paras) if start <= offset)
-
-
-def text_and_nth(value: Any, where: str) -> tuple[str, int | None]:
-    """A located text given as "text" or {"text": ..., "nth": k}."""
-    if isinstance(value, str) and value:
-        return value, None
-    if isinstance(value, dict) and set(value) == {"text", "nth"} and isinstance(value["text"], str) \
-            and value["text"] and isinstance(value["nth"], int) and value["nth"] >= 0:
-        return value["text"], value["nth"]
-    raise GoldError(f"{where}: expected a non-empty text or {{\"text\", \"nth\"}}, got {value!r}")
-
-
-def context(body: str, start: int, end: int, width: int = 40) -> str:
-    before = body[max(0, start - width):start].replace("\n", "⏎")
-    after = body[end:end + width].replace("\n", "⏎")
-    return f"…{before}[{body[start:end]}]{after}…"
-
-
-def locate_global(body: str, text: str, nth: int | None, where: str) -> tuple[int, int]:
-    """The one occurrence of ``text``, or its ``nth`` (0-based) when it occurs more than once."""
-    found = occurrences(body, text)
-    if not found:
-        raise GoldError(f"{where}: {text!r} does not occur in the body")
-    if nth is None:
-        if len(found) > 1:
-            listing = "; ".join(f"nth={i}: {context(body, s, e, 25)}" for i, (s, e) in enumerate(found))
-            raise GoldError(f"{where}: {text!r} occurs {len(found)} times, give nth: {listing}")
-        return found[0]
-    if nth >= len(found):
-        raise GoldError(f"{where}: nth={nth} but {text!r} occurs {len(found)} times")
-    return found[nth]
-
-
-def distance(span: tuple[int, int], pieces: list[tuple[int, int]]) -> int:
-    return min(max(p_start - span[1], span[0] - p_end, 0) for p_start, p_end in pieces)
-
-
-def locate_near(body: str, text: str, nth: int | None, pieces: list[tuple[int, int]],
-                where: str, paras: list[tuple[int, int]] | None,
-                quoted: list[tuple[int, int]], reach: int = 0) -> tuple[int, int]:
-    """A cue, mention or time: its ``nth`` occurrence if given, else the one nearest the content.
-
-    Occurrences inside ``quoted`` (this attribution's content and the contents of the others,
-    except those it is nested in) are never candidates.  With ``paras``, the nearest occurrence
-    must stand in a paragraph of the content, or ``reach`` paragraphs before it; one further
-    away needs an explicit ``nth``.
-    """
-    def overlaps(span: tuple[int, int]) -> bool:
-        return any(span[0] < q_end and q_start < span[1] for q_start, q_end in quoted)
-
-    if nth is not None:
-        span = locate_global(body, text, nth, where)
-        if overlaps(span):
-            raise GoldError(f"{where}: {text!r} nth={nth} lies inside a content")
-        return span
-    found = [span for span in occurrences(body, text) if not overlaps(span)]
-    if not found:
-        raise GoldError(f"{where}: {text!r} does not occur outside the contents")
-    best = min(distance(span, pieces) for span in found)
-    nearest = [span for span in found if distance(span, pieces) == best]
-    if len(nearest) > 1:
-        raise GoldError(f"{where}: {text!r} is equally near the content twice, give nth")
-    span = nearest[0]
-    if paras is not None:
-        first = paragraph_index(paras, pieces[0][0]) - reach
-        last = paragraph_index(paras, pieces[-1][1] - 1)
-        if not first <= paragraph_index(paras, span[0]) <= last:
-            raise GoldError(f"{where}: nearest {text!r} is {context(body, *span, 25)}, outside the "
-                            "paragraphs it may stand in; give nth if it is meant")
-    return span
 
 
 def check_keys(record: dict[str, Any], allowed: set[str], required: set[str], where: str) -> None:
@@ -342,6 +227,9 @@ def build_attribution(att: dict[str, Any], n: int, art: dict[str, Any], body: st
 
     cue = span_record("cue", att["cue"], window=True)
     mention = span_record("mention", att["mention"], window=True, reach=1 if cue is None else 0)
+    if "no_that" in tags and (cue is None or cue["end"] > pieces[0][0]
+                              or body[:pieces[0][0]].rstrip().endswith("that")):
+        raise GoldError(f"{at}: no_that is for a clause that follows its cue without 'that'")
     speaker = att["speaker"]
     description = att.get("description")
     if speaker is None:
@@ -492,120 +380,24 @@ def dump(records: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
-def show(records: list[dict[str, Any]], article_id: str) -> Iterator[str]:
-    """Each attribution of one article with its spans marked in context, for re-reading."""
-    head = next((r for r in records if r["record"] == "article" and r["id"] == article_id), None)
-    if head is None:
-        raise GoldError(f"no article {article_id!r}")
-    _, body = body_of(HERE / head["path"])
-    for r in records:
-        if r["record"] != "attribution" or r["article"] != article_id:
-            continue
-        spans = [f"{field}: {context(body, r[field]['start'], r[field]['end'], 15)}"
-                 for field in ("mention", "cue", "when") if r[field]]
-        pieces = " | ".join(p["text"] if len(p["text"]) < 70 else f"{p['text'][:45]} … {p['text'][-20:]}"
-                            for p in r["content"])
-        channel = r["channel"] and f"{r['channel']['type']}/{r['channel']['platform']}"
-        when = r["when"] and r["when"]["value"]
-        who = r["speaker"] or f"({r['description']})"
-        flags = " continues" if r["continues"] else ""
-        yield (f"#{r['n']} {r['kind']}/{r['act']} {who}{flags} ch={channel} when={when} "
-               f"to={r['addressee']}\n   ⟦{pieces}⟧\n   " + "  ".join(spans) + "\n")
-    for r in records:
-        if r["record"] == "not_speech" and r["article"] == article_id:
-            yield f"NOT {r['type']}: {context(body, r['start'], r['end'], 30)}\n"
-
-
-QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]*’|«[^»\n]*»")
-CUE_WORDS = re.compile(
-    r"\b(?:said|says|say|told|tell|wrote|writes|according to|asked|asks|added|adds|warned|urged|"
-    r"announced|confirmed|denied|denies|declined|believes?|hopes?|fears?|called|calls|posted|"
-    r"replied|claimed|promised|reported|insisted|argued|suggested|described)\b")
-
-
-def audit(records: list[dict[str, Any]]) -> Iterator[str]:
-    """For re-reading: quotations and cue-like words that no annotation covers."""
-    for head in (r for r in records if r["record"] == "article"):
-        _, body = body_of(HERE / head["path"])
-        mine = [r for r in records if r.get("article") == head["id"]]
-        covered = [(p["start"], p["end"]) for r in mine if r["record"] == "attribution" for p in r["content"]]
-        covered += [(r["start"], r["end"]) for r in mine if r["record"] == "not_speech"]
-        cues = [(r[f]["start"], r[f]["end"]) for r in mine if r["record"] == "attribution"
-                for f in ("cue", "mention") if r[f]]
-        aliases = [(m["start"], m["end"]) for r in mine if r["record"] == "entity" for m in r["mentions"]]
-
-        def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-            return any(s < end and start < e for s, e in spans)
-
-        for m in QUOTED.finditer(body):
-            if not inside(m.start() + 1, m.end() - 1, covered + aliases):
-                yield f"{head['id']}: unannotated quotation {context(body, m.start(), m.end(), 20)}\n"
-        for m in CUE_WORDS.finditer(body):
-            if not inside(m.start(), m.end(), covered + cues):
-                yield f"{head['id']}: uncovered cue word {context(body, m.start(), m.end(), 30)}\n"
-
-
-def counts(records: list[dict[str, Any]]) -> Iterator[str]:
-    """The count tables of README.md."""
-    heads = [r for r in records if r["record"] == "article"]
-    split_of = {h["id"]: h["split"] for h in heads}
-
-    def table(title: str, keyed: list[tuple[str, str]]) -> Iterator[str]:
-        tally = collections.Counter(keyed)
-        rows = sorted({k for k, _ in keyed})
-        yield f"\n| {title} | dev | test | all |\n|---|---|---|---|\n"
-        for row in rows:
-            dev, test = tally[(row, "dev")], tally[(row, "test")]
-            yield f"| {row} | {dev} | {test} | {dev + test} |\n"
-        dev = sum(v for (_, s), v in tally.items() if s == "dev")
-        test = sum(v for (_, s), v in tally.items() if s == "test")
-        yield f"| **total** | {dev} | {test} | {dev + test} |\n"
-
-    yield from table("genre", [(h["genre"], h["split"]) for h in heads])
-    yield from table("region", [(h["region"], h["split"]) for h in heads])
-    atts = [r for r in records if r["record"] == "attribution"]
-    yield from table("attribution kind / act", [(f"{a['kind']} / {a['act']}", split_of[a["article"]]) for a in atts])
-    yield from table("attribution: continues", [(str(a["continues"]).lower(), split_of[a["article"]]) for a in atts])
-    yield from table("attribution: speaker type", [(a["speaker_type"] or "unnamed (description)", split_of[a["article"]]) for a in atts])
-    yield from table("channel type", [((a["channel"] or {}).get("type") or "null", split_of[a["article"]]) for a in atts])
-    yield from table("when", [("null" if not a["when"] else "text, value null" if a["when"]["value"] is None else "valued", split_of[a["article"]]) for a in atts])
-    ents = [r for r in records if r["record"] == "entity"]
-    yield from table("entity type / gender", [(f"{e['type']} / {e['gender'] or '-'}", split_of[e["article"]]) for e in ents])
-    nots = [r for r in records if r["record"] == "not_speech"]
-    yield from table("not_speech type", [(n["type"], split_of[n["article"]]) for n in nots])
-    words = [h["words"] for h in heads]
-    yield f"\nwords per article: min {min(words)}, max {max(words)}, total {sum(words)}\n"
+def write_or_check(*, check: bool) -> None:
+    """Build every record; write ``gold.jsonl``, or with ``check`` fail if it differs."""
+    records = build()
+    if check:
+        if not GOLD.is_file() or GOLD.read_text(encoding="utf-8") != dump(records):
+            raise GoldError("gold.jsonl is not what build.py writes from source.jsonl; rebuild it")
+        return
+    GOLD.write_text(dump(records), encoding="utf-8")
+    arts = sum(r["record"] == "article" for r in records)
+    atts = sum(r["record"] == "attribution" for r in records)
+    print(f"wrote {GOLD.name}: {arts} articles, {atts} attributions", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--check", action="store_true", help="fail if gold.jsonl is not up to date")
-    group.add_argument("--show", metavar="ID", help="print one article's attributions in context")
-    group.add_argument("--counts", action="store_true", help="print the count tables")
-    group.add_argument("--audit", action="store_true",
-                       help="list quotations and cue-like words no annotation covers, for re-reading")
+    parser.add_argument("--check", action="store_true", help="fail if gold.jsonl is not up to date")
     args = parser.parse_args(argv)
-    try:
-        records = build()
-        if args.show:
-            sys.stdout.writelines(show(records, args.show))
-        elif args.counts:
-            sys.stdout.writelines(counts(records))
-        elif args.audit:
-            sys.stdout.writelines(audit(records))
-        elif args.check:
-            if not GOLD.is_file() or GOLD.read_text(encoding="utf-8") != dump(records):
-                raise GoldError("gold.jsonl is not what build.py writes from source.jsonl; rebuild it")
-        else:
-            GOLD.write_text(dump(records), encoding="utf-8")
-            arts = sum(r["record"] == "article" for r in records)
-            atts = sum(r["record"] == "attribution" for r in records)
-            print(f"wrote {GOLD.name}: {arts} articles, {atts} attributions", file=sys.stderr)
-    except GoldError as err:
-        print(f"build.py: {err}", file=sys.stderr)
-        return 1
-    return 0
+    return run("build.py", lambda: write_or_check(check=args.check))
 
 
 if __name__ == "__main__":
