@@ -11,8 +11,8 @@ import argparse
 import time
 from pathlib import Path
 
-from onrecord.indirect import find_indirect
-from onrecord.language import load_pipeline
+from onrecord.stages.indirect import find_indirect
+from onrecord.stages.parse.language import load_pipeline
 
 HOSTILE = {
     "run-on": lambda n: ", ".join(["the council said the road would close and residents argued that it was unfair"] * n) + ".",

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import time
 
-from onrecord.attribution import attribute
-from onrecord.language import load_pipeline
-from onrecord.quotemarks import find_quoted_spans
-from onrecord.resolve import resolve_speakers
-from onrecord.speech import classify_quoted
+from onrecord.stages.direct.attribution import attribute
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.quotes.marks import find_quoted_spans
+from onrecord.stages.quotes.speech import classify_quoted
+from onrecord.stages.resolve import resolve_speakers
 
 GIVEN = ["James", "Mary", "Robert", "Linda", "Michael", "Susan", "David", "Karen", "Thomas", "Nancy"]
 SURNAMES = ["Abbott", "Barnes", "Carver", "Dalton", "Ellison", "Fischer", "Garner", "Holloway", "Ingram", "Jarvis",

@@ -36,11 +36,12 @@ from spacy.tokens import Doc, DocBin
 
 from onrecord.evaluation.polnear import GoldArticle, load_split, wholly_quoted
 from onrecord.evaluation.scoring import normalise
+from onrecord.stages.direct import find_direct
+
 # The pipeline's own selection and keep-by-rule tests, so the threshold is tuned on what it keeps.
-from onrecord.indirect import Proposal, Scored, kept_by_rule, propose, select
-from onrecord.indirect.model import MODEL_FILE, features
-from onrecord.language import load_pipeline
-from onrecord.pipeline import find_direct
+from onrecord.stages.indirect import Proposal, Scored, kept_by_rule, propose, select
+from onrecord.stages.indirect.model import MODEL_FILE, features
+from onrecord.stages.parse.language import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 REGULARISATION = 0.5

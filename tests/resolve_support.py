@@ -3,12 +3,12 @@ does, then resolved, so each test reads as a passage and the names it should yie
 
 from __future__ import annotations
 
-from onrecord.article import Entity, Quote
-from onrecord.attribution import attribute
-from onrecord.language import load_pipeline
-from onrecord.quotemarks import find_quoted_spans
-from onrecord.resolve import AliasTable, resolve_speakers
-from onrecord.speech import classify_quoted
+from onrecord.records import Entity, Quote
+from onrecord.stages.direct.attribution import attribute
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.quotes.marks import find_quoted_spans
+from onrecord.stages.quotes.speech import classify_quoted
+from onrecord.stages.resolve import AliasTable, resolve_speakers
 
 
 def resolved(text: str, *, aliases: AliasTable | None = None) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:

@@ -4,10 +4,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from onrecord.attribution import attribute
-from onrecord.language import load_pipeline
-from onrecord.quotemarks import find_quoted_spans
-from onrecord.speech import classify_quoted
+from onrecord.stages.direct.attribution import attribute
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.quotes.marks import find_quoted_spans
+from onrecord.stages.quotes.speech import classify_quoted
 
 
 def extract(text: str):

@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
-import pytest
 from typer.testing import CliRunner
 
 from onrecord.cli import app

@@ -14,7 +14,7 @@ import pytest
 from onrecord.evaluation.polnear import load_split
 from onrecord.evaluation.scoring import score
 from onrecord.pipeline import extract_sources
-from onrecord.read import ArticleSource
+from onrecord.stages.read import ArticleSource
 
 FLOORS_FILE = Path(__file__).resolve().parent.parent / "eval" / "floors.json"
 FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))["polnear_dev"]

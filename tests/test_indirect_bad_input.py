@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.article import Article
-from onrecord.indirect import find_indirect
-from onrecord.language import load_pipeline
 from onrecord.pipeline import extract
+from onrecord.records import Article
+from onrecord.stages.indirect import find_indirect
+from onrecord.stages.parse.language import load_pipeline
 
 
 def assert_valid(article: Article) -> None:

@@ -6,9 +6,14 @@ from collections import Counter
 
 import pytest
 
-from onrecord.indirect.headlines import headline_end, is_title_case, sentence_case_headline, sentence_case_words
-from onrecord.language import load_pipeline
 from onrecord.pipeline import extract
+from onrecord.stages.parse.headline import (
+    headline_end,
+    is_title_case,
+    sentence_case_headline,
+    sentence_case_words,
+)
+from onrecord.stages.parse.language import load_pipeline
 
 TITLE_CASE_ARTICLE = (
     "Farm Groups Slam Senator Hale As A ‘Friend Of Nobody’\n\n"

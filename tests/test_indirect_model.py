@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.indirect import propose
-from onrecord.indirect.model import CueModel, features, load_model
-from onrecord.language import load_pipeline
 from onrecord.pipeline import extract
+from onrecord.stages.indirect import propose
+from onrecord.stages.indirect.model import CueModel, features, load_model
+from onrecord.stages.parse.language import load_pipeline
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_indirect_model.py"
 

@@ -8,9 +8,9 @@ import json
 import pytest
 from resolve_support import resolved, speaker_of
 
-from onrecord.article import Quote, Span
-from onrecord.language import load_pipeline
-from onrecord.resolve import AliasError, AliasTable, resolve_speakers
+from onrecord.records import Quote, Span
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.resolve import AliasError, AliasTable, resolve_speakers
 
 
 @pytest.fixture(scope="module", autouse=True)

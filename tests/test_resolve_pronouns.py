@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from resolve_support import resolved, speaker_of
 
-from onrecord.language import load_pipeline
+from onrecord.stages.parse.language import load_pipeline
 
 
 @pytest.fixture(scope="module", autouse=True)

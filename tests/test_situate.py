@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from onrecord.article import Evidence, Quote, Span
-from onrecord.situate import situate
+from onrecord.records import Evidence, Quote, Span
+from onrecord.stages.situate import situate
 
 PUBLISHED = "2020-10-15"  # a Thursday
 

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.timex import TimeExpression, find_time_expressions, normalise
+from onrecord.stages.situate.timex import (
+    TimeExpression,
+    find_time_expressions,
+    normalise,
+)
 
 
 def _cases() -> list[tuple[str, dt.date | None, str | None]]:

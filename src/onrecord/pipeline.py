@@ -8,49 +8,22 @@ in batches with the pipeline loaded once per process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .article import Article, Quote, Skipped
-from .attribution import attribute
-from .indirect import find_indirect
-from .labels import speaker_labels
-from .language import load_pipeline
-from .quotemarks import QuotedSpan, find_quoted_spans
-from .read import MAX_ARTICLE_CHARS, ArticleSource, InputError, check_length, parse_date
-from .resolve import AliasTable, resolve_speakers
-from .situate import situate
-from .speech import classify_quoted
-
-
-@dataclass(frozen=True, slots=True)
-class DirectFindings:
-    """What the quotation marks give, before indirect attribution: the direct quotes (and
-    colon-labelled turns and headlines), the quoted fragments that can make a clause mixed,
-    and what was skipped and why."""
-
-    quotes: list[Quote]
-    fragments: list[QuotedSpan]
-    skipped: list[Skipped]
-
-
-def find_direct(doc: Doc) -> DirectFindings:
-    """Pair the quotation marks of a parsed article, tell speech from titles and fragments,
-    and attribute the speech (also what ``scripts/train_indirect_model.py`` builds on)."""
-    text = doc.text
-    spans, strays = find_quoted_spans(text)
-    skipped = [Skipped(s.at, s.at + 1, s.reason) for s in strays]
-    spoken, fragments = [], []
-    for span in spans:
-        use = classify_quoted(text, span)
-        if use.use == "speech":
-            spoken.append((span, use))
-        else:
-            skipped.append(Skipped(span.start, span.end, f"{use.use}: {use.why}"))
-            if use.use == "fragment":
-                fragments.append(span)
-    return DirectFindings(speaker_labels(doc, attribute(doc, spoken)), fragments, skipped)
+from onrecord.records import Article, Skipped
+from onrecord.stages.direct import find_direct
+from onrecord.stages.indirect import find_indirect
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.read import (
+    MAX_ARTICLE_CHARS,
+    ArticleSource,
+    InputError,
+    check_length,
+    parse_date,
+)
+from onrecord.stages.resolve import AliasTable, resolve_speakers
+from onrecord.stages.situate import situate
 
 
 def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:

@@ -12,4 +12,4 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from . import evaluate, explain, extract, serve, store  # noqa: E402,F401  (each registers its commands on ``app``)
+from onrecord.cli import evaluate, explain, extract, serve, store  # noqa: E402,F401  (each registers its commands on ``app``)

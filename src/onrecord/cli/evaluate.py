@@ -11,12 +11,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..evaluation.errors import OUTCOMES, error_confusion
-from ..evaluation.polnear import load_split
-from ..evaluation.scoring import score
-from ..pipeline import extract_sources
-from ..read import ArticleSource
-from . import app
+from onrecord.cli import app
+from onrecord.evaluation.errors import OUTCOMES, error_confusion
+from onrecord.evaluation.polnear import load_split
+from onrecord.evaluation.scoring import score
+from onrecord.pipeline import extract_sources
+from onrecord.stages.read import ArticleSource
 
 eval_app = typer.Typer(help="Measure accuracy on annotated corpora.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -98,8 +98,11 @@ def agreement(
     output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """How far PolNeAR's annotators agree with each other, beside onrecord on the same articles."""
-    from ..evaluation.agreement import annotator_agreement, system_against_annotators
-    from ..evaluation.polnear import load_readings
+    from onrecord.evaluation.agreement import (
+        annotator_agreement,
+        system_against_annotators,
+    )
+    from onrecord.evaluation.polnear import load_readings
 
     try:
         articles = [readings for name in split for readings in load_readings(data, name)]
@@ -131,7 +134,8 @@ def speakers(
     errors: Annotated[bool, typer.Option(help="Also list every wrong resolution (given the gold source).")] = False,
 ) -> None:
     """Canonical-speaker accuracy by mention type: end to end, and given the gold source span."""
-    from ..evaluation.speakers import MENTION_TYPES, evaluate as evaluate_speakers
+    from onrecord.evaluation.speakers import MENTION_TYPES
+    from onrecord.evaluation.speakers import evaluate as evaluate_speakers
 
     try:
         figures, wrong = evaluate_speakers(data, annotations)
@@ -159,7 +163,7 @@ def situation(
     output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """When- and channel-accuracy on the annotated PolNeAR dev attributions."""
-    from ..evaluation.situation import evaluate_situation
+    from onrecord.evaluation.situation import evaluate_situation
 
     try:
         figures = evaluate_situation(data, annotations)

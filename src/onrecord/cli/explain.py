@@ -12,11 +12,11 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from ..language import PipelineMissing
-from ..pipeline import extract_sources
-from ..read import InputError, read_source
-from ..resolve import AliasError, AliasTable
-from . import app
+from onrecord.cli import app
+from onrecord.pipeline import extract_sources
+from onrecord.stages.parse.language import PipelineMissing
+from onrecord.stages.read import InputError, read_source
+from onrecord.stages.resolve import AliasError, AliasTable
 
 
 def _line(text: str, offset: int) -> int:

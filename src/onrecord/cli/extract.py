@@ -9,12 +9,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..language import PipelineMissing
-from ..pipeline import extract_sources
-from ..read import InputError, check_length, parse_date, read_source
-from ..render import to_json, write_text
-from ..resolve import AliasError, AliasTable
-from . import app
+from onrecord.cli import app
+from onrecord.cli.render import to_json, write_text
+from onrecord.pipeline import extract_sources
+from onrecord.stages.parse.language import PipelineMissing
+from onrecord.stages.read import InputError, check_length, parse_date, read_source
+from onrecord.stages.resolve import AliasError, AliasTable
 
 
 class OutputFormat(str, Enum):

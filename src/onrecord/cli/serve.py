@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import app
+from onrecord.cli import app
 
 
 def _is_loopback(host: str) -> bool:
@@ -33,8 +33,8 @@ def serve(
     """Serve the pages (paste an article, search, speakers, quotations) and the HTTP API (/api)."""
     import uvicorn
 
-    from ..store import StoreError
-    from ..web import create_app
+    from onrecord.store import StoreError
+    from onrecord.web import create_app
 
     if not _is_loopback(host) and not token:
         typer.echo(f"warning: serving on {host} without --token: anyone who can reach this address can use it", err=True)

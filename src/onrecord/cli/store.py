@@ -13,15 +13,29 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
-from ..ingest import Bad, IngestCounts, JsonFields, Meter, input_size, read_inputs
-from ..ingest import ingest as run_ingest
-from ..language import PipelineMissing
-from ..read import InputError, parse_date
-from ..store import Occurrence, Store, StoreError, open_store
-from . import app
+from onrecord.cli import app
+from onrecord.ingest import (
+    Bad,
+    IngestCounts,
+    JsonFields,
+    Meter,
+    input_size,
+    read_inputs,
+)
+from onrecord.ingest import ingest as run_ingest
+from onrecord.stages.parse.language import PipelineMissing
+from onrecord.stages.read import InputError, parse_date
+from onrecord.store import Occurrence, Store, StoreError, open_store
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or postgresql://… URL.", envvar="ONRECORD_DB")]
 _err = Console(stderr=True)

@@ -11,9 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import permutations
 
-from ..article import Article, Quote, QuoteKind, Span
-from .polnear import GoldArticle, GoldAttribution, has_quotation_mark, wholly_quoted
-from .scoring import score
+from onrecord.evaluation.polnear import (
+    GoldArticle,
+    GoldAttribution,
+    has_quotation_mark,
+    wholly_quoted,
+)
+from onrecord.evaluation.scoring import score
+from onrecord.records import Article, Quote, QuoteKind, Span
 
 
 def _kind(text: str, gold: GoldAttribution) -> QuoteKind:

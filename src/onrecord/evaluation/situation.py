@@ -15,10 +15,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from onrecord.article import Quote, Span
 from onrecord.evaluation.polnear import GoldArticle, GoldAttribution, load_split
-from onrecord.language import load_pipeline
-from onrecord.situate import situate
+from onrecord.records import Quote, Span
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.situate import situate
 
 __all__ = ["evaluate_situation"]
 

@@ -20,12 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..article import Article, Quote, Span
-from ..language import load_pipeline
-from ..resolve import resolve_speakers
-from ..resolve.words import DETERMINERS, honorifics
-from .polnear import GoldArticle, has_quotation_mark, load_split
-from .scoring import THRESHOLDS, _chars
+from onrecord.evaluation.polnear import GoldArticle, has_quotation_mark, load_split
+from onrecord.evaluation.scoring import THRESHOLDS, _chars
+from onrecord.records import Article, Quote, Span
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.resolve import resolve_speakers
+from onrecord.stages.resolve.words import DETERMINERS, honorifics
 
 MENTION_TYPES = ("name", "pronoun", "epithet", "organisation", "unnamed")
 POSSESSIVE = re.compile(r"['’]s?\b")
@@ -148,8 +148,8 @@ def end_to_end(golds: dict[str, GoldArticle], annotations: list[SpeakerGold], pr
 
 def evaluate(data: Path | str, annotations_path: Path | str) -> tuple[dict, list[dict]]:
     """Both figures for the annotated dev articles; and the given-source errors, for reading."""
-    from ..pipeline import extract_sources
-    from ..read import ArticleSource
+    from onrecord.pipeline import extract_sources
+    from onrecord.stages.read import ArticleSource
 
     annotations = load_annotations(annotations_path)
     wanted = {row.article for row in annotations}

@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import IO, Any, Literal
 from urllib.parse import urlsplit
 
-from ..read import ArticleSource, InputError, decode, parse_date, source_from_bytes, split_date_prefix
+from onrecord.stages.read import (
+    ArticleSource,
+    InputError,
+    decode,
+    parse_date,
+    source_from_bytes,
+    split_date_prefix,
+)
 
 Format = Literal["auto", "text", "lines", "jsonl", "html", "warc"]
 FORMATS: tuple[str, ...] = ("auto", "text", "lines", "jsonl", "html", "warc")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..article import ChainLink, Channel, Evidence, Quote, Skipped, Span, When
+from onrecord.records import ChainLink, Channel, Evidence, Quote, Skipped, Span, When
 
 # Rows written before a key was kept read back with its default.
 DETAIL_KEYS = ("cue", "pieces", "addressee", "channel", "when", "evidence", "speaker_chain", "speaker_confidence")

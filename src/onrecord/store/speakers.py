@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..article import Article, Quote
-from .dedup import normalise
+from onrecord.records import Article, Quote
+from onrecord.store.dedup import normalise
 
 # Lower-case words that may sit inside a proper name: "Secretary of State", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(

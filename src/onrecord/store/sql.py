@@ -13,11 +13,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from ..article import Article, Entity, Quote, Span
-from ..read import ArticleSource
-from . import dedup
-from .codec import quote_detail, quote_from_row, skipped_from_json, skipped_json
-from .records import (
+from onrecord.records import Article, Entity, Quote, Span
+from onrecord.stages.read import ArticleSource
+from onrecord.store import dedup
+from onrecord.store.codec import (
+    quote_detail,
+    quote_from_row,
+    skipped_from_json,
+    skipped_json,
+)
+from onrecord.store.records import (
     Occurrence,
     PeriodCount,
     QuotationRecord,
@@ -28,7 +33,7 @@ from .records import (
     StoreStats,
     Variant,
 )
-from .speakers import speaker_key
+from onrecord.store.speakers import speaker_key
 
 # Candidate lookups use at most this many of a quote's shingles (the smallest hashes:
 # a bottom-k sketch, so near-copies pick the same ones) and verify at most CANDIDATES.

@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .schema import SCHEMA_VERSION, sqlite_schema
-from .sql import Dialect, StoreError
+from onrecord.store.schema import SCHEMA_VERSION, sqlite_schema
+from onrecord.store.sql import Dialect, StoreError
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -20,8 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any
 
-from ..read import InputError, parse_date, split_date_prefix
-from .errors import ApiError
+from onrecord.stages.read import InputError, parse_date, split_date_prefix
+from onrecord.web.errors import ApiError
 
 # A fresh interpreter for the worker: forking a server that runs threads is unsafe.
 _SPAWN = multiprocessing.get_context("spawn")
@@ -32,8 +32,8 @@ WARM_UP_TEXT = '"We start in May," the mayor said on Friday, according to a stat
 
 def _work(conn: Connection) -> None:
     """The worker process: load the pipeline once, then answer (text, date, id) jobs until the pipe closes."""
-    from ..language import PipelineMissing, load_pipeline
-    from ..pipeline import extract
+    from onrecord.pipeline import extract
+    from onrecord.stages.parse.language import PipelineMissing, load_pipeline
 
     try:
         load_pipeline()

@@ -17,8 +17,8 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, create_model
 
-from ..read import InputError, parse_date
-from ..store import (
+from onrecord.stages.read import InputError, parse_date
+from onrecord.store import (
     Occurrence,
     PeriodCount,
     QuotationRecord,
@@ -29,8 +29,8 @@ from ..store import (
     StoreStats,
     open_store,
 )
-from .contract import ARTICLE_RESPONSE
-from .errors import ApiError, ErrorResponse
+from onrecord.web.contract import ARTICLE_RESPONSE
+from onrecord.web.errors import ApiError, ErrorResponse
 
 router = APIRouter(prefix="/api")
 
