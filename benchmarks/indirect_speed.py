@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from onrecord.stages.indirect import find_indirect
+from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
 
 HOSTILE = {
@@ -23,7 +24,7 @@ HOSTILE = {
 
 def _stage_seconds(doc) -> float:
     start = time.perf_counter()
-    find_indirect(doc, [], fragments=[])
+    find_indirect(build_context(doc), [], fragments=[])
     return time.perf_counter() - start
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from onrecord.stages.direct.attribution import attribute
+from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
 from onrecord.stages.quotes.marks import find_quoted_spans
 from onrecord.stages.quotes.speech import classify_quoted
@@ -42,9 +43,10 @@ def timed(text: str) -> tuple[int, float]:
     doc = load_pipeline()(text)
     spans, _ = find_quoted_spans(text)
     spoken = [(s, u) for s in spans if (u := classify_quoted(text, s)).use == "speech"]
-    quotes = attribute(doc, spoken)
+    context = build_context(doc)
+    quotes = attribute(context, spoken)
     started = time.perf_counter()
-    resolve_speakers(doc, quotes)
+    resolve_speakers(context, quotes)
     return len(quotes), time.perf_counter() - started
 
 

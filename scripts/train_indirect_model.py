@@ -41,6 +41,7 @@ from onrecord.stages.direct import find_direct
 # The pipeline's own selection and keep-by-rule tests, so the threshold is tuned on what it keeps.
 from onrecord.stages.indirect import Proposal, Scored, kept_by_rule, propose, select
 from onrecord.stages.indirect.model import MODEL_FILE, features
+from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -131,8 +132,9 @@ def rows(golds: list[GoldArticle], cache: Path | None):
     """A ``Row`` for every candidate of every article."""
     for k, (gold, doc) in enumerate(zip(golds, parsed(golds, cache))):
         assert doc.text == gold.text, f"{cache}: parse of another text at article {k}"
-        direct = find_direct(doc)
-        for proposal in propose(doc, direct.quotes, fragments=direct.fragments):
+        context = build_context(doc)
+        direct = find_direct(context)
+        for proposal in propose(context, direct.quotes, fragments=direct.fragments):
             head = doc[proposal.candidate.head]
             cue_chars = (head.idx, head.idx + len(head))
             forced = kept_by_rule(doc, proposal)

@@ -3,20 +3,19 @@
 from types import SimpleNamespace
 
 import pytest
+from parsed import context_of
 
 from onrecord.stages.direct.attribution import attribute
-from onrecord.stages.parse.language import load_pipeline
-from onrecord.stages.quotes.marks import find_quoted_spans
 from onrecord.stages.quotes.speech import classify_quoted
 
 
 def extract(text: str):
     """The find-quotes and attribution stages alone, on one passage."""
-    spans, _ = find_quoted_spans(text)
-    decided = [(span, classify_quoted(text, span)) for span in spans]
+    context = context_of(text)
+    decided = [(span, classify_quoted(text, span)) for span in context.marks.spans]
     spoken = [(span, use) for span, use in decided if use.use == "speech"]
     skipped = [use for _, use in decided if use.use != "speech"]
-    return SimpleNamespace(quotes=tuple(attribute(load_pipeline()(text), spoken)), skipped=skipped)
+    return SimpleNamespace(quotes=tuple(attribute(context, spoken)), skipped=skipped)
 
 
 def only_quote(text: str):

@@ -9,6 +9,7 @@ import pytest
 from resolve_support import resolved, speaker_of
 
 from onrecord.records import Quote, Span
+from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
 from onrecord.stages.resolve import AliasError, AliasTable, resolve_speakers
 
@@ -36,7 +37,7 @@ def test_ten_thousand_pronouns_without_antecedents_resolve_to_null():
     doc = load_pipeline()(" ".join(["He left.", "She stayed.", "They waited.", "It rained."] * 2500))
     quotes = _pronoun_quotes(doc)
     assert len(quotes) == 10_000
-    out, entities = resolve_speakers(doc, quotes)
+    out, entities = resolve_speakers(build_context(doc), quotes)
     assert all(q.speaker_name is None for q in out) and entities == ()
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
+from parsed import context_of
 
 from onrecord.records import Evidence, Quote, Span
 from onrecord.stages.situate import situate
@@ -32,14 +32,8 @@ def _quote(text: str, content: str, cue: str | None = None, speaker: str | None 
     )
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets as a parser would give them: a stop before a capital or an opening mark ends one."""
-    starts = [0] + [m.end() for m in re.finditer(r"[.!?][”\"]?\s+(?=[“\"A-Z])|\n", text)]
-    return [(a, b) for a, b in zip(starts, starts[1:] + [len(text)], strict=True) if a < b]
-
-
 def _situate(text: str, *quotes: Quote, date: str | None = PUBLISHED) -> tuple[Quote, ...]:
-    return situate(text, date, quotes, sentences=_sentences(text))
+    return situate(context_of(text), date, quotes)
 
 
 def test_time_and_channel_come_from_the_cue_clause() -> None:
@@ -188,13 +182,6 @@ def test_quotes_come_back_in_the_order_given() -> None:
     out = _situate(text, jones, smith)
     assert [q.content.text for q in out] == ["“B,”", "“A,”"]
     assert out[0].when is not None and out[0].when.value == "2020-10-13"
-
-
-def test_without_sentence_offsets_the_line_is_the_sentence() -> None:
-    text = "The senator told CNN on Tuesday that the bill was dead."
-    quote = _quote(text, "the bill was dead", "told", "The senator")
-    (q,) = situate(text, PUBLISHED, [quote], sentences=[])
-    assert q.when is not None and q.when.value == "2020-10-13"
 
 
 def test_an_impossible_date_in_the_clause_gives_no_value_and_no_error() -> None:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from onrecord.records import Article, Skipped
 from onrecord.stages.direct import find_direct
 from onrecord.stages.indirect import find_indirect
+from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
 from onrecord.stages.read import (
     MAX_ARTICLE_CHARS,
@@ -27,19 +28,19 @@ from onrecord.stages.situate import situate
 
 
 def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:
-    text = source.text
-    direct = find_direct(doc)
-    reported = find_indirect(doc, direct.quotes, fragments=direct.fragments)
+    context = build_context(doc)
+    direct = find_direct(context)
+    reported = find_indirect(context, direct.quotes, fragments=direct.fragments)
     quotes = sorted(
         [q for k, q in enumerate(direct.quotes) if k not in reported.replaced] + list(reported.quotes),
         key=lambda q: q.content.start,
     )
-    quotes, entities = resolve_speakers(doc, quotes, aliases=aliases)
-    quotes = situate(text, source.date, quotes, sentences=[(s.start_char, s.end_char) for s in doc.sents])
+    quotes, entities = resolve_speakers(context, quotes, aliases=aliases)
+    quotes = situate(context, source.date, quotes)
     return Article(
         id=source.id,
         date=source.date,
-        text=text,
+        text=source.text,
         quotes=tuple(quotes),
         entities=entities,
         skipped=tuple(sorted(direct.skipped, key=lambda s: s.start)),

@@ -17,6 +17,7 @@ from typing import Any
 
 from onrecord.evaluation.polnear import GoldArticle, GoldAttribution, load_split
 from onrecord.records import Quote, Span
+from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
 from onrecord.stages.situate import situate
 
@@ -83,10 +84,10 @@ def evaluate_situation(data_dir: Path | str, annotations_path: Path | str) -> di
     for article_id, annotated in sorted(by_article.items()):
         article = articles[article_id]
         quotes = [q for gold in article.attributions for q in _quotes(article.text, gold)]
-        sentences = [(s.start_char, s.end_char) for s in nlp(article.text).sents]
+        context = build_context(nlp(article.text))
         situated = {
             (q.content.start, q.content.end, q.cue.start if q.cue else None): q
-            for q in situate(article.text, article.date, quotes, sentences=sentences)
+            for q in situate(context, article.date, quotes)
         }
         for record in annotated:
             quote = situated.get(_key(record))

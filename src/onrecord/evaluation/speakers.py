@@ -23,6 +23,7 @@ from pathlib import Path
 from onrecord.evaluation.polnear import GoldArticle, has_quotation_mark, load_split
 from onrecord.evaluation.scoring import THRESHOLDS, _chars
 from onrecord.records import Article, Quote, Span
+from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
 from onrecord.stages.resolve import resolve_speakers
 from onrecord.stages.resolve.words import DETERMINERS, honorifics
@@ -112,7 +113,7 @@ def given_source(golds: dict[str, GoldArticle], annotations: list[SpeakerGold]) 
     nlp = load_pipeline()
     for article_id, doc in zip(ids, nlp.pipe(golds[i].text for i in ids)):
         rows = by_article[article_id]
-        resolved, _ = resolve_speakers(doc, _gold_quotes(golds[article_id], rows))
+        resolved, _ = resolve_speakers(build_context(doc), _gold_quotes(golds[article_id], rows))
         for row, quote in zip(rows, resolved):
             if row.name is None:
                 continue

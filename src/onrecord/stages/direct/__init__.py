@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
 from onrecord.records import Quote, Skipped
 from onrecord.stages.direct.attribution import attribute
 from onrecord.stages.direct.labels import speaker_labels
-from onrecord.stages.quotes.marks import QuotedSpan, find_quoted_spans
+from onrecord.stages.parse.context import ArticleContext
+from onrecord.stages.quotes.marks import QuotedSpan
 from onrecord.stages.quotes.speech import classify_quoted
 
 
@@ -26,14 +25,13 @@ class DirectFindings:
     skipped: list[Skipped]
 
 
-def find_direct(doc: Doc) -> DirectFindings:
+def find_direct(context: ArticleContext) -> DirectFindings:
     """Pair the quotation marks of a parsed article, tell speech from titles and fragments,
     and attribute the speech (also what ``scripts/train_indirect_model.py`` builds on)."""
-    text = doc.text
-    spans, strays = find_quoted_spans(text)
-    skipped = [Skipped(s.at, s.at + 1, s.reason) for s in strays]
+    text = context.text
+    skipped = [Skipped(s.at, s.at + 1, s.reason) for s in context.marks.strays]
     spoken, fragments = [], []
-    for span in spans:
+    for span in context.marks.spans:
         use = classify_quoted(text, span)
         if use.use == "speech":
             spoken.append((span, use))
@@ -41,4 +39,4 @@ def find_direct(doc: Doc) -> DirectFindings:
             skipped.append(Skipped(span.start, span.end, f"{use.use}: {use.why}"))
             if use.use == "fragment":
                 fragments.append(span)
-    return DirectFindings(speaker_labels(doc, attribute(doc, spoken)), fragments, skipped)
+    return DirectFindings(speaker_labels(context, attribute(context, spoken)), fragments, skipped)

@@ -10,17 +10,17 @@ takes the cue and speaker of the quote it continues, where news convention makes
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from onrecord.intervals import Intervals
 from onrecord.lexicon import load_word_set
 from onrecord.records import Evidence, Quote, Span
 from onrecord.stages.cues.lexicon import REPORTING_VERBS
 from onrecord.stages.cues.spans import SUBJECT_DEPS, governed_cue
-from onrecord.stages.parse.sentences import first_sentence_end, last_sentence_end
+from onrecord.stages.parse.context import ArticleContext
 from onrecord.stages.quotes.marks import QuotedSpan
 from onrecord.stages.quotes.speech import QuoteUseDecision
 
@@ -68,19 +68,17 @@ def _extends_mention(t: Token) -> bool:
 class Attributor:
     """Finds cue and speaker for the spoken quotes of one parsed article."""
 
-    def __init__(self, doc: Doc, quoted: Sequence[QuotedSpan]):
-        self.doc = doc
-        self.text = doc.text
+    def __init__(self, context: ArticleContext, quoted: Sequence[QuotedSpan]):
+        self.doc = context.doc
+        self.text = context.text
+        self.lines = context.paragraphs
+        self.sentences = context.sentences
         self.quoted = sorted(quoted, key=lambda q: q.outer_start)
-        self._starts = [q.outer_start for q in self.quoted]
+        # the spoken quotes' words, marks included, are nobody's frame
+        self.in_quote = Intervals((q.outer_start, q.outer_end) for q in self.quoted)
 
     def _token_span(self, tokens: Sequence[Token]) -> Span:
-        # The text is taken once: ``doc.text`` builds the whole string on every call.
         return Span.of(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-
-    def in_quote(self, offset: int) -> bool:
-        k = bisect_right(self._starts, offset) - 1
-        return k >= 0 and offset < self.quoted[k].outer_end
 
     def _tokens_between(self, start: int, end: int) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="contract")
@@ -145,18 +143,17 @@ class Attributor:
         """Cue and speaker for the ``k``-th quote, or None when the text names neither."""
         q = self.quoted[k]
         outer = (q.outer_start, q.outer_end)
-        para_start = self.text.rfind("\n", 0, outer[0]) + 1
-        para_end = self.text.find("\n", outer[1])
-        para_end = len(self.text) if para_end < 0 else para_end
+        para_start = self.lines.line_start(outer[0])
+        para_end = self.lines.line_end(outer[1])
         right_end = min(para_end, self.quoted[k + 1].outer_start) if k + 1 < len(self.quoted) else para_end
         left_start = max(para_start, self.quoted[k - 1].outer_end) if k > 0 else para_start
         closes_sentence = self.text[q.end - 1: q.end] in ".!?" and q.closed
-        stop = first_sentence_end(self.text, outer[1], right_end)
+        stop = self.sentences.first_end(outer[1], right_end)
         right_limit = stop.start() + 1 if stop else right_end
         dashed = self._dash_attribution(outer, right_limit, closes_sentence)
         if dashed is not None:
             return dashed
-        last_break = last_sentence_end(self.text, left_start, outer[0])
+        last_break = self.sentences.last_end(left_start, outer[0])
         left_from = last_break.end() if last_break else left_start
         sides = [("after", outer[1], right_limit), ("before", left_from, outer[0])]
         if closes_sentence and self.text[left_from:outer[0]].strip():
@@ -188,7 +185,7 @@ class Attributor:
         attribution in the same paragraph continues that attribution."""
         if self.text[left_from:outer[0]].strip() or left_from <= left_start:
             return None
-        previous_end = last_sentence_end(self.text, left_start, max(left_start, left_from - 1))
+        previous_end = self.sentences.last_end(left_start, max(left_start, left_from - 1))
         tokens = self._tokens_between(previous_end.end() if previous_end else left_start, left_from)
         verb = self._reporting_verb(tokens, nearest_last=True)
         if verb is None:
@@ -225,8 +222,8 @@ class Attributor:
             colon_at -= 1
         if colon_at < 0 or self.text[colon_at] != ":":
             return None
-        previous_end = last_sentence_end(self.text, max(0, colon_at - 600), colon_at)
-        sentence_start = max(self.text.rfind("\n", 0, colon_at) + 1, previous_end.end() if previous_end else 0)
+        previous_end = self.sentences.last_end(max(0, colon_at - 600), colon_at)
+        sentence_start = max(self.lines.line_start(colon_at), previous_end.end() if previous_end else 0)
         tokens = self._tokens_between(sentence_start, colon_at)
         verb = self._reporting_verb(tokens, nearest_last=True)
         if verb is None:  # "X had a message:": the main verb with a subject introduces it
@@ -255,10 +252,10 @@ def _has_subject(token: Token) -> bool:
     return any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
-def attribute(doc: Doc, quoted: Sequence[tuple[QuotedSpan, QuoteUseDecision]]) -> list[Quote]:
+def attribute(context: ArticleContext, quoted: Sequence[tuple[QuotedSpan, QuoteUseDecision]]) -> list[Quote]:
     """Build direct ``Quote`` records for the spoken quoted spans of a parsed article."""
     ordered = sorted(quoted, key=lambda pair: pair[0].outer_start)
-    attributor = Attributor(doc, [q for q, _ in ordered])
+    attributor = Attributor(context, [q for q, _ in ordered])
     quotes: list[Quote] = []
     previous: Quote | None = None
     text = attributor.text
@@ -268,7 +265,7 @@ def attribute(doc: Doc, quoted: Sequence[tuple[QuotedSpan, QuoteUseDecision]]) -
             Evidence("find-quotes", span.rule, f"quotation marks paired ({span.paragraphs} paragraph(s))"),
             Evidence("classify", use.rule, use.why),
         ]
-        if found is None and previous is not None and _continues(text, previous, span):
+        if found is None and previous is not None and _continues(text, context.paragraphs.line_start(span.start), previous, span):
             found = Found(previous.cue, previous.speaker, "continues-previous-quote",
                           "no cue of its own; continues the quote before it from the same speaker", 0.7)
         if found is None:
@@ -288,7 +285,7 @@ def attribute(doc: Doc, quoted: Sequence[tuple[QuotedSpan, QuoteUseDecision]]) -
     return quotes
 
 
-def _continues(text: str, previous: Quote, span: QuotedSpan) -> bool:
+def _continues(text: str, para_start: int, previous: Quote, span: QuotedSpan) -> bool:
     """A quote with no cue continues the previous speaker when nothing but the quote
     stands between them: later in the same paragraph, or a paragraph that is all quote."""
     if span.outer_start - previous.content.end > 400:
@@ -298,5 +295,4 @@ def _continues(text: str, previous: Quote, span: QuotedSpan) -> bool:
         return False
     if "\n" not in gap:
         return True
-    para_start = text.rfind("\n", 0, span.start) + 1
     return text[para_start:span.outer_start].strip() == ""

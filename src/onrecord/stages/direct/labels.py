@@ -21,11 +21,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
-
 from onrecord.intervals import Intervals
 from onrecord.lexicon import load_word_set
 from onrecord.records import Evidence, Quote, Span
+from onrecord.stages.parse.context import ArticleContext
+from onrecord.stages.parse.paragraphs import Paragraphs
 
 STAGE = "labels"
 NOT_SPEAKERS = load_word_set("not_speaker_labels.txt")
@@ -58,17 +58,12 @@ def _transcript_speakers(text: str, starts: Sequence[int]) -> set[str]:
     return set()
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n+", text) if m.end() < len(text)]
-
-
-def _transcript_turn(text: str, at: int, speakers: set[str]) -> tuple[Span, Span, Span] | None:
+def _transcript_turn(text: str, lines: Paragraphs, at: int, speakers: set[str]) -> tuple[Span, Span, Span] | None:
     """(speaker label, colon, turn) of the line at ``at``, when it opens with a speaker label."""
     m = TRANSCRIPT_LABEL.match(text, at)
     if m is None or _label_words(m.group(1))[-1] not in speakers:
         return None
-    end = text.find("\n", m.end())
-    words = _trimmed(text, m.end(), len(text) if end < 0 else end)
+    words = _trimmed(text, m.end(), lines.line_end(m.end()))
     if words is None:
         return None
     colon = m.end(1)
@@ -83,12 +78,13 @@ def _named_in_body(text: str, body_start: int, word: str) -> bool:
     return re.search(rf"\b{re.escape(word)}\b", text[body_start:]) is not None
 
 
-def _headline(doc: Doc, text: str) -> Quote | None:
+def _headline(context: ArticleContext) -> Quote | None:
     """``Source: claim`` as the article's first line.  Headline case leaves the tagger
     guessing, so the source is judged by the text: a source noun (``Poll``), or capitalised
     words without function words whose last one the article body names again."""
-    end = text.find("\n")
-    end = len(text) if end < 0 else end
+    if context.headline is None:
+        return None
+    doc, text, end = context.doc, context.text, context.headline.end
     m = HEADLINE_LABEL.match(text[:end])
     if m is None or " ".join(_label_words(m.group(1))) in NOT_SPEAKERS:
         return None
@@ -121,12 +117,13 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span.of(text, start, end) if start < end else None
 
 
-def _split_turns(text: str, quote: Quote, starts: Sequence[int], speakers: set[str]) -> list[Quote]:
+def _split_turns(text: str, lines: Paragraphs, quote: Quote, speakers: set[str]) -> list[Quote]:
     """A direct quote cut at every line inside it that opens with a speaker label: one
     quote per turn (a transcript in a multi-paragraph quotation is many speakers' words)."""
-    first_line = text.rfind("\n", 0, quote.content.start) + 1
-    lines = starts[bisect.bisect_left(starts, first_line):bisect.bisect_left(starts, quote.content.end)]
-    turns = [(at, turn) for at in lines if (turn := _transcript_turn(text, at, speakers)) is not None]
+    starts = lines.starts
+    first_line = lines.line_start(quote.content.start)
+    inside = starts[bisect.bisect_left(starts, first_line):bisect.bisect_left(starts, quote.content.end)]
+    turns = [(at, turn) for at in inside if (turn := _transcript_turn(text, lines, at, speakers)) is not None]
     turns = [(at, turn) for at, turn in turns if turn[1].start >= quote.content.start]
     if not turns:
         return [quote]
@@ -143,25 +140,24 @@ def _split_turns(text: str, quote: Quote, starts: Sequence[int], speakers: set[s
     return out
 
 
-def speaker_labels(doc: Doc, quotes: Sequence[Quote]) -> list[Quote]:
+def speaker_labels(context: ArticleContext, quotes: Sequence[Quote]) -> list[Quote]:
     """The direct quotes cut into transcript turns, each with its label as speaker and the
     colon as cue, plus the turns outside quotation marks and a ``Source: claim`` headline,
     all in text order."""
-    text = doc.text
-    starts = _line_starts(text)
-    speakers = _transcript_speakers(text, starts)
+    text, lines = context.text, context.paragraphs
+    speakers = _transcript_speakers(text, lines.starts)
     out: list[Quote] = []
     for q in quotes:
-        out.extend(_split_turns(text, q, starts, speakers) if q.kind == "direct" and speakers else [q])
+        out.extend(_split_turns(text, lines, q, speakers) if q.kind == "direct" and speakers else [q])
     quoted = Intervals((q.content.start, q.content.end) for q in quotes)
-    for at in starts if speakers else ():
-        turn = _transcript_turn(text, at, speakers)
+    for at in lines.starts if speakers else ():
+        turn = _transcript_turn(text, lines, at, speakers)
         if turn is None or quoted(turn[1].start):
             continue
         label, colon, words = turn
         out.append(Quote(kind="direct", content=words, cue=colon, speaker=label, confidence=0.8,
                          evidence=(_transcript_evidence(label),)))
-    headline = _headline(doc, text)
+    headline = _headline(context)
     if headline is not None and not quoted.overlaps(headline.content.start, headline.content.end):
         out.append(headline)
     return sorted(out, key=lambda q: q.content.start)

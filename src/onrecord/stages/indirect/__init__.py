@@ -25,7 +25,7 @@ from onrecord.stages.indirect.content import content_range, trim_end
 from onrecord.stages.indirect.mixed import overlap, own_words, quoted_ranges
 from onrecord.stages.indirect.model import CueModel, features, load_model
 from onrecord.stages.indirect.pieces import other_piece
-from onrecord.stages.parse.headline import sentence_case_headline
+from onrecord.stages.parse.context import ArticleContext
 from onrecord.stages.quotes.marks import QuotedSpan
 
 __all__ = ["IndirectResult", "Proposal", "Scored", "find_indirect", "kept_by_rule", "propose", "select"]
@@ -139,11 +139,9 @@ def _paired(quote: Quote) -> bool:
     return any(e.stage == "find-quotes" and e.rule in PAIRED_RULES for e in quote.evidence)
 
 
-def propose(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan]) -> list[Proposal]:
-    """Every candidate attribution the parse offers, before the cue model weighs it (a Title
-    Case headline is parsed again in sentence case first, in place: ``headlines``)."""
-    sentence_case_headline(doc)
-    text = doc.text  # built anew on every access
+def propose(context: ArticleContext, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan]) -> list[Proposal]:
+    """Every candidate attribution the parse offers, before the cue model weighs it."""
+    doc, text = context.doc, context.text
     in_direct = Intervals([(q.content.start - 1, q.content.end + 1) for q in direct])
     nearby = _Nearby(
         [(q.content.start - 1, q.content.end + 1, ("direct", k)) for k, q in enumerate(direct)]
@@ -272,7 +270,7 @@ def _quote(doc: Doc, text: str, scored: Scored) -> Quote:
     )
 
 
-def find_indirect(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan],
+def find_indirect(context: ArticleContext, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan],
                   model: CueModel | None = None) -> IndirectResult:
     """Indirect and mixed attributions of a parsed article.
 
@@ -281,8 +279,9 @@ def find_indirect(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[Quot
     phrases): inside a reported clause they make it ``mixed``.
     """
     model = model or load_model()
+    doc = context.doc
     scored = []
-    for proposal in propose(doc, direct, fragments=fragments):
+    for proposal in propose(context, direct, fragments=fragments):
         probability = model.probability(features(doc, proposal.candidate, proposal.content))
         if kept_by_rule(doc, proposal):
             probability = max(probability, model.threshold)
@@ -290,5 +289,4 @@ def find_indirect(doc: Doc, direct: Sequence[Quote], *, fragments: Sequence[Quot
             scored.append(Scored(proposal, probability))
     kept = select(doc, scored)
     replaced = frozenset(k for s in kept if s.proposal.kind == "mixed" for k in s.proposal.holds)
-    text = doc.text
-    return IndirectResult(tuple(_quote(doc, text, s) for s in kept), replaced)
+    return IndirectResult(tuple(_quote(doc, context.text, s) for s in kept), replaced)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from onrecord.lexicon import load_word_set
 from onrecord.stages.cues.lexicon import REPORTING_VERBS
 from onrecord.stages.indirect.candidates import Candidate
+from onrecord.stages.parse.context import text_sentence_break
 
 EDGE_PUNCT = frozenset(",;:—–-()[]")
 LEADING_WORDS = frozenset({"and", "but", "or", "so", "as"})
@@ -34,7 +35,6 @@ OBJECT_TAIL_DEPS = frozenset({"oprd", "prep", "dative", "ccomp", "xcomp", "acomp
 MAX_CONTENT_TOKENS = 150
 # English clitics spaCy splits off a word, with straight and curly apostrophes.
 CLITICS = frozenset(c.replace("'", q) for c in ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m") for q in "'’")
-SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 OPENING_MARKS = frozenset({"“", "«"})
 CLOSING_MARKS = frozenset({"”", "»"})
 TOGGLING_MARKS = frozenset({'"', "''"})
@@ -86,18 +86,6 @@ def _cut_trailing_clause(doc: Doc, root: Token, start: int, end: int) -> int:
         if t.i > start + 2 and (t.text in CLAUSE_BREAKS and t.head.i == root.i or t.text == ":" and t.i + 1 < end and doc[t.i + 1].is_quote):
             return t.i
     return end
-
-
-def _sentence_break(doc: Doc, k: int) -> bool:
-    """Whether a new sentence or paragraph starts at token ``k``, by the text itself: the
-    parser misses breaks after a closing quotation mark and at line ends."""
-    before = doc[k - 1]
-    if "\n" in before.whitespace_ or "\n" in before.text or "\n" in doc[k].text:
-        return True
-    if not before.whitespace_:
-        return False
-    ends = before.text in SENTENCE_ENDS or before.is_quote and k >= 2 and doc[k - 2].text in SENTENCE_ENDS
-    return ends and (doc[k].text[:1].isupper() or doc[k].is_quote)
 
 
 def _object_tail(verb: Token, obj: Token) -> int:
@@ -194,7 +182,7 @@ def _through_quotation(doc: Doc, start: int, end: int) -> int:
 def _one_sentence(doc: Doc, start: int, end: int, cue: tuple[int, int]) -> tuple[int, int]:
     """Cut a content that runs over a sentence break to the sentence nearest its cue."""
     for k in range(start + 1, end):
-        if _sentence_break(doc, k):
+        if text_sentence_break(doc, k):
             if cue[0] >= k:
                 start = k
             else:

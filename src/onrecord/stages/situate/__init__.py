@@ -38,6 +38,7 @@ from typing import Any
 from onrecord.intervals import Intervals
 from onrecord.lexicon import data_rows, load_table
 from onrecord.records import Channel, Evidence, Quote, Span, When
+from onrecord.stages.parse.context import ArticleContext
 from onrecord.stages.read import parse_date
 from onrecord.stages.situate.channel import (
     ChannelMention,
@@ -88,13 +89,12 @@ _CLAUSE_BREAK = re.compile(
 class _Index:
     """Sorted offsets of the article, for nearest-candidate look-ups in logarithmic time."""
 
-    def __init__(self, text: str, quotes: Sequence[Quote], sentences: Sequence[tuple[int, int]],
-                 anchor: _dt.date | None) -> None:
-        self.text = text
-        self.sentences = sorted(sentences)
-        self.sentence_starts = [s for s, _ in self.sentences]
-        # A paragraph ends at a run of line breaks; blank lines do not make paragraphs.
-        self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
+    def __init__(self, context: ArticleContext, quotes: Sequence[Quote], anchor: _dt.date | None) -> None:
+        self.text = text = context.text
+        self.lines = context.paragraphs
+        self.paragraph = context.paragraphs.index
+        self.sentences = context.sentences.parsed
+        self.sentence_starts = context.sentences.starts
         self.contents = Intervals((p.start, p.end) for q in quotes for p in q.stretches)
         self.channels = find_channels(text)
         self.channel_starts = [c.start for c in self.channels]
@@ -107,14 +107,10 @@ class _Index:
                       if not self._within(t, self.outlets) and not self._within(t, named) and not self._bound(t)]
         self.time_starts = [t.start for t in self.times]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-        self.headline_end = self._headline_end()
-
-    def _headline_end(self) -> int:
-        """Where a headline ends if the text starts with one (a first block, up to a blank line,
-        of at most 20 words: a lead paragraph is longer), else 0."""
-        blank = re.search(r"\n\s*\n", self.text)
-        end = blank.start() if blank else 0
-        return end if 0 < len(self.text[:end].split()) <= 20 else 0
+        # a first block of more than 20 words is a lead paragraph, not a headline with its deck
+        headline = context.headline
+        block = text[:headline.block_end] if headline is not None and headline.block_end is not None else ""
+        self.headline_end = len(block) if 0 < len(block.split()) <= 20 else 0
 
     def _bound(self, time: TimeExpression) -> bool:
         """Whether the time starts or follows a word that bounds a stretch ("since", "until")."""
@@ -132,14 +128,9 @@ class _Index:
         start, end = spans[i]
         return end - start > time.end - time.start
 
-    def paragraph(self, position: int) -> int:
-        return bisect.bisect_right(self.breaks, position)
-
     def sentence(self, position: int) -> tuple[int, int]:
         """The sentence holding ``position`` within its paragraph (the paragraph if no sentence does)."""
-        line = self.paragraph(position)
-        start = self.breaks[line - 1] if line > 0 else 0
-        end = self.breaks[line] if line < len(self.breaks) else len(self.text)
+        start, end = self.lines.line_start(position), self.lines.line_end(position)
         i = bisect.bisect_right(self.sentence_starts, position) - 1
         if i >= 0 and self.sentences[i][0] <= position < self.sentences[i][1]:
             return max(start, self.sentences[i][0]), min(end, self.sentences[i][1])
@@ -508,15 +499,14 @@ def _position(quote: Quote) -> int:
     return quote.cue.start if quote.cue is not None else quote.content.start
 
 
-def situate(text: str, date: str | None, quotes: Sequence[Quote], *,
-            sentences: Sequence[tuple[int, int]]) -> tuple[Quote, ...]:
+def situate(context: ArticleContext, date: str | None, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     """The quotes with ``when`` and ``channel`` filled in from the article (same order).
 
     ``date`` is the publication date ``YYYY-MM-DD`` (``read.InputError``, a ``ValueError``,
-    if malformed); ``sentences`` are the (start, end) offsets of the article's sentences.
+    if malformed).
     """
     anchor = _dt.date.fromisoformat(parse_date(date, source="publication date")) if date is not None else None
-    index = _Index(text, quotes, sentences, anchor)
+    index = _Index(context, quotes, anchor)
     decisions = [_Decision(index.found(quote)) for quote in quotes]
     order = sorted(range(len(quotes)), key=lambda i: _position(quotes[i]))
     _forward(index, quotes, order, decisions)
