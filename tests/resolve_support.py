@@ -3,12 +3,11 @@ does, then resolved, so each test reads as a passage and the names it should yie
 
 from __future__ import annotations
 
-from parsed import context_of
-
 from onrecord.records import Entity, Quote
 from onrecord.stages.direct.attribution import attribute
 from onrecord.stages.quotes.speech import classify_quoted
 from onrecord.stages.resolve import AliasTable, resolve_speakers
+from parsed import context_of
 
 
 def resolved(text: str, *, aliases: AliasTable | None = None) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:

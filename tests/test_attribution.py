@@ -3,10 +3,10 @@
 from types import SimpleNamespace
 
 import pytest
-from parsed import context_of
 
 from onrecord.stages.direct.attribution import attribute
 from onrecord.stages.quotes.speech import classify_quoted
+from parsed import context_of
 
 
 def extract(text: str):

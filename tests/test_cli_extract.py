@@ -70,7 +70,7 @@ def test_several_files_give_one_json_line_each(tmp_path):
 
 
 def test_dash_reads_the_article_from_standard_input():
-    result = run("-", "--format", "json", input='"We will rebuild," the mayor said.'.encode())
+    result = run("-", "--format", "json", input=b'"We will rebuild," the mayor said.')
     out = json.loads(result.stdout)
     assert out["id"] == "-" and out["quotes"][0]["speaker"]["text"] == "the mayor"
 

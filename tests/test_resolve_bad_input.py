@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from resolve_support import resolved, speaker_of
 
+from onrecord.kinds import QuoteKind
 from onrecord.records import Quote, Span
 from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
 from onrecord.stages.resolve import AliasError, AliasTable, resolve_speakers
+from resolve_support import resolved, speaker_of
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -21,8 +22,8 @@ def pipeline():
 
 def _pronoun_quotes(doc) -> list[Quote]:
     text = doc.text
-    return [Quote("indirect", Span(text[t.idx: t.idx + len(t)], t.idx, t.idx + len(t)), None,
-                  Span(t.text, t.idx, t.idx + len(t)), 1.0, ())
+    return [Quote(kind=QuoteKind.INDIRECT, content=Span(text[t.idx: t.idx + len(t)], t.idx, t.idx + len(t)), cue=None,
+                  speaker=Span(t.text, t.idx, t.idx + len(t)), confidence=1.0, evidence=())
             for t in doc if t.lower_ in ("he", "she", "they", "it")]
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
-from parsed import context_of
 
+from onrecord.kinds import CueKind, QuoteKind, SpeechAct
 from onrecord.records import Evidence, Quote, Span
 from onrecord.stages.situate import situate
+from parsed import context_of
 
 PUBLISHED = "2020-10-15"  # a Thursday
 
@@ -22,13 +23,14 @@ def _quote(text: str, content: str, cue: str | None = None, speaker: str | None 
            after: int = 0, act: str = "speech") -> Quote:
     body = _span(text, content, after)
     return Quote(
-        "direct" if content.startswith("“") else "indirect",
-        body,
-        _span(text, cue, after) if cue else None,
-        _span(text, speaker, after) if speaker else None,
-        1.0,
-        (Evidence("extract", "test", "built by hand"),),
-        act=act,  # type: ignore[arg-type]
+        kind=QuoteKind.DIRECT if content.startswith("“") else QuoteKind.INDIRECT,
+        content=body,
+        cue=_span(text, cue, after) if cue else None,
+        cue_kind=(CueKind.COLON if cue == ":" else CueKind.VERB) if cue else None,
+        speaker=_span(text, speaker, after) if speaker else None,
+        confidence=1.0,
+        evidence=(Evidence("extract", "test", "built by hand"),),
+        act=SpeechAct(act),
     )
 
 

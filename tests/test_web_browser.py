@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from test_web_api import SAMPLE, TOKEN, Server, build_store, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -32,7 +32,7 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
     direct = find_direct(context)
     reported = find_indirect(context, direct.quotes, fragments=direct.fragments)
     quotes = sorted(
-        [q for k, q in enumerate(direct.quotes) if k not in reported.replaced] + list(reported.quotes),
+        [q for q in direct.quotes if q not in reported.replaced] + list(reported.quotes),
         key=lambda q: q.content.start,
     )
     quotes, entities = resolve_speakers(context, quotes, aliases=aliases)

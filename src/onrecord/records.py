@@ -8,10 +8,9 @@ contract (``schema/article.schema.json``); nothing else builds that JSON.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-QuoteKind = Literal["direct", "indirect", "mixed"]
-SpeechAct = Literal["speech", "thought"]
+from onrecord.kinds import CueKind, MarkPairing, QuoteKind, SpeechAct
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +92,10 @@ class ChainLink:
         return {"text": self.text, "start": self.start, "end": self.end, "rule": self.rule, "score": round(self.score, 3)}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quote:
-    """One attribution: what was said (content span), the cue, and who said it."""
+    """One attribution: what was said (content span), the cue, and who said it.  Built by
+    keyword; ``cue_kind`` and ``marks`` are for the later stages, not in the JSON."""
 
     kind: QuoteKind
     content: Span
@@ -103,12 +103,14 @@ class Quote:
     speaker: Span | None
     confidence: float
     evidence: tuple[Evidence, ...]
+    cue_kind: CueKind | None = None
+    marks: MarkPairing | None = None  # how a direct quote's quotation marks were found
     speaker_name: str | None = None
     entity: str | None = None
     addressee: Span | None = None
     channel: Channel | None = None
     when: When | None = None
-    act: SpeechAct = "speech"
+    act: SpeechAct = SpeechAct.SPEECH
     speaker_chain: tuple[ChainLink, ...] = ()
     speaker_confidence: float | None = None
     addressee_name: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -42,12 +42,12 @@ def _readable(paths: list[str], date: str | None, failures: list[str]):
 @app.command()
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article files (UTF-8 text); '-' reads standard input.")],
-    date: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD, where the file has no 'date' prefix.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD, where the file has no 'date' prefix.")] = None,
     format: Annotated[
-        Optional[OutputFormat], typer.Option("--format", "-f", help="json, jsonl, or text (default: text on a terminal, else json/jsonl).")
+        OutputFormat | None, typer.Option("--format", "-f", help="json, jsonl, or text (default: text on a terminal, else json/jsonl).")
     ] = None,
     aliases: Annotated[
-        Optional[Path], typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
+        Path | None, typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
     ] = None,
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -95,12 +95,12 @@ def _opened(db: str, *, read_only: bool) -> Iterator[Store]:
 
 @app.command()
 def ingest(
-    sources: Annotated[Optional[list[str]], typer.Argument(help="Files and folders to read; '-' (the default) is standard input.")] = None,
+    sources: Annotated[list[str] | None, typer.Argument(help="Files and folders to read; '-' (the default) is standard input.")] = None,
     db: DbOption = "onrecord.db",
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
     format: Annotated[InputFormat, typer.Option("--format", help="Input format; auto decides by file name and content.")] = InputFormat.auto,
-    field: Annotated[Optional[list[str]], typer.Option("--field", help="JSONL field for a part, PART=NAME (id, text, date, url, title, outlet); dotted names reach nested fields.")] = None,
-    log: Annotated[Optional[Path], typer.Option(help="Write skipped records here instead of standard error.")] = None,
+    field: Annotated[list[str] | None, typer.Option("--field", help="JSONL field for a part, PART=NAME (id, text, date, url, title, outlet); dotted names reach nested fields.")] = None,
+    log: Annotated[Path | None, typer.Option(help="Write skipped records here instead of standard error.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Extract the quotations of a news collection into a store; re-running adds only what is new."""
@@ -183,12 +183,12 @@ def _occurrence_line(o: Occurrence) -> str:
 
 @app.command()
 def search(
-    text: Annotated[Optional[str], typer.Argument(help="Words the quote must contain (all of them).")] = None,
+    text: Annotated[str | None, typer.Argument(help="Words the quote must contain (all of them).")] = None,
     db: DbOption = "onrecord.db",
-    speaker: Annotated[Optional[str], typer.Option(help="Speaker name (whole words) or alias-file id.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="Outlet name.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name (whole words) or alias-file id.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
     limit: Annotated[int, typer.Option(min=1)] = 20,
     offset: Annotated[int, typer.Option(min=0)] = 0,
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
@@ -211,8 +211,8 @@ def search(
 @app.command()
 def speakers(
     db: DbOption = "onrecord.db",
-    since: Annotated[Optional[str], typer.Option(help="From YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Until YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(help="From YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Until YYYY-MM-DD.")] = None,
     by: Annotated[Period, typer.Option(help="One ranking for the whole period, or one per year or month.")] = Period.all,
     limit: Annotated[int, typer.Option(min=1, help="Speakers per ranking.")] = 20,
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.evaluation.polnear import GoldArticle, GoldAttribution, load_split
+from onrecord.kinds import CueKind, QuoteKind
 from onrecord.records import Quote, Span
 from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
@@ -34,11 +35,12 @@ def _quotes(text: str, gold: GoldAttribution) -> list[Quote]:
     """One quote per content piece (an interrupted quotation is several), sharing cue and speaker;
     the first is the one scored, the others keep their words out of the cue's clause."""
     cue, speaker = _span(text, gold.cue), _span(text, gold.source)
+    cue_kind = None if cue is None else CueKind.COLON if cue.text.strip() == ":" else CueKind.VERB
     quotes = []
     for piece in gold.content:
         content = Span.of(text, *piece)
-        kind = "direct" if any(mark in content.text[:2] for mark in "\"“") else "indirect"
-        quotes.append(Quote(kind, content, cue, speaker, 1.0, ()))
+        kind = QuoteKind.DIRECT if any(mark in content.text[:2] for mark in "\"“") else QuoteKind.INDIRECT
+        quotes.append(Quote(kind=kind, content=content, cue=cue, cue_kind=cue_kind, speaker=speaker, confidence=1.0, evidence=()))
     return quotes
 
 

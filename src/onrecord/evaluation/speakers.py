@@ -99,7 +99,7 @@ def _gold_quotes(gold: GoldArticle, rows: list[SpeakerGold]) -> list[Quote]:
         c0, c1 = row.content[0][0], row.content[-1][1]
         s0, s1 = row.source[0][0], row.source[-1][1]
         kind = "direct" if has_quotation_mark(text[c0:c1]) else "indirect"
-        quotes.append(Quote(kind, Span.of(text, c0, c1), None, Span.of(text, s0, s1), 1.0, ()))
+        quotes.append(Quote(kind=kind, content=Span.of(text, c0, c1), cue=None, speaker=Span.of(text, s0, s1), confidence=1.0, evidence=()))
     return quotes
 
 

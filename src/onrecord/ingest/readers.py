@@ -172,8 +172,7 @@ def _read_file(file: Path, format: Format, json_fields: JsonFields, meter: Meter
         # warcio reads gzip members itself; other .gz files are decompressed here.
         stream: IO[bytes] = raw if chosen == "warc" or not compressed else gzip.GzipFile(fileobj=raw)
         try:
-            for record in _read_stream(stream, name, chosen, json_fields, meter, position=raw.tell):
-                yield record
+            yield from _read_stream(stream, name, chosen, json_fields, meter, position=raw.tell)
         except (OSError, EOFError) as err:
             yield Bad(name, "unreadable", f"stopped reading: {err}")
     meter.finish(size)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from onrecord.intervals import Intervals
+from onrecord.kinds import CueKind, QuoteKind
 from onrecord.lexicon import load_word_set
 from onrecord.records import Evidence, Quote, Span
 from onrecord.stages.cues.lexicon import REPORTING_VERBS
@@ -41,6 +42,7 @@ class Found:
     rule: str
     why: str
     confidence: float
+    cue_kind: CueKind | None = None
 
 
 def noun_phrase(token: Token, *, outside: tuple[int, int]) -> list[Token]:
@@ -169,14 +171,14 @@ class Attributor:
                 self._token_span(speaker) if speaker else None,
                 f"cue-{side}-quote:{rule}",
                 f"reporting verb {verb.text!r} {side} the quote; speaker by {rule}",
-                0.9 if speaker else 0.6,
+                0.9 if speaker else 0.6, _verb_kind(verb),
             )
         colon = NAME_COLON.search(self.text, left_from, outer[0])
         if colon:
             colon_at = colon.end(1) + colon.group()[len(colon.group(1)):].index(":")
             return Found(
                 Span.of(self.text, colon_at, colon_at + 1), Span.of(self.text, colon.start(1), colon.end(1)),
-                "colon-after-name", "a name and a colon introduce the quote", 0.75,
+                "colon-after-name", "a name and a colon introduce the quote", 0.75, CueKind.COLON,
             )
         return self._introducing_sentence(outer, left_from) or self._previous_sentence(outer, left_start, left_from)
 
@@ -196,7 +198,7 @@ class Attributor:
         return Found(
             self._token_span(self._cue_tokens(verb)), self._token_span(speaker),
             f"cue-in-previous-sentence:{rule}",
-            f"the sentence before the quote attributes with {verb.text!r}", 0.75,
+            f"the sentence before the quote attributes with {verb.text!r}", 0.75, _verb_kind(verb),
         )
 
     def _dash_attribution(self, outer: tuple[int, int], right_limit: int, closes_sentence: bool) -> Found | None:
@@ -212,7 +214,7 @@ class Attributor:
         return Found(
             Span.of(self.text, cue_at, cue_at + 1),
             self._token_span(noun_phrase(_phrase_head(head), outside=outer)),
-            "dash-attribution", "a dash and a name follow the quote", 0.85,
+            "dash-attribution", "a dash and a name follow the quote", 0.85, CueKind.DASH,
         )
 
     def _introducing_sentence(self, outer: tuple[int, int], left_from: int) -> Found | None:
@@ -236,8 +238,12 @@ class Attributor:
             self._token_span(speaker) if speaker else None,
             f"introduced-by-colon-sentence:{rule}",
             f"the sentence before ends with a colon; its verb {verb.text!r} introduces the quote",
-            0.7,
+            0.7, _verb_kind(verb),
         )
+
+
+def _verb_kind(verb: Token) -> CueKind:
+    return CueKind.ACCORDING_TO if verb.lower_ == "according" else CueKind.VERB
 
 
 def _phrase_head(token: Token, verb: Token | None = None) -> Token:
@@ -267,14 +273,16 @@ def attribute(context: ArticleContext, quoted: Sequence[tuple[QuotedSpan, QuoteU
         ]
         if found is None and previous is not None and _continues(text, context.paragraphs.line_start(span.start), previous, span):
             found = Found(previous.cue, previous.speaker, "continues-previous-quote",
-                          "no cue of its own; continues the quote before it from the same speaker", 0.7)
+                          "no cue of its own; continues the quote before it from the same speaker", 0.7, previous.cue_kind)
         if found is None:
             found = Found(None, None, "no-cue", "no reporting verb, dash or colon near the quote", 0.4)
         evidence.append(Evidence("attribute", found.rule, found.why))
         quote = Quote(
-            kind="direct",
+            kind=QuoteKind.DIRECT,
             content=Span(text[span.start:span.end], span.start, span.end),
             cue=found.cue,
+            cue_kind=found.cue_kind,
+            marks=span.rule,
             speaker=found.speaker,
             confidence=round(span.confidence * found.confidence, 3),
             evidence=tuple(evidence),

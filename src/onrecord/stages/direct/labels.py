@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from onrecord.intervals import Intervals
+from onrecord.kinds import CueKind, QuoteKind
 from onrecord.lexicon import load_word_set
 from onrecord.records import Evidence, Quote, Span
 from onrecord.stages.parse.context import ArticleContext
@@ -100,7 +101,8 @@ def _headline(context: ArticleContext) -> Quote | None:
     while stop > claim.start_char and text[stop - 1] in ".!? ":
         stop -= 1
     return Quote(
-        kind="indirect",
+        kind=QuoteKind.INDIRECT,
+        cue_kind=CueKind.COLON,
         content=Span.of(text, claim.start_char, stop),
         cue=Span.of(text, m.end(1), m.end(1) + 1),
         speaker=Span.of(text, m.start(1), m.end(1)),
@@ -135,7 +137,7 @@ def _split_turns(text: str, lines: Paragraphs, quote: Quote, speakers: set[str])
     for (_, (label, colon, words)), end in zip(turns, ends):
         content = _trimmed(text, words.start, end)
         if content is not None:
-            out.append(replace(quote, content=content, cue=colon, speaker=label, confidence=0.8,
+            out.append(replace(quote, content=content, cue=colon, cue_kind=CueKind.COLON, speaker=label, confidence=0.8,
                                evidence=quote.evidence + (_transcript_evidence(label),)))
     return out
 
@@ -155,7 +157,7 @@ def speaker_labels(context: ArticleContext, quotes: Sequence[Quote]) -> list[Quo
         if turn is None or quoted(turn[1].start):
             continue
         label, colon, words = turn
-        out.append(Quote(kind="direct", content=words, cue=colon, speaker=label, confidence=0.8,
+        out.append(Quote(kind=QuoteKind.DIRECT, content=words, cue=colon, cue_kind=CueKind.COLON, speaker=label, confidence=0.8,
                          evidence=(_transcript_evidence(label),)))
     headline = _headline(context)
     if headline is not None and not quoted.overlaps(headline.content.start, headline.content.end):

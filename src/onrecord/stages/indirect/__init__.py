@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from onrecord.intervals import Intervals
+from onrecord.kinds import CueKind, QuoteKind, Relation, SpeechAct
 from onrecord.records import Evidence, Quote, Span
 from onrecord.stages.cues.lexicon import lexicon_act
 from onrecord.stages.direct.attribution import noun_phrase
@@ -31,16 +32,15 @@ from onrecord.stages.quotes.marks import QuotedSpan
 __all__ = ["IndirectResult", "Proposal", "Scored", "find_indirect", "kept_by_rule", "propose", "select"]
 
 STAGE = "indirect"
-PAIRED_RULES = frozenset({"paired-marks", "multi-paragraph"})
 
 
 @dataclass(frozen=True, slots=True)
 class IndirectResult:
-    """The indirect and mixed quotes found, and which direct quotes (by index into the
-    ``direct`` argument) are now part of a mixed one and must be dropped."""
+    """The indirect and mixed quotes found, and the direct quotes that are now part of a
+    mixed one and give way to it."""
 
     quotes: tuple[Quote, ...]
-    replaced: frozenset[int]
+    replaced: frozenset[Quote]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,8 @@ class Proposal:
     candidate: Candidate
     content: tuple[int, int]  # token range
     chars: tuple[int, int]
-    kind: str
-    holds: tuple[int, ...]
+    kind: QuoteKind
+    holds: tuple[Quote, ...]
     across: tuple[int, int] | None = None
 
     def words(self) -> set[int]:
@@ -101,18 +101,18 @@ def _proposal(doc: Doc, text: str, candidate: Candidate, direct: Sequence[Quote]
         return None
     start, end = _char_range(doc, *tokens)
     near = nearby.within(start - 1, end + 1)
-    near_direct = [(k, direct[k]) for kind, k in near if kind == "direct"]
+    near_direct = [q for kind, q in near if kind == "direct"]
     fragments = [f for kind, f in near if kind == "fragment"]
-    marks = quoted_ranges([q for _, q in near_direct], fragments)
+    marks = quoted_ranges(near_direct, fragments)
     for opened, closed in marks:  # a clause cut inside quoted words runs on to the closing mark
         if start <= opened < end < closed:
             span = doc.char_span(start, closed, alignment_mode="expand")
             if span is not None and not any(t.is_sent_start for t in span[1:]):
                 tokens = (tokens[0], span.end)
                 start, end = _char_range(doc, *tokens)
-    if any(q.content.start <= start < q.content.end for _, q in near_direct):
+    if any(q.content.start <= start < q.content.end for q in near_direct):
         return None  # a clause opening inside a direct quote is that quote's, not a report of it
-    for _, q in near_direct:  # "…, while chanting, "Hands up"": a quote with its own cue stays its own
+    for q in near_direct:  # "…, while chanting, "Hands up"": a quote with its own cue stays its own
         if q.cue is not None and start < q.cue.start < end and q.content.start > q.cue.start:
             cut = doc.char_span(start, q.cue.start, alignment_mode="contract")
             tokens = trim_end(doc, tokens[0], tokens[0] + len(cut)) if cut is not None else None
@@ -120,23 +120,18 @@ def _proposal(doc: Doc, text: str, candidate: Candidate, direct: Sequence[Quote]
                 return None
             start, end = _char_range(doc, *tokens)
     held = overlap(start, end, near_direct, fragments)
-    if any(not _paired(direct[k]) for k in held.direct):
+    if any(q.marks is None or not q.marks.both_marks for q in held.direct):
         return None  # marks recovered by guesswork are no ground to rewrite a direct quote
     if held.quoted_chars:
         if held.direct and own_words(text, start, end, marks) < 2:
             return None  # the cue of a direct quote, which the direct attributor reports
-        kind = "mixed"  # a fragment ("called it “a disaster”") is nobody's quote but this one's
+        kind = QuoteKind.MIXED  # a fragment ("called it “a disaster”") is nobody's quote but this one's
     else:
-        kind = "indirect"
+        kind = QuoteKind.INDIRECT
     across = other_piece(doc, candidate, tokens)
     if across is not None and nearby.within(*_char_range(doc, *across)):
         across = None  # quoted words beyond the interruption are a quotation's own
     return Proposal(candidate, tokens, (start, end), kind, held.direct, across)
-
-
-def _paired(quote: Quote) -> bool:
-    """Whether both quotation marks of a direct quote stand in the text."""
-    return any(e.stage == "find-quotes" and e.rule in PAIRED_RULES for e in quote.evidence)
 
 
 def propose(context: ArticleContext, direct: Sequence[Quote], *, fragments: Sequence[QuotedSpan]) -> list[Proposal]:
@@ -144,7 +139,7 @@ def propose(context: ArticleContext, direct: Sequence[Quote], *, fragments: Sequ
     doc, text = context.doc, context.text
     in_direct = Intervals([(q.content.start - 1, q.content.end + 1) for q in direct])
     nearby = _Nearby(
-        [(q.content.start - 1, q.content.end + 1, ("direct", k)) for k, q in enumerate(direct)]
+        [(q.content.start - 1, q.content.end + 1, ("direct", q)) for q in direct]
         + [(f.outer_start, f.outer_end, ("fragment", f)) for f in fragments]
     )
     found = []
@@ -159,13 +154,13 @@ def _reporting_noun_clause(doc: Doc, proposal: Proposal) -> bool:
     """``X's claim that …``, ``the warning that …``: a reporting noun with a that-clause
     reports by rule, however rarely the train split shows one."""
     c = proposal.candidate
-    return c.relation.startswith("noun-") and doc[proposal.content[0]].lower_ == "that" and c.source is not None
+    return c.relation.is_noun_clause and doc[proposal.content[0]].lower_ == "that" and c.source is not None
 
 
 def _inverted_speech(doc: Doc, proposal: Proposal) -> bool:
     """``…, warned the minister.``: a speech verb closing its clause, its speaker after it."""
     c = proposal.candidate
-    return c.relation == "parenthetical-inverted" and lexicon_act(doc[c.head].lemma_.lower()) == "speech"
+    return c.relation is Relation.PARENTHETICAL_INVERTED and lexicon_act(doc[c.head].lemma_.lower()) == "speech"
 
 
 def kept_by_rule(doc: Doc, proposal: Proposal) -> bool:
@@ -214,7 +209,7 @@ def select(doc: Doc, scored: list[Scored]) -> list[Scored]:
         if p.across is not None and _any_blocked(range(*p.across), taken, sources):
             p = replace(p, across=None)
         if _any_blocked(range(*p.content), taken, sources):
-            run = _free_run(doc, p, taken | sources) if p.kind == "indirect" else None
+            run = _free_run(doc, p, taken | sources) if p.kind is QuoteKind.INDIRECT else None
             if run is None:
                 continue
             p = replace(p, content=run, chars=_char_range(doc, *run))
@@ -245,21 +240,22 @@ def _quote(doc: Doc, text: str, scored: Scored) -> Quote:
     pieces = tuple(sorted([Span.of(text, *s.chars)] + ([Span.of(text, *_char_range(doc, *s.across))] if s.across else []),
                           key=lambda piece: piece.start))
     head = doc[c.head]
-    lemma = "according" if c.relation == "according-to" else head.lemma_.lower()
-    act = "thought" if lexicon_act(lemma) == "thought" else "speech"
+    lemma = "according" if c.relation is Relation.ACCORDING_TO else head.lemma_.lower()
+    act = SpeechAct.THOUGHT if lexicon_act(lemma) == "thought" else SpeechAct.SPEECH
     evidence = (
         Evidence(STAGE, f"cue:{c.relation}", f"{head.text!r} governs the content as {c.relation}"),
         Evidence(STAGE, "cue-model", f"probability {scored.probability:.2f} that {head.text!r} reports this content"),
         Evidence(STAGE, f"source:{c.source_rule}", "speaker mention by " + c.source_rule if speaker else "no source mention"),
     )
-    if s.kind == "mixed":
+    if s.kind is QuoteKind.MIXED:
         evidence += (Evidence(STAGE, "mixed", "the reported clause holds quoted words"),)
     if scored.cut:
         evidence += (Evidence(STAGE, "content:nested-report", "the content ends where another report begins"),)
     if s.across:
         evidence += (Evidence(STAGE, "content:interrupted", "the cue and its speaker interrupt the content: two pieces"),)
     return Quote(
-        kind="mixed" if s.kind == "mixed" else "indirect",
+        kind=s.kind,
+        cue_kind=CueKind.ACCORDING_TO if c.relation is Relation.ACCORDING_TO else CueKind.NOUN if c.relation.is_noun_clause else CueKind.VERB,
         content=Span.of(text, min(p.start for p in pieces), max(p.end for p in pieces)),
         pieces=pieces if len(pieces) > 1 else (),
         cue=Span(text[cue_start:cue_end], cue_start, cue_end),
@@ -288,5 +284,5 @@ def find_indirect(context: ArticleContext, direct: Sequence[Quote], *, fragments
         if probability >= model.threshold:
             scored.append(Scored(proposal, probability))
     kept = select(doc, scored)
-    replaced = frozenset(k for s in kept if s.proposal.kind == "mixed" for k in s.proposal.holds)
+    replaced = frozenset(q for s in kept if s.proposal.kind is QuoteKind.MIXED for q in s.proposal.holds)
     return IndirectResult(tuple(_quote(doc, context.text, s) for s in kept), replaced)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from onrecord.kinds import Relation
 from onrecord.lexicon import data_rows, load_phrase_set, load_word_set
 from onrecord.stages.cues.lexicon import REPORTING_NOUNS, REPORTING_VERBS
 from onrecord.stages.cues.spans import (
@@ -61,7 +62,7 @@ class Candidate:
     head: int
     cue: tuple[int, int]
     content_root: int
-    relation: str
+    relation: Relation
     source: int | None
     source_rule: str
 
@@ -130,7 +131,7 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
     if _inverted(verb):
         # "…, warned the minister.": the parser takes the speaker for an object.
         speaker = next(c for c in verb.rights if c.dep_ in INVERTED_SPEAKER_DEPS)
-        yield Candidate(verb.i, group, verb.head.i, "parenthetical-inverted", speaker.i, "noun-after-cue")
+        yield Candidate(verb.i, group, verb.head.i, Relation.PARENTHETICAL_INVERTED, speaker.i, "noun-after-cue")
         return
     source, rule = verb_source(verb)
     has_complement = False
@@ -141,16 +142,16 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
                 continue  # "the test, which they claimed": the content is the antecedent's clause
             if child.dep_ == "xcomp" and verb.lemma_.lower() in CHAIN_VERBS and _reports_on(child):
                 continue  # "tried to show [X]": the infinitive's own candidate carries the report
-            relation = child.dep_ if child.i > verb.i else f"{child.dep_}-before"
-            prep = _object_preposition(verb, child, group[1]) if relation == "dobj" else None
+            relation = Relation.complement(child.dep_, before=child.i < verb.i)
+            prep = _object_preposition(verb, child, group[1]) if relation is Relation.DOBJ else None
             if prep is not None:
-                yield Candidate(verb.i, (group[0], prep.i + 1), _first_object(prep).i, "object-prep", _index(source), rule)
+                yield Candidate(verb.i, (group[0], prep.i + 1), _first_object(prep).i, Relation.OBJECT_PREP, _index(source), rule)
                 continue
-            yield Candidate(verb.i, _through_preposition(verb, group, child) if relation == "xcomp" else group,
+            yield Candidate(verb.i, _through_preposition(verb, group, child) if relation is Relation.XCOMP else group,
                             child.i, relation, _index(source), rule)
         elif child.dep_ == "advcl" and child.i > verb.i and _misparsed_complement(child):
             has_complement = True
-            yield Candidate(verb.i, group, child.i, "advcl", _index(source), rule)
+            yield Candidate(verb.i, group, child.i, Relation.ADVCL, _index(source), rule)
         elif child.dep_ == "prep" and child.i == group[1]:
             pobj = _first_object(child)
             if pobj is not None:
@@ -159,27 +160,27 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
                     continue  # "responded by saying [X]": the gerund's own candidate carries the report
                 last = _compound_preposition_end(child, pobj)
                 if last is not None:
-                    yield Candidate(verb.i, (group[0], last.i + 1), _first_object(last).i, "prep", _index(source), rule)
+                    yield Candidate(verb.i, (group[0], last.i + 1), _first_object(last).i, Relation.PREP, _index(source), rule)
                     continue
-                yield Candidate(verb.i, (group[0], child.i + 1), pobj.i, "prep", _index(source), rule)
+                yield Candidate(verb.i, (group[0], child.i + 1), pobj.i, Relation.PREP, _index(source), rule)
         elif child.dep_ == "oprd" and child.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
             # "called [her “third-rate”]": the parser folds the object into the predicate
             has_complement = True
-            yield Candidate(verb.i, group, child.i, "oprd", _index(source), rule)
+            yield Candidate(verb.i, group, child.i, Relation.OPRD, _index(source), rule)
         elif child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
             has_complement = True
-            yield Candidate(verb.i, group, child.i, "passive-theme", _index(source), rule)
+            yield Candidate(verb.i, group, child.i, Relation.PASSIVE_THEME, _index(source), rule)
         elif child.dep_ in PREDICATE_DEPS and child.i > verb.i and all(t.dep_ in ("neg", "advmod") for t in verb.doc[group[1]:child.left_edge.i]):
             # "has been critical of [X]", "is a staunch opponent of [X]": the predicate is the cue,
             # with an existential "there" ("there are questions about [X]")
             prep = _next_preposition(child)
             if prep is not None:
                 first = group[0] - 1 if group[0] > 0 and verb.doc[group[0] - 1].dep_ == "expl" and verb.doc[group[0] - 1].head.i == verb.i else group[0]
-                yield Candidate(child.i, (first, prep.i + 1), _first_object(prep).i, "predicate-prep", _index(source), rule)
+                yield Candidate(child.i, (first, prep.i + 1), _first_object(prep).i, Relation.PREDICATE_PREP, _index(source), rule)
     head = verb.head
     if not has_complement and head.i != verb.i and verb.dep_ in PARENTHETICAL_DEPS and head.pos_ in VERB_POS:
         if source is not None and source.head.i == verb.i:
-            yield Candidate(verb.i, group, head.i, f"parenthetical-{verb.dep_}", source.i, rule)
+            yield Candidate(verb.i, group, head.i, Relation.parenthetical(verb.dep_), source.i, rule)
 
 
 def _reports_on(verb: Token) -> bool:
@@ -258,7 +259,7 @@ def _according_to(token: Token) -> Candidate | None:
         clause = clause.head
     if clause.i == token.i or clause.i in range(token.i, token.i + 2):
         return None
-    return Candidate(token.i, (token.i, token.i + 2), clause.i, "according-to", _index(source), "according-to-object")
+    return Candidate(token.i, (token.i, token.i + 2), clause.i, Relation.ACCORDING_TO, _index(source), "according-to-object")
 
 
 def _noun_candidates(noun: Token) -> Iterator[Candidate]:
@@ -267,7 +268,7 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
         if child.dep_ in NOUN_CLAUSE_DEPS and child.i > noun.i and child.pos_ in VERB_POS:
             if framing_noun_start(child) is not None and _reports_on(child):
                 continue  # "issued a statement saying [X]": the participle's own candidate carries the report
-            yield Candidate(noun.i, (noun_cue_start(noun), noun.i + 1), child.i, f"noun-{child.dep_}", _index(source), rule)
+            yield Candidate(noun.i, (noun_cue_start(noun), noun.i + 1), child.i, Relation.noun_clause(child.dep_), _index(source), rule)
 
 
 def _index(token: Token | None) -> int | None:

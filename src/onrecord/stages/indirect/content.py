@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from onrecord.kinds import Relation
 from onrecord.lexicon import load_word_set
 from onrecord.stages.cues.lexicon import REPORTING_VERBS
 from onrecord.stages.indirect.candidates import Candidate
@@ -41,10 +42,6 @@ TOGGLING_MARKS = frozenset({'"', "''"})
 OBJECT_INFINITIVE_VERBS = load_word_set("object_infinitive_verbs.txt")
 ADJUNCT_PREPOSITIONS = load_word_set("adjunct_prepositions.txt")
 TELLING_VERBS = load_word_set("telling_verbs.txt")
-# Contents that are a noun phrase or an infinitive: annotators leave out a comma-set aside
-# at their end ("the health of Donald Trump[, who is 70]"); in a reported clause they keep
-# it about as often as not, so clauses keep it.
-PHRASE_RELATIONS = frozenset({"dobj", "oprd", "prep", "xcomp"})
 
 
 def subtree_range(token: Token) -> tuple[int, int]:
@@ -196,14 +193,14 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
     root = doc[candidate.content_root]
     cue = candidate.cue
     start, end = subtree_range(root)
-    if candidate.relation.startswith("parenthetical") or candidate.relation == "according-to":
+    if candidate.relation.frames_clause:
         start, end = subtree_range(root)
-        head_range = subtree_range(doc[candidate.head]) if candidate.relation != "according-to" else (cue[0], _according_end(doc, candidate))
+        head_range = subtree_range(doc[candidate.head]) if candidate.relation is not Relation.ACCORDING_TO else (cue[0], _according_end(doc, candidate))
         start, end = _without((start, end), head_range)
     else:
-        if candidate.relation == "dobj":
+        if candidate.relation is Relation.DOBJ:
             end = max(end, _object_tail(doc[candidate.head], root))
-        elif candidate.relation == "xcomp":
+        elif candidate.relation is Relation.XCOMP:
             start = _told_object(doc, candidate, start)
         start, end = _without((start, end), cue)
         end = _cut_trailing_clause(doc, root, start, min(end, start + MAX_CONTENT_TOKENS))
@@ -215,9 +212,11 @@ def content_range(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
     start, end = _one_sentence(doc, start, end, cue)
     if cue[0] < start:
         end = _through_quotation(doc, start, end)
-    if candidate.relation in PHRASE_RELATIONS:
+    # a noun phrase or infinitive content leaves out a comma-set aside at its end ("the health
+    # of Donald Trump[, who is 70]"); a reported clause keeps it about as often as not
+    if candidate.relation.is_phrase:
         end = _without_trailing_aside(doc, start, end)
-    leading = LEADING_WORDS - KEPT_OPENING_WORDS if candidate.relation == "ccomp-before" else LEADING_WORDS
+    leading = LEADING_WORDS - KEPT_OPENING_WORDS if candidate.relation is Relation.CCOMP_BEFORE else LEADING_WORDS
     while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT or doc[start].lower_ in leading and start == root.left_edge.i and doc[start].dep_ == "cc"):
         start += 1
     return trim_end(doc, start, _whole_word_end(doc, end))

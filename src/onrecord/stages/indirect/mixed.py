@@ -23,7 +23,7 @@ FILLER = frozenset({"that", "he", "she", "it", "they", "we", "i", "you", "the", 
 class Overlap:
     """How a content stretch sits on the quotations of its sentence."""
 
-    direct: tuple[int, ...]  # indices of direct quotes it holds wholly
+    direct: tuple[Quote, ...]  # the direct quotes it holds wholly
     quoted_chars: int  # characters of the content inside quotation marks
 
 
@@ -32,18 +32,17 @@ def _marked(q: Quote) -> tuple[int, int]:
     return q.content.start - 1, q.content.end + 1
 
 
-def overlap(start: int, end: int, direct: Sequence[tuple[int, Quote]], fragments: Sequence[QuotedSpan]) -> Overlap:
-    """Which direct quotes (given with their indices) and fragments lie inside the content
-    ``[start, end)``."""
-    held: list[int] = []
+def overlap(start: int, end: int, direct: Sequence[Quote], fragments: Sequence[QuotedSpan]) -> Overlap:
+    """Which direct quotes and fragments lie inside the content ``[start, end)``."""
+    held: list[Quote] = []
     quoted = 0
-    for k, q in direct:
+    for q in direct:
         a, b = q.content.start, q.content.end
         if b <= start or a >= end:
             continue
         quoted += min(b, end) - max(a, start)
         if a >= start - 1 and b <= end + 1:
-            held.append(k)
+            held.append(q)
     for f in fragments:
         if f.start < end and f.end > start:
             quoted += min(f.end, end) - max(f.start, start)

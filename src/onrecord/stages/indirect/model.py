@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from onrecord.kinds import Relation
 from onrecord.stages.cues.lexicon import lexicon_act
 from onrecord.stages.indirect.candidates import Candidate
 
@@ -47,7 +48,7 @@ def _source_class(source: Token | None) -> str:
 def features(doc: Doc, candidate: Candidate, content: tuple[int, int]) -> list[str]:
     """The sparse binary features of one candidate (names, value 1)."""
     head = doc[candidate.head]
-    lemma = "according" if candidate.relation == "according-to" else head.lemma_.lower()
+    lemma = "according" if candidate.relation is Relation.ACCORDING_TO else head.lemma_.lower()
     root = doc[candidate.content_root]
     rel = candidate.relation
     first = doc[content[0]].lower_
@@ -123,4 +124,6 @@ def load_model() -> CueModel:
     """The shipped cue model (read once per process)."""
     raw = resources.files("onrecord").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
     data = json.loads(raw)
-    return CueModel(weights={k: float(v) for k, v in data["weights"].items()}, threshold=float(data["threshold"]))
+    weights = {(f"{template}={value}" if value else template): float(w)
+               for template, values in data["weights"].items() for value, w in values.items()}
+    return CueModel(weights=weights, threshold=float(data["threshold"]))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from onrecord.kinds import Relation
 from onrecord.stages.indirect.candidates import Candidate
 from onrecord.stages.indirect.content import subtree_range, trim_end
 
-INTERRUPTING = ("parenthetical-parataxis", "parenthetical-ccomp", "parenthetical-advcl", "according-to")
 EDGE_WORDS = frozenset({"and", "but", "or", "so"})
 
 
@@ -22,7 +22,7 @@ def _interruption(doc: Doc, candidate: Candidate) -> set[int]:
     words = set(range(*candidate.cue))
     if candidate.source is not None:
         words |= set(range(*subtree_range(doc[candidate.source])))
-    if candidate.relation != "according-to":
+    if candidate.relation is not Relation.ACCORDING_TO:
         words |= set(range(*subtree_range(doc[candidate.head])))
     return words
 
@@ -36,7 +36,7 @@ def _leading_edge(doc: Doc, start: int, end: int) -> int:
 def other_piece(doc: Doc, candidate: Candidate, content: tuple[int, int]) -> tuple[int, int] | None:
     """The token range of the content's piece across the interruption from ``content``,
     or None when the cue does not interrupt its clause (``…, she said.``)."""
-    if candidate.relation not in INTERRUPTING:
+    if not candidate.relation.interrupts:
         return None
     root = doc[candidate.content_root]
     while root.dep_ == "advcl" and root.head.i != root.i:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from onrecord.kinds import MarkPairing
 from onrecord.stages.parse.paragraphs import Paragraphs
 from onrecord.stages.parse.sentences import first_sentence_end, last_sentence_end
 
@@ -50,7 +51,7 @@ class QuotedSpan:
     end: int
     outer_start: int  # where the opening mark stands (== start when it was recovered)
     outer_end: int  # just after the closing mark (== end when it was recovered)
-    rule: str
+    rule: MarkPairing
     confidence: float
     paragraphs: int = 1
 
@@ -179,7 +180,7 @@ def find_quoted_spans(text: str, lines: Paragraphs | None = None) -> tuple[list[
                 spans.append(
                     QuotedSpan(
                         open_mark.at + open_mark.width, mark.at, open_mark.at, mark.at + mark.width,
-                        "paired-marks" if paragraphs == 1 else "multi-paragraph", 0.98, paragraphs,
+                        MarkPairing.PAIRED if paragraphs == 1 else MarkPairing.MULTI_PARAGRAPH, 0.98, paragraphs,
                     )
                 )
                 open_mark, paragraphs, last_close = None, 1, mark.at
@@ -234,7 +235,7 @@ def _close_at_paragraph_end(
     start, end = _trim(text, open_mark.at + open_mark.width, para_end)
     content = text[start:end]
     if paragraphs > 1 or (len(content.split()) >= 4 and content[-1:] in ".!?…"):
-        return QuotedSpan(start, end, open_mark.at, end, "unclosed-at-paragraph-end", 0.7, paragraphs)
+        return QuotedSpan(start, end, open_mark.at, end, MarkPairing.UNCLOSED_AT_PARAGRAPH_END, 0.7, paragraphs)
     return StrayMark(open_mark.at, "opening mark never closed and what follows does not read as a quote")
 
 
@@ -244,7 +245,7 @@ def _close_at_sentence_end(text: str, open_mark: Mark, limit: int) -> QuotedSpan
     if found is None:
         return StrayMark(open_mark.at, "opening mark followed by another opening mark with no sentence between")
     start, end = _trim(text, open_mark.at + open_mark.width, found.start() + 1)
-    return QuotedSpan(start, end, open_mark.at, end, "unclosed-before-next-quote", 0.6)
+    return QuotedSpan(start, end, open_mark.at, end, MarkPairing.UNCLOSED_BEFORE_NEXT_QUOTE, 0.6)
 
 
 def _recover_opening(text: str, mark: Mark, last_close: int, para_start: int) -> QuotedSpan | StrayMark:
@@ -258,5 +259,5 @@ def _recover_opening(text: str, mark: Mark, last_close: int, para_start: int) ->
     start, end = _trim(text, start, mark.at)
     content = text[start:end]
     if len(content.split()) >= 3 and content[-1:] in ",.!?…—-":
-        return QuotedSpan(start, end, start, mark.at + mark.width, "unopened-from-paragraph-start", 0.6)
+        return QuotedSpan(start, end, start, mark.at + mark.width, MarkPairing.UNOPENED_FROM_PARAGRAPH_START, 0.6)
     return StrayMark(mark.at, "closing mark with no opening mark and no quote-like text before it")

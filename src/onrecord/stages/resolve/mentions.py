@@ -44,7 +44,7 @@ DEFINITE_OPENERS = frozenset({"the", "this", "that", "these", "those", "his", "h
 AGE_IN_TEXT = re.compile(r"\b(\d{1,3})-year-old\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     """One mention of a (possible) speaker, with what the text says about it."""
 
@@ -208,21 +208,28 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     if head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS | NEUTER_PRONOUNS | FIRST_PERSON | RELATIVE_PRONOUNS and len(span) == 1:
         plural = lower in PLURAL_PRONOUNS or lower in ("we", "us", "our", "ours", "ourselves")
         etype: EntityType | None = "organisation" if lower in NEUTER_PRONOUNS else None
-        return Mention(start, end, span.text, "pronoun", lower, None, etype, PRONOUN_GENDER.get(lower), plural,
-                       True, frozenset(), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i)
+        return Mention(start=start, end=end, text=span.text, kind="pronoun", head=lower, name=None, entity_type=etype,
+                       gender=PRONOUN_GENDER.get(lower), plural=plural, definite=True, roles=frozenset(),
+                       sentence=sentence, paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"),
+                       head_index=head.i)
     ent = entity_at(doc, head)
     roles = role_words(head, span)
     age = AGE_IN_TEXT.search(discourse.text[span.start_char: span.end_char + 4])
     if age:  # "the 48-year-old": a person of that age
         roles.add(f"{age.group(1)}-year-old")
-        return Mention(start, end, span.text, "epithet", "person", None, "person", _gender(roles), False,
-                       span[0].lower_ not in ("a", "an"), frozenset(roles), sentence, paragraph,
-                       subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, None)
+        return Mention(start=start, end=end, text=span.text, kind="epithet", head="person", name=None,
+                       entity_type="person", gender=_gender(roles), plural=False,
+                       definite=span[0].lower_ not in ("a", "an"), roles=frozenset(roles), sentence=sentence,
+                       paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"), head_index=head.i,
+                       linked=None)
     if head.ent_type_ == "NORP" and ent is None:  # "the Republican", "Democrats"
         plural = head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s")
-        return Mention(start, end, span.text, "epithet", head.lower_.rstrip("s") if plural else head.lower_, None,
-                       "group" if plural else "person", None, plural, any(t.lower_ == "the" for t in span),
-                       frozenset(roles), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, None)
+        return Mention(start=start, end=end, text=span.text, kind="epithet",
+                       head=head.lower_.rstrip("s") if plural else head.lower_, name=None,
+                       entity_type="group" if plural else "person", gender=None, plural=plural,
+                       definite=any(t.lower_ == "the" for t in span), roles=frozenset(roles), sentence=sentence,
+                       paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"), head_index=head.i,
+                       linked=None)
     for token in span:
         if token.dep_ == "poss" and token.head == head and token.i != head.i:
             owner = _phrase_of(token)
@@ -257,8 +264,10 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
             if t.lower_ in PRONOUN_GENDER:
                 hint = PRONOUN_GENDER[t.lower_]
                 break
-        return Mention(start, end, span.text, kind, lower, name_text, etype, gender, False, True, frozenset(roles),
-                       sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked, hint=hint)
+        return Mention(start=start, end=end, text=span.text, kind=kind, head=lower, name=name_text, entity_type=etype,
+                       gender=gender, plural=False, definite=True, roles=frozenset(roles), sentence=sentence,
+                       paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"), head_index=head.i,
+                       linked=linked, hint=hint)
     lemma = head.lemma_.lower()
     plural = head.tag_ in ("NNS", "NNPS") or lower in group_nouns()
     if lemma in org_nouns() or lower in org_nouns():
@@ -279,8 +288,10 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     # a kind of speaker ("organized labor", "media"), not someone named before
     bare_headline = not has_det and not plural and paragraph == 0
     definite = definite or span[0].lower_ in DEFINITE_OPENERS  # "His ex-wife" however the parser attaches "His"
-    return Mention(start, end, span.text, kind, lemma, None, etype, gender, plural, definite or bare_headline,
-                   frozenset(roles), sentence, paragraph, subject or head.dep_ in ("nsubj", "nsubjpass"), head.i, linked, proper)
+    return Mention(start=start, end=end, text=span.text, kind=kind, head=lemma, name=None, entity_type=etype,
+                   gender=gender, plural=plural, definite=definite or bare_headline, roles=frozenset(roles),
+                   sentence=sentence, paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"),
+                   head_index=head.i, linked=linked, proper=proper)
 
 
 def _phrase_of(token: Token) -> TokenSpan:

@@ -255,7 +255,7 @@ def _channel_speaker(quote: Quote) -> bool:
 
 def _transcript(quote: Quote) -> bool:
     """Transcript turns ("WALLACE: ...") all come through one channel, whoever speaks."""
-    return quote.cue is not None and quote.cue.text.strip() == ":"
+    return quote.cue_kind is not None and quote.cue_kind.is_label
 
 
 def _speech_cue(quote: Quote) -> bool:
