@@ -5,10 +5,11 @@ shipping it without retraining would leave stale weights that no unit test notic
 test retrains from scratch (parsing the 840 train articles: a few minutes) and compares.
 
 The dependency set is pinned (``requirements-lock.txt``) and the trainer runs on one
-thread, but liblinear's floating point still differs in the last written place between
-CPUs (weights are written to 4 decimals; 0.0005 is the largest difference seen between
-two machines).  A stale model differs far more: removing one light verb from
-``cue_object_verbs.txt`` moves the candidate counts and weights by 0.01 and more."""
+thread, but liblinear's floating point still differs between CPUs: retrained here, the
+weights differ from the shipped ones by up to 0.0046 (same counts, threshold and CV F1).
+A stale model differs far more: with ``distance`` taken out of ``cue_object_verbs.txt``
+the counts and the threshold stay the same, but 30 weights move by more than 0.01 (up to
+0.16) and 14 appear or vanish (up to 0.49), so the tolerance below still fails it."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "train_indirect_model.py"
 SHIPPED = REPO / "src" / "onrecord" / "data" / "indirect_cue_model.json"
-WEIGHT_TOLERANCE = 0.002  # four times the largest difference seen between machines
+WEIGHT_TOLERANCE = 0.01  # twice the largest difference seen between machines
 CUT = 0.02  # the trainer writes no weight smaller than this: one near it may be in one file only
 
 pytestmark = pytest.mark.slow
