@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from onrecord.records import Article, Skipped
+from onrecord.settings import int_default
 from onrecord.stages.direct import find_direct
 from onrecord.stages.indirect import find_indirect
 from onrecord.stages.parse.context import build_context
@@ -48,7 +49,7 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
 
 
 def extract_sources(
-    sources: Iterable[ArticleSource], *, batch_size: int = 8, aliases: AliasTable | None = None
+    sources: Iterable[ArticleSource], *, batch_size: int = int_default("batch_size"), aliases: AliasTable | None = None
 ) -> Iterator[Article]:
     """Extract every article of ``sources`` in order, parsing them in batches."""
     nlp = load_pipeline()

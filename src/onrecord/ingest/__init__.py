@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from onrecord.ingest.readers import (
-    FORMATS,
     Bad,
+    InputFormat,
     JsonFields,
     Meter,
     Record,
@@ -13,4 +13,4 @@ from onrecord.ingest.readers import (
 )
 from onrecord.ingest.run import IngestCounts, ingest
 
-__all__ = ["FORMATS", "Bad", "IngestCounts", "JsonFields", "Meter", "Record", "ingest", "input_size", "read_inputs"]
+__all__ = ["InputFormat", "Bad", "IngestCounts", "JsonFields", "Meter", "Record", "ingest", "input_size", "read_inputs"]

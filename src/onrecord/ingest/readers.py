@@ -18,10 +18,13 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 from urllib.parse import urlsplit
 
+from onrecord.errors import BadDate, TooLarge
+from onrecord.settings import int_default
 from onrecord.stages.read import (
     ArticleSource,
     InputError,
@@ -31,11 +34,21 @@ from onrecord.stages.read import (
     split_date_prefix,
 )
 
-Format = Literal["auto", "text", "lines", "jsonl", "html", "warc"]
-FORMATS: tuple[str, ...] = ("auto", "text", "lines", "jsonl", "html", "warc")
 
-# One article (a text file, a JSON line, an HTML page) larger than this is refused, not loaded.
-MAX_ARTICLE_BYTES = 20_000_000
+class InputFormat(StrEnum):
+    """The input formats, listed once (the CLI's ``--format`` choices are these)."""
+
+    AUTO = "auto"  # decided by file name, then by content
+    TEXT = "text"
+    LINES = "lines"  # one "date YYYY-MM-DD text" article per line
+    JSONL = "jsonl"
+    HTML = "html"
+    WARC = "warc"
+
+
+Format = InputFormat
+
+MAX_ARTICLE_BYTES = int_default("max_article_bytes")
 _SNIFF_BYTES = 65536
 _RECORD_LINE = re.compile(rb"\A\s*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+\S")
 _SUFFIX_FORMATS = {
@@ -133,7 +146,7 @@ def _walk(path: Path) -> Iterator[Path]:
 def read_inputs(
     paths: list[str],
     *,
-    format: Format = "auto",
+    format: Format = InputFormat.AUTO,
     json_fields: JsonFields = JsonFields(),
     meter: Meter | None = None,
     stdin: IO[bytes] | None = None,
@@ -213,7 +226,7 @@ def _sniff(head: bytes) -> str:
 def _bounded_read(stream: IO[bytes], name: str) -> bytes:
     data = stream.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(f"{name}: larger than {MAX_ARTICLE_BYTES} bytes, not one article")
+        raise TooLarge(f"{name}: larger than {MAX_ARTICLE_BYTES} bytes, not one article")
     return data
 
 
@@ -226,9 +239,9 @@ def _text(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
 
 def _input_fault(err: InputError, where: str) -> Bad:
     detail = str(err).removeprefix(f"{where}: ")
-    if detail.startswith("larger than"):
+    if isinstance(err, TooLarge):
         return Bad(where, "too large", detail)
-    if "publication date" in detail:
+    if isinstance(err, BadDate):
         return Bad(where, "bad date", detail)
     return Bad(where, "undecodable bytes", detail)
 

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from onrecord.ingest.readers import Bad, Record
 from onrecord.pipeline import extract_sources
 from onrecord.records import Article
+from onrecord.settings import int_default
 from onrecord.stages.read import ArticleSource
 from onrecord.store import Store
 from onrecord.store.dedup import content_hash
 
-BATCH_ARTICLES = 16
+BATCH_ARTICLES = int_default("ingest_batch")
 
 
 @dataclass(slots=True)

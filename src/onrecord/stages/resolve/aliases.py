@@ -9,11 +9,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from onrecord.errors import AliasError
+
 GENDERS = {"m": "m", "male": "m", "man": "m", "f": "f", "female": "f", "woman": "f"}
-
-
-class AliasError(ValueError):
-    """The alias file cannot be used: names the line and the problem."""
 
 
 @dataclass(frozen=True, slots=True)
