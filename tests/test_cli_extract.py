@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from onrecord.cli import app
@@ -116,6 +117,7 @@ def test_text_format_shows_speaker_mention_cue_and_place(sample_article):
     assert "line 5:" in result.stdout
 
 
+@pytest.mark.slow
 def test_ten_thousand_stray_quote_marks_give_valid_output_and_say_why(tmp_path):
     body = 'The vote was " close and the " council left. ' * 5_000
     result = run(article_file(tmp_path, "stray.txt", body), "--format", "json")

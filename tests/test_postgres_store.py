@@ -23,6 +23,8 @@ from onrecord.store import StoreError, open_store
 from test_store_sqlite import *  # noqa: F401,F403  (the cases run again with the fixture below)
 from test_store_sqlite import BRIDGE, add, make_article
 
+pytestmark = pytest.mark.slow
+
 
 def _server_binaries() -> Path | None:
     found = shutil.which("pg_ctl")

@@ -34,6 +34,7 @@ def test_article_without_names_leaves_pronoun_speakers_null():
     assert all(q.speaker_confidence == 0.0 for q in quotes)
 
 
+@pytest.mark.slow
 def test_ten_thousand_pronouns_without_antecedents_resolve_to_null():
     doc = load_pipeline()(" ".join(["He left.", "She stayed.", "They waited.", "It rained."] * 2500))
     quotes = _pronoun_quotes(doc)

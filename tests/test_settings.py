@@ -50,3 +50,14 @@ def test_cli_reports_every_error_one_way() -> None:
     result = CliRunner().invoke(app, ["search", "x", "--db", "/nonexistent/dir/q.db"])
     assert result.exit_code == 2
     assert result.output.startswith("onrecord: error: ") or "onrecord: error: " in (result.stderr or "")
+
+
+def test_an_unreachable_postgres_store_is_a_store_error_without_its_password() -> None:
+    from onrecord.store import open_store
+
+    try:
+        open_store("postgresql://reader:s3cret@127.0.0.1:1/quotes")
+    except StoreError as err:
+        assert "s3cret" not in str(err) and "cannot connect" in str(err)
+    else:
+        raise AssertionError("no error")

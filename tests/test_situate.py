@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from onrecord.kinds import CueKind, QuoteKind, SpeechAct
 from onrecord.records import Evidence, Quote, Span
 from onrecord.stages.situate import situate
-from parsed import context_of
+from parsed import context_of, python_calls
 
 PUBLISHED = "2020-10-15"  # a Thursday
 
@@ -192,14 +190,21 @@ def test_an_impossible_date_in_the_clause_gives_no_value_and_no_error() -> None:
     assert q.when is not None and q.when.value is None
 
 
-def test_hundreds_of_dated_quotes_take_linear_time() -> None:
+def _dated_quotes(count: int) -> tuple[Quote, ...]:
     sentence = "“We will win on Nov. 3,” Smith told CNN on Monday, Oct. 12, 2020. "
-    text = sentence * 400
-    quotes = [_quote(text, "“We will win on Nov. 3,”", "told", "Smith", after=i * len(sentence)) for i in range(400)]
-    start = time.perf_counter()
-    out = _situate(text, *quotes)
-    assert time.perf_counter() - start < 5.0
-    assert all(q.when is not None and q.when.value == "2020-10-12" for q in out)
+    text = sentence * count
+    quotes = [_quote(text, "“We will win on Nov. 3,”", "told", "Smith", after=i * len(sentence)) for i in range(count)]
+    return _situate(text, *quotes)
+
+
+def test_hundreds_of_dated_quotes_are_each_placed() -> None:
+    assert all(q.when is not None and q.when.value == "2020-10-12" for q in _dated_quotes(400))
+
+
+def test_ten_times_the_quotes_take_about_ten_times_the_work() -> None:
+    small = python_calls(_dated_quotes, 40)
+    large = python_calls(_dated_quotes, 400)
+    assert large < 12 * small, (small, large)
 
 
 def test_the_start_of_a_stretch_of_time_is_not_the_time_of_speaking() -> None:
