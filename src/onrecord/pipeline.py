@@ -36,13 +36,13 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
         [q for q in direct.quotes if q not in reported.replaced] + list(reported.quotes),
         key=lambda q: q.content.start,
     )
-    quotes, entities = resolve_speakers(context, quotes, aliases=aliases)
-    quotes = situate(context, source.date, quotes)
+    resolved, entities = resolve_speakers(context, quotes, aliases=aliases)
+    situated = situate(context, source.date, resolved)
     return Article(
         id=source.id,
         date=source.date,
         text=source.text,
-        quotes=tuple(quotes),
+        quotes=situated,
         entities=entities,
         skipped=tuple(sorted(direct.skipped, key=lambda s: s.start)),
     )

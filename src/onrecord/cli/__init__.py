@@ -40,7 +40,7 @@ def _reporting(command: Callable[..., Any]) -> Callable[..., Any]:
 class OnrecordTyper(typer.Typer):
     """A Typer app whose commands report ``OnrecordError`` and ``OSError`` through ``fail``."""
 
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]  # same options, passed on
         register = super().command(*args, **kwargs)
         return lambda function: register(_reporting(function))
 

@@ -82,9 +82,9 @@ def polnear(
     pairs = list(zip(golds, predicted))
     figures = score(pairs)
     _print_table(figures)
-    figures["errors"] = error_confusion(pairs)
-    _print_errors(figures["errors"])
-    _emit(figures, output)
+    errors = error_confusion(pairs)
+    _print_errors(errors)
+    _emit({**figures, "errors": errors}, output)
 
 
 @eval_app.command("agreement")

@@ -23,8 +23,8 @@ from onrecord.records import Article, Quote, QuoteKind, Span
 
 def _kind(text: str, gold: GoldAttribution) -> QuoteKind:
     if wholly_quoted(text, gold.content):
-        return "direct"
-    return "mixed" if has_quotation_mark(gold.content_text(text)) else "indirect"
+        return QuoteKind.DIRECT
+    return QuoteKind.MIXED if has_quotation_mark(gold.content_text(text)) else QuoteKind.INDIRECT
 
 
 def _span(text: str, pieces: Sequence[tuple[int, int]]) -> Span | None:

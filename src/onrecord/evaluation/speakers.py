@@ -22,6 +22,7 @@ from pathlib import Path
 
 from onrecord.evaluation.polnear import GoldArticle, has_quotation_mark, load_split
 from onrecord.evaluation.scoring import THRESHOLDS, _chars
+from onrecord.kinds import QuoteKind
 from onrecord.records import Article, Quote, Span
 from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
@@ -98,7 +99,7 @@ def _gold_quotes(gold: GoldArticle, rows: list[SpeakerGold]) -> list[Quote]:
     for row in rows:
         c0, c1 = row.content[0][0], row.content[-1][1]
         s0, s1 = row.source[0][0], row.source[-1][1]
-        kind = "direct" if has_quotation_mark(text[c0:c1]) else "indirect"
+        kind = QuoteKind.DIRECT if has_quotation_mark(text[c0:c1]) else QuoteKind.INDIRECT
         quotes.append(Quote(kind=kind, content=Span.of(text, c0, c1), cue=None, speaker=Span.of(text, s0, s1), confidence=1.0, evidence=()))
     return quotes
 
@@ -133,6 +134,7 @@ def end_to_end(golds: dict[str, GoldArticle], annotations: list[SpeakerGold], pr
         by_article[row.article].append(row)
     counts = Counts()
     for article in predicted:
+        assert article.id is not None  # every gold article is extracted under its id
         text = golds[article.id].text
         spans = [(q, _chars(text, [(q.content.start, q.content.end)])) for q in article.quotes]
         for row in by_article[article.id]:

@@ -157,7 +157,7 @@ def read_inputs(
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             if not hasattr(stream, "peek"):
-                stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+                stream = io.BufferedReader(stream)
             yield from _read_stream(stream, "-", format, json_fields, meter)
             continue
         root = Path(path)
@@ -183,7 +183,7 @@ def _read_file(file: Path, format: Format, json_fields: JsonFields, meter: Meter
         if chosen == "auto":
             chosen = _SUFFIX_FORMATS.get(suffixes[-2] if compressed and len(suffixes) == 2 else (suffixes[-1] if suffixes else ""), "auto")  # type: ignore[assignment]
         # warcio reads gzip members itself; other .gz files are decompressed here.
-        stream: IO[bytes] = raw if chosen == "warc" or not compressed else gzip.GzipFile(fileobj=raw)
+        stream: IO[bytes] = raw if chosen == "warc" or not compressed else gzip.GzipFile(fileobj=raw)  # type: ignore[assignment]
         try:
             yield from _read_stream(stream, name, chosen, json_fields, meter, position=raw.tell)
         except (OSError, EOFError) as err:
@@ -349,13 +349,13 @@ def html_source(data: bytes, *, where: str, url: str | None = None) -> Record:
         document = bare_extraction(data, url=url, with_metadata=True, include_comments=False)
     except Exception as err:  # trafilatura raises lxml and parser errors of many kinds on broken pages
         return Bad(where, "broken HTML", type(err).__name__)
-    if document is None or not (document.text or "").strip():
+    if document is None or isinstance(document, dict) or not (document.text or "").strip():
         return Bad(where, "broken HTML", "no article text found")
     page_url = document.url or url
     outlet = document.sitename or document.hostname or (urlsplit(page_url).hostname if page_url else None)
     return ArticleSource(
         id=page_url or where,
-        text=document.text,
+        text=document.text or "",
         date=_date_of(document.date),
         url=page_url,
         title=document.title,

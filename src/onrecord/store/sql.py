@@ -104,7 +104,9 @@ class SQLStore:
     def stats(self) -> StoreStats:
         dates = self._one("SELECT MIN(date), MAX(date) FROM articles")
         counts = [self._one(f"SELECT COUNT(*) FROM {t}")[0] for t in ("articles", "quotes", "quotations", "speakers")]
-        return StoreStats(*counts, first_date=dates[0], last_date=dates[1])
+        articles, quotes, quotations, speakers = counts
+        return StoreStats(articles=articles, quotes=quotes, quotations=quotations, speakers=speakers,
+                          first_date=dates[0], last_date=dates[1])
 
     def search(
         self,
@@ -124,7 +126,8 @@ class SQLStore:
         """
         if not (text and text.strip()) and speaker is None and not (since or until or outlet):
             return self._browse(limit, offset)
-        joins, params, rank = "", [], "0"
+        joins, rank = "", "0"
+        params: list[object] = []
         if text is not None and text.strip():
             matched = self._db.fulltext(text)
             if matched is None:

@@ -53,7 +53,7 @@ class SpeakerList(BaseModel):
 
 
 # A speaker's answer is its summary's fields plus its timeline and latest quotes (SpeakerRecord.to_dict).
-SpeakerResponse: type[BaseModel] = create_model(
+SpeakerResponse: type[BaseModel] = create_model(  # type: ignore[call-overload]  # fields built from a dataclass
     "Speaker",
     **{f.name: (get_type_hints(SpeakerSummary)[f.name], ...) for f in fields(SpeakerSummary)},
     timeline=(list[PeriodCount], ...),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -79,13 +80,13 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 class _Nearby:
     """Quoted stretches sorted by start, found by overlap in logarithmic time (plus hits)."""
 
-    def __init__(self, items: Sequence[tuple[int, int, object]]):
+    def __init__(self, items: Sequence[tuple[int, int, tuple[str, Any]]]):
         self._items = sorted(items, key=lambda item: item[0])
         self._reach: list[int] = []  # the furthest end among items so far: non-decreasing
         for a, b, _ in self._items:
             self._reach.append(max(b, self._reach[-1]) if self._reach else b)
 
-    def within(self, start: int, end: int) -> list[object]:
+    def within(self, start: int, end: int) -> list[tuple[str, Any]]:
         hits = []
         for a, b, payload in self._items[bisect.bisect_right(self._reach, start):]:
             if a >= end:
@@ -242,7 +243,7 @@ def _quote(doc: Doc, text: str, scored: Scored) -> Quote:
     head = doc[c.head]
     lemma = "according" if c.relation is Relation.ACCORDING_TO else head.lemma_.lower()
     act = SpeechAct.THOUGHT if lexicon_act(lemma) == "thought" else SpeechAct.SPEECH
-    evidence = (
+    evidence: tuple[Evidence, ...] = (
         Evidence(STAGE, f"cue:{c.relation}", f"{head.text!r} governs the content as {c.relation}"),
         Evidence(STAGE, "cue-model", f"probability {scored.probability:.2f} that {head.text!r} reports this content"),
         Evidence(STAGE, f"source:{c.source_rule}", "speaker mention by " + c.source_rule if speaker else "no source mention"),

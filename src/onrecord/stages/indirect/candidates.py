@@ -123,6 +123,13 @@ def _first_object(prep: Token) -> Token | None:
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 
 
+def _object_of(prep: Token) -> Token:
+    """The object of a preposition known to have one (``_next_preposition`` checked it)."""
+    found = _first_object(prep)
+    assert found is not None
+    return found
+
+
 def _verb_candidates(verb: Token) -> Iterator[Candidate]:
     group = governed_cue(verb)
     framed = framing_noun_start(verb)
@@ -145,7 +152,7 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
             relation = Relation.complement(child.dep_, before=child.i < verb.i)
             prep = _object_preposition(verb, child, group[1]) if relation is Relation.DOBJ else None
             if prep is not None:
-                yield Candidate(verb.i, (group[0], prep.i + 1), _first_object(prep).i, Relation.OBJECT_PREP, _index(source), rule)
+                yield Candidate(verb.i, (group[0], prep.i + 1), _object_of(prep).i, Relation.OBJECT_PREP, _index(source), rule)
                 continue
             yield Candidate(verb.i, _through_preposition(verb, group, child) if relation is Relation.XCOMP else group,
                             child.i, relation, _index(source), rule)
@@ -160,7 +167,7 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
                     continue  # "responded by saying [X]": the gerund's own candidate carries the report
                 last = _compound_preposition_end(child, pobj)
                 if last is not None:
-                    yield Candidate(verb.i, (group[0], last.i + 1), _first_object(last).i, Relation.PREP, _index(source), rule)
+                    yield Candidate(verb.i, (group[0], last.i + 1), _object_of(last).i, Relation.PREP, _index(source), rule)
                     continue
                 yield Candidate(verb.i, (group[0], child.i + 1), pobj.i, Relation.PREP, _index(source), rule)
         elif child.dep_ == "oprd" and child.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
@@ -176,7 +183,7 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
             prep = _next_preposition(child)
             if prep is not None:
                 first = group[0] - 1 if group[0] > 0 and verb.doc[group[0] - 1].dep_ == "expl" and verb.doc[group[0] - 1].head.i == verb.i else group[0]
-                yield Candidate(child.i, (first, prep.i + 1), _first_object(prep).i, Relation.PREDICATE_PREP, _index(source), rule)
+                yield Candidate(child.i, (first, prep.i + 1), _object_of(prep).i, Relation.PREDICATE_PREP, _index(source), rule)
     head = verb.head
     if not has_complement and head.i != verb.i and verb.dep_ in PARENTHETICAL_DEPS and head.pos_ in VERB_POS:
         if source is not None and source.head.i == verb.i:

@@ -169,7 +169,7 @@ def write_headline_parse(doc: Doc, headline: Doc) -> None:
     end = len(headline)
     values = doc.to_array(ANNOTATIONS)
     values[:end] = headline.to_array(ANNOTATIONS)
-    doc.from_array(ANNOTATIONS, values)
+    doc.from_array(ANNOTATIONS, values)  # type: ignore[arg-type]  # to_array gives the integer array from_array takes
     body = []
     for ent in doc.ents:
         if ent.start >= end:

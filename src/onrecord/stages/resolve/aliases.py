@@ -33,7 +33,8 @@ class AliasTable:
 
     @classmethod
     def from_records(cls, records: list[dict]) -> AliasTable:
-        entries, names = [], {}
+        entries: list[Known] = []
+        names: dict[str, Known] = {}
         for record in records:
             gender = GENDERS.get(str(record.get("gender") or "").lower())
             roles = tuple(w for w in re.findall(r"[a-z][a-z-]+", str(record.get("description") or "").lower()) if len(w) > 2)

@@ -141,7 +141,9 @@ class EntityTable:
         return cluster, rule
 
     def _create_named(self, name: str, etype: EntityType) -> Cluster:
-        canonical, gender, roles = (name if etype == "person" else determiner_free(name)), None, ()
+        canonical = name if etype == "person" else determiner_free(name)
+        gender: str | None = None
+        roles: tuple[str, ...] = ()
         if self.aliases is not None:
             known = self.aliases.lookup(name)
             if known is not None:

@@ -371,7 +371,7 @@ class _Decision:
 def _apply(quote: Quote, decision: _Decision, has_anchor: bool) -> Quote:
     """The quote with the decided time and channel, each explained by an Evidence."""
     evidence = list(quote.evidence)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     time, channel = decision.found.time, decision.found.channel
     if time is not None:
         source = f"carried from {decision.time_from}:" if decision.time_from else "cue clause:"
@@ -429,7 +429,7 @@ def _opened_by(index: _Index, quote: Quote, placed: _Found, paragraph: int) -> _
 
 def _forward(index: _Index, quotes: Sequence[Quote], order: list[int], decisions: list[_Decision]) -> None:
     """Carry channels and times forward: from introducing sentences and from a speaker's earlier quotes."""
-    events = [(_position(quotes[i]), i, None) for i in order]
+    events: list[tuple[int, int, _Found | None]] = [(_position(quotes[i]), i, None) for i in order]
     events += [(pos, -1, found) for pos, found in _introducers(index, quotes)]
     run: _Run | None = None
     by_speaker: dict[str, _Run] = {}  # a named speaker who comes back resumes their own run

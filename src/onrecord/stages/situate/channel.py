@@ -163,6 +163,7 @@ def _mention(match: re.Match[str]) -> ChannelMention | None:
     show_type, show_platform = _outlet(found.get(f"{rule}_show"))
     # A named show is more specific than its network ("NBC's Meet the Press").
     platform = show_platform or out_platform
+    kind: str | None
     if rule in ("cue", "outlet_cue"):
         kind, fixed = _cue(found.get(f"{rule}_cue") or found.get(f"{rule}_role") or "")
         kind_platform = platform or found.get(f"{rule}_who") or found.get(f"{rule}_title") or fixed

@@ -27,6 +27,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from onrecord.lexicon import data_rows
 
@@ -184,7 +185,9 @@ def _quarter(y: int, q: int) -> str:
 
 # --- resolvers: one per rule; each returns (value, anchored) ----------------------------
 
-Groups = dict[str, str | None]
+# A rule's regular-expression groups by name; a resolver reads the groups its own pattern always
+# sets, and tests the optional ones before use, so they are typed as the match gives them.
+Groups = dict[str, Any]
 Resolver = Callable[[Groups, "_dt.date | None"], tuple[str | None, bool]]
 
 
