@@ -21,7 +21,6 @@ outside 1-9999 give ``value=None`` with rule ``invalid``; nothing here raises on
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import functools
 import re
@@ -30,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.lexicon import data_rows
+from onrecord.stages.situate import dates
 
 __all__ = ["TimeExpression", "find_time_expressions", "normalise"]
 
@@ -67,120 +67,7 @@ def _lookup(category: str, word: str) -> str:
     return _words()[category][" ".join(word.lower().rstrip(".").split())]
 
 
-class _Unanchored(Exception):
-    """The expression is relative and there is no publication date to resolve it against."""
-
-
 # --- calendar arithmetic ---------------------------------------------------------------
-
-
-def _day(d: _dt.date) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
-
-
-def _span(first: _dt.date, last: _dt.date) -> str:
-    return _day(first) if first == last else f"{_day(first)}/{_day(last)}"
-
-
-def _year(y: int) -> str:
-    if not 1 <= y <= 9999:
-        raise ValueError(f"year {y} out of range")
-    return f"{y:04d}"
-
-
-def _month(y: int, m: int) -> str:
-    return f"{_year(y)}-{m:02d}"
-
-
-def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
-    total = y * 12 + (m - 1) + k
-    return total // 12, total % 12 + 1
-
-
-def _month_last(y: int, m: int) -> _dt.date:
-    return _dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _months(y: int, m: int, count: int) -> str:
-    """The interval of ``count`` whole months starting with month ``m`` of year ``y``."""
-    ey, em = _add_months(y, m, count - 1)
-    return _span(_dt.date(y, m, 1), _month_last(ey, em))
-
-
-def _need(anchor: _dt.date | None) -> _dt.date:
-    if anchor is None:
-        raise _Unanchored
-    return anchor
-
-
-def _infer_year(month: int, day: int, anchor: _dt.date | None) -> int:
-    """The year of a month (and day) given without one: the publication year, unless that
-    puts it more than half a year ahead (then the year before; news looks back) or more
-    than ~10 months behind (then the year after: "in January" written in December)."""
-    a = _need(anchor)
-    candidate = _dt.date(a.year, month, min(day, 28))
-    if (candidate - a).days > 183:
-        return a.year - 1
-    if (a - candidate).days > 300:
-        return a.year + 1
-    return a.year
-
-
-def _part_of(first: _dt.date, last: _dt.date, part: str, anchor: _dt.date | None) -> str:
-    """A part of the period first..last: early/mid/late thirds, or earlier/later than publication."""
-    if part in ("earlier", "later"):
-        a = _need(anchor)
-        if not first <= a <= last:
-            return _span(first, last)
-        return _span(first, a) if part == "earlier" else _span(a, last)
-    length = (last - first).days + 1
-    third = length // 3
-    if part == "early":
-        return _span(first, first + _dt.timedelta(days=third - 1))
-    if part == "mid":
-        return _span(first + _dt.timedelta(days=third), first + _dt.timedelta(days=2 * third - 1))
-    return _span(first + _dt.timedelta(days=2 * third), last)
-
-
-def _month_part(y: int, m: int, part: str, anchor: _dt.date | None) -> str:
-    last = _month_last(y, m)
-    if part in ("earlier", "later"):
-        return _part_of(_dt.date(y, m, 1), last, part, anchor)
-    # Thirds of a month are the newsroom's 1-10, 11-20, 21-end, not a third of its length.
-    bounds = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day)}[part]
-    return _span(_dt.date(y, m, bounds[0]), _dt.date(y, m, bounds[1]))
-
-
-def _year_part(y: int, part: str, anchor: _dt.date | None) -> str:
-    if part in ("earlier", "later"):
-        return _part_of(_dt.date(y, 1, 1), _dt.date(y, 12, 31), part, anchor)
-    start = {"early": 1, "mid": 5, "late": 9}[part]
-    return _months(y, start, 4)
-
-
-def _monday(d: _dt.date) -> _dt.date:
-    return d - _dt.timedelta(days=d.weekday())
-
-
-def _week(monday: _dt.date) -> str:
-    return _span(monday, monday + _dt.timedelta(days=6))
-
-
-def _season(y: int, first_month: int, part: str | None) -> str:
-    if part is None:
-        return _months(y, first_month, 3)
-    offset = {"early": 0, "mid": 1, "late": 2}.get(part, 0)
-    sy, sm = _add_months(y, first_month, offset)
-    return _month(sy, sm)
-
-
-def _this_season_year(first_month: int, a: _dt.date) -> int:
-    # Winter starts in December: in January and February "this winter" began last year.
-    return a.year - 1 if first_month == 12 and a.month < 3 else a.year
-
-
-def _quarter(y: int, q: int) -> str:
-    return _months(y, 3 * (q - 1) + 1, 3)
 
 
 # --- resolvers: one per rule; each returns (value, anchored) ----------------------------
@@ -200,7 +87,7 @@ def _deictic(word: str | None) -> int:
 
 
 def _r_iso(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    return _day(_dt.date(int(g["y"]), int(g["m"]), int(g["d"]))), False
+    return dates.day(_dt.date(int(g["y"]), int(g["m"]), int(g["d"]))), False
 
 
 def _r_slash(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
@@ -208,103 +95,94 @@ def _r_slash(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
     if y < 100:  # two-digit years: this century unless that is over 20 years after publication
         latest = anchor.year + 20 if anchor else 2069
         y += 2000 if 2000 + y <= latest else 1900
-    return _day(_dt.date(y, int(g["m"]), int(g["d"]))), False
+    return dates.day(_dt.date(y, int(g["m"]), int(g["d"]))), False
 
 
 def _r_month_day(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
     m, d = int(_lookup("month", g["mon"])), int(g["day"])
     if g["year"]:
-        return _day(_dt.date(int(g["year"]), m, d)), False
+        return dates.day(_dt.date(int(g["year"]), m, d)), False
     _dt.date(2000, m, d)  # reject February 30 even when the year is unknown (2000 is a leap year)
-    return _day(_dt.date(_infer_year(m, d, anchor), m, d)), True
+    return dates.day(_dt.date(dates.infer_year(m, d, anchor), m, d)), True
 
 
 def _r_month_year(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    return _month(int(g["year"]), int(_lookup("month", g["mon"]))), False
+    return dates.month(int(g["year"]), int(_lookup("month", g["mon"]))), False
 
 
 def _r_part_month(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
     m = int(_lookup("month", g["mon"]))
     part = _lookup("part", g["part"])
     if g["year"]:
-        return _month_part(int(g["year"]), m, part, anchor), False
-    return _month_part(_infer_year(m, 1, anchor), m, part, anchor), True
+        return dates.month_part(int(g["year"]), m, part, anchor), False
+    return dates.month_part(dates.infer_year(m, 1, anchor), m, part, anchor), True
 
 
 def _r_month_prep(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
     m = int(_lookup("month", g["mon"]))
     offset = _deictic(g["deic"])
-    a = _need(anchor)
+    a = dates.need(anchor)
     if offset < 0:  # "last March": the latest March before the current month
-        return _month(a.year if m < a.month else a.year - 1, m), True
+        return dates.month(a.year if m < a.month else a.year - 1, m), True
     if offset > 0:  # "next March": the first March after the current month
-        return _month(a.year if m > a.month else a.year + 1, m), True
-    return _month(_infer_year(m, 1, anchor), m), True
+        return dates.month(a.year if m > a.month else a.year + 1, m), True
+    return dates.month(dates.infer_year(m, 1, anchor), m), True
 
 
 def _r_year_prep(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    return _year(int(g["year"])), False
+    return dates.year(int(g["year"])), False
 
 
 def _r_part_year(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    return _year_part(int(_year(int(g["year"]))), _lookup("part", g["part"]), anchor), False
+    return dates.year_part(int(dates.year(int(g["year"]))), _lookup("part", g["part"]), anchor), False
 
 
 def _r_part_rel(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    a = _need(anchor)
+    a = dates.need(anchor)
     part, unit, offset = _lookup("part", g["part"]), g["unit"].lower(), _deictic(g["deic"])
     if unit == "month":
-        y, m = _add_months(a.year, a.month, offset)
-        return _month_part(y, m, part, a), True
+        y, m = dates.add_months(a.year, a.month, offset)
+        return dates.month_part(y, m, part, a), True
     if unit == "year":
-        return _year_part(a.year + offset, part, a), True
-    monday = _monday(a) + _dt.timedelta(weeks=offset)
-    return _part_of(monday, monday + _dt.timedelta(days=6), part, a), True
+        return dates.year_part(a.year + offset, part, a), True
+    monday = dates.monday(a) + _dt.timedelta(weeks=offset)
+    return dates.part_of(monday, monday + _dt.timedelta(days=6), part, a), True
 
 
 def _r_deic_unit(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    a = _need(anchor)
+    a = dates.need(anchor)
     unit, offset = g["unit"].lower(), _deictic(g["deic"])
     if unit == "week":
-        return _week(_monday(a) + _dt.timedelta(weeks=offset)), True
+        return dates.week(dates.monday(a) + _dt.timedelta(weeks=offset)), True
     if unit == "month":
-        return _month(*_add_months(a.year, a.month, offset)), True
+        return dates.month(*dates.add_months(a.year, a.month, offset)), True
     if unit == "quarter":
-        y, m = _add_months(a.year, (a.month - 1) // 3 * 3 + 1, 3 * offset)
-        return _quarter(y, (m - 1) // 3 + 1), True
+        y, m = dates.add_months(a.year, (a.month - 1) // 3 * 3 + 1, 3 * offset)
+        return dates.quarter(y, (m - 1) // 3 + 1), True
     if unit == "decade":
         start = (a.year // 10 + offset) * 10
-        return f"{_year(start)}/{_year(start + 9)}", True
-    return _year(a.year + offset), True
-
-
-def _back(a: _dt.date, count: int, unit: str) -> _dt.date:
-    """The date ``count`` units before ``a`` (months and years keep the day where they can)."""
-    if unit in ("day", "week"):
-        return a - _dt.timedelta(days=count * (7 if unit == "week" else 1))
-    months = count * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
-    y, m = _add_months(a.year, a.month, -months)
-    return _dt.date(y, m, min(a.day, calendar.monthrange(y, m)[1]))
+        return f"{dates.year(start)}/{dates.year(start + 9)}", True
+    return dates.year(a.year + offset), True
 
 
 def _r_ago(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    a = _need(anchor)
+    a = dates.need(anchor)
     unit = g["unit"].lower()
-    then = _back(a, _num(g["num"]), unit)
+    then = dates.back(a, _num(g["num"]), unit)
     if unit in ("day", "week"):
-        return _day(then), True
+        return dates.day(then), True
     if unit in ("month", "quarter"):
-        return _month(then.year, then.month), True
-    return _year(then.year), True
+        return dates.month(then.year, then.month), True
+    return dates.year(then.year), True
 
 
 def _r_span_past(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    a = _need(anchor)
-    return _span(_back(a, _num(g["num"] or "1"), g["unit"].lower()), a), True
+    a = dates.need(anchor)
+    return dates.span(dates.back(a, _num(g["num"] or "1"), g["unit"].lower()), a), True
 
 
 def _r_weekend(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    a = _need(anchor)
+    a = dates.need(anchor)
     offset = _deictic(g["deic"]) if g["deic"] and g["deic"].lower() != "the" else None
     if offset is None:  # "over the weekend": the Saturday and Sunday before publication
         saturday = a - _dt.timedelta(days=(a.weekday() - 5) % 7 or 7)
@@ -315,52 +193,52 @@ def _r_weekend(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
         saturday = a - _dt.timedelta(days=a.weekday() - 5)
     else:  # "this/next weekend" on a weekday: the coming one
         saturday = a + _dt.timedelta(days=(5 - a.weekday()) % 7 or 7)
-    return _span(saturday, saturday + _dt.timedelta(days=1)), True
+    return dates.span(saturday, saturday + _dt.timedelta(days=1)), True
 
 
 def _r_dayword(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    return _day(_need(anchor) + _dt.timedelta(days=int(_lookup("day", g["word"])))), True
+    return dates.day(dates.need(anchor) + _dt.timedelta(days=int(_lookup("day", g["word"])))), True
 
 
 def _r_this_daypart(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    return _day(_need(anchor)), True
+    return dates.day(dates.need(anchor)), True
 
 
 def _r_last_night(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    return _day(_need(anchor) - _dt.timedelta(days=1)), True
+    return dates.day(dates.need(anchor) - _dt.timedelta(days=1)), True
 
 
 def _r_weekday(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
-    a = _need(anchor)
+    a = dates.need(anchor)
     wd = int(_lookup("weekday", g["wd"]))
     offset = _deictic(g["deic"])
     if offset > 0:  # "next Tuesday": strictly after publication
-        return _day(a + _dt.timedelta(days=(wd - a.weekday()) % 7 or 7)), True
+        return dates.day(a + _dt.timedelta(days=(wd - a.weekday()) % 7 or 7)), True
     back = (a.weekday() - wd) % 7
     if offset < 0 and back == 0:  # "last Tuesday" in a Tuesday paper: a week ago
         back = 7
-    return _day(a - _dt.timedelta(days=back)), True
+    return dates.day(a - _dt.timedelta(days=back)), True
 
 
 def _r_season(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
     first = int(_lookup("season", g["season"]))
     part = _lookup("part", g["part"]) if g["part"] else None
     if g["year"]:
-        return _season(int(_year(int(g["year"]))), first, part), False
-    a = _need(anchor)
-    return _season(_this_season_year(first, a) + _deictic(g["deic"]), first, part), True
+        return dates.season(int(dates.year(int(g["year"]))), first, part), False
+    a = dates.need(anchor)
+    return dates.season(dates.this_season_year(first, a) + _deictic(g["deic"]), first, part), True
 
 
 def _r_quarter(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
     q = int(g["qn"]) if g["qn"] else int(_lookup("ordinal", g["ord"]))
     if g["year"]:
-        return _quarter(int(_year(int(g["year"]))), q), False
-    return _quarter(_need(anchor).year + _deictic(g["deic"]), q), True
+        return dates.quarter(int(dates.year(int(g["year"]))), q), False
+    return dates.quarter(dates.need(anchor).year + _deictic(g["deic"]), q), True
 
 
 def _r_decade(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
     start = int(g["dec"]) * 10
-    return f"{_year(start)}/{_year(start + 9)}", False
+    return f"{dates.year(start)}/{dates.year(start + 9)}", False
 
 
 def _r_unplaced(g: Groups, anchor: _dt.date | None) -> tuple[str | None, bool]:
@@ -451,7 +329,7 @@ def _resolve(match: re.Match[str], anchor: _dt.date | None) -> TimeExpression:
     text = match.group(key)
     try:
         value, anchored = resolver(groups, anchor)
-    except _Unanchored:
+    except dates.Unanchored:
         return TimeExpression(text, match.start(), match.end(), None, rule, True)
     except (ValueError, OverflowError):  # February 30, year 0 or 10000, 10**6 years ago
         return TimeExpression(text, match.start(), match.end(), None, "invalid", False)
