@@ -6,6 +6,7 @@ a PostgreSQL database.  Both give the same ``Store`` with the same answers.
 
 from __future__ import annotations
 
+from onrecord.errors import StoreError
 from onrecord.store.records import (
     Occurrence,
     PeriodCount,
@@ -17,7 +18,7 @@ from onrecord.store.records import (
     StoreStats,
     Variant,
 )
-from onrecord.store.sql import SQLStore, StoreError
+from onrecord.store.sql import SQLStore
 
 Store = SQLStore
 
