@@ -52,7 +52,12 @@ class Resolver(DocumentAuthors):
         self.in_quote = Intervals((q.content.start, q.content.end) for q in self.quotes if q.kind != "indirect")
         self._by_start = sorted(self.quotes, key=lambda q: q.content.start)
         self._all_starts = [q.content.start for q in self._by_start]
-        self._memo: dict[tuple[int, int], Resolution] = {}
+        # A mention has one referent in an article: the first resolution of a span stands for
+        # every later question about it, as a speaker or as an owner or author (``subject``
+        # only shapes that first resolution).  Resolving a span anew each time would give one
+        # pronoun two referents (dev: 35 articles change); keying by role gives one mention
+        # two chains.  The order is fixed by ``run``: text order, the headline's speakers last.
+        self._referents: dict[tuple[int, int], Resolution] = {}
         self._busy: set[tuple[int, int]] = set()
         self._previous: Cluster | None = None
         # names the user's alias file knows count as names even where the tagger missed them
@@ -119,15 +124,15 @@ class Resolver(DocumentAuthors):
     # --- resolving ----------------------------------------------------------------------
     def resolve_span(self, start: int, end: int, *, subject: bool = True) -> Resolution:
         key = (start, end)
-        if key in self._memo:
-            return self._memo[key]
+        if key in self._referents:
+            return self._referents[key]
         if key in self._busy:
             return UNRESOLVED
         self._busy.add(key)
         mention = mention_of(self.discourse, start, end, subject=subject)
         result = UNRESOLVED if mention is None else self.resolve(mention)
         self._busy.discard(key)
-        self._memo[key] = result
+        self._referents[key] = result
         return result
 
     def resolve(self, mention: Mention) -> Resolution:
