@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from onrecord.lexicon import pronouns
 from onrecord.records import Quote
 from onrecord.stages.quotes.marks import QuotedSpan
 
 # Words outside the marks that do not make a clause the writer's own.
-FILLER = frozenset({"that", "he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "and", "but", "to"})
+FILLER = frozenset({"that", "the", "a", "an", "and", "but", "to"}) | pronouns().subjects
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,13 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from onrecord.kinds import Relation
+from onrecord.lexicon import pronouns
 from onrecord.stages.cues.lexicon import lexicon_act
 from onrecord.stages.indirect.candidates import Candidate
 
 MODEL_FILE = "indirect_cue_model.json"
 CLAUSE_OPENERS = frozenset({"that", "to", "whether", "if", "how", "what", "why", "when", "where", "who", "which"})
-PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you", "him", "her", "them", "us", "me", "who"})
+PERSON_PRONOUNS = pronouns().of_persons
 
 
 def _length_bucket(n: int) -> str:

@@ -17,6 +17,7 @@ from onrecord.stages.resolve.names import clean_name, is_acronym
 from onrecord.stages.resolve.words import (
     DETERMINERS,
     FIRST_PERSON,
+    FIRST_PERSON_PLURAL,
     NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
@@ -206,7 +207,7 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     linked = None
     sentence, paragraph = discourse.sentence(start), discourse.paragraph(start)
     if head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS | NEUTER_PRONOUNS | FIRST_PERSON | RELATIVE_PRONOUNS and len(span) == 1:
-        plural = lower in PLURAL_PRONOUNS or lower in ("we", "us", "our", "ours", "ourselves")
+        plural = lower in PLURAL_PRONOUNS or lower in FIRST_PERSON_PLURAL
         etype: EntityType | None = "organisation" if lower in NEUTER_PRONOUNS else None
         return Mention(start=start, end=end, text=span.text, kind="pronoun", head=lower, name=None, entity_type=etype,
                        gender=PRONOUN_GENDER.get(lower), plural=plural, definite=True, roles=frozenset(),

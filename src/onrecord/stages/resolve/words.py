@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from onrecord.lexicon import load_table, load_word_set
+from onrecord.lexicon import load_table, load_word_set, pronouns
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+PRONOUN_GENDER = pronouns().gender
+PLURAL_PRONOUNS = pronouns().plural
+NEUTER_PRONOUNS = pronouns().neuter
+FIRST_PERSON = pronouns().first_person
+FIRST_PERSON_PLURAL = pronouns().first_person_plural
+RELATIVE_PRONOUNS = pronouns().relative
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from onrecord.lexicon import pronouns
 from onrecord.records import Quote
 from onrecord.stages.situate.channel import find_channels
 from onrecord.stages.situate.clauses import ClauseIndex, Found, measured, placeable
-from onrecord.stages.situate.speakers import channel_speaker, describes, same_speaker, situate_words, speaker_key, speech_cue, transcript_turn
+from onrecord.stages.situate.speakers import channel_speaker, describes, same_speaker, speaker_key, speech_cue, transcript_turn
 
 
 @dataclass(slots=True)
@@ -42,7 +43,7 @@ def _backward_continues(later: _Run, quote: Quote, key: str | None, paragraph: i
     a speaker named or described (not a pronoun), and no other name."""
     if paragraph < later.paragraph - 1 or quote.speaker is None:
         return False
-    if key is None and quote.speaker.text.lower() in situate_words("pronoun"):
+    if key is None and quote.speaker.text.lower() in pronouns().speakers:
         return False
     return key is None or later.speaker is None or same_speaker(key, later.speaker)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from onrecord.lexicon import load_table
+from onrecord.lexicon import load_table, pronouns
 from onrecord.records import Quote
 from onrecord.stages.situate.channel import find_channels
 from onrecord.stages.situate.clauses import situate_words
@@ -42,9 +42,9 @@ def _name_key(name: str) -> str | None:
             return None  # "the former secretary of state and current Democratic presidential nominee"
         words = words[1:]
     named = [w for w in words if w[:1].isupper()]
-    if named and named[-1].lower() not in situate_words("pronoun"):
+    if named and named[-1].lower() not in pronouns().speakers:
         return named[-1].lower()
-    if definite or not words or words[-1].lower() in situate_words("pronoun"):
+    if definite or not words or words[-1].lower() in pronouns().speakers:
         return None
     return words[-1].lower()
 
@@ -59,7 +59,7 @@ def describes(quote: Quote) -> bool:
     the name given next ("Clinton wrote") may be the same person; not a pronoun ("they")."""
     if quote.speaker is None:
         return True
-    return speaker_key(quote) is None and quote.speaker.text.lower() not in situate_words("pronoun")
+    return speaker_key(quote) is None and quote.speaker.text.lower() not in pronouns().speakers
 
 
 def channel_speaker(quote: Quote) -> bool:
