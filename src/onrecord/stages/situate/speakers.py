@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from onrecord.lexicon import load_table, pronouns
+from onrecord.lexicon import pronouns
 from onrecord.records import Quote
+from onrecord.stages.cues.lexicon import is_speech_form
 from onrecord.stages.situate.channel import find_channels
 from onrecord.stages.situate.clauses import situate_words
 
@@ -86,12 +87,5 @@ def speech_cue(quote: Quote) -> bool:
     words = re.findall(r"[a-z]+", quote.cue.text.lower())
     if words[:1] in (["has"], ["have"], ["had"]):
         return False
-    verbs, forms = load_table("reporting_verbs.tsv"), situate_words("speech_form")
-    for word in words:
-        if word in forms:
-            return True
-        # Regular inflections: says, added, noting, argued, cited, replied -> a lemma of the lexicon.
-        stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e", word[:-3] + "y"}
-        if any(verbs.get(stem) == "speech" for stem in stems):
-            return True
-    return False
+    forms = situate_words("speech_form")
+    return any(word in forms or is_speech_form(word) for word in words)
