@@ -10,6 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from onrecord.kinds import Relation
+from onrecord.stages.cues.patterns import cue_patterns, shapes
 from onrecord.stages.cues.spans import cue_group, governed_cue, noun_cue_start
 from onrecord.stages.direct.attribution import attribute
 from onrecord.stages.indirect.candidates import find_candidates, verb_source
@@ -156,3 +157,17 @@ def test_a_direct_quote_takes_the_reporting_verb_after_it_and_its_subject() -> N
     assert quote.content.text == "We will win,"
     assert quote.cue is not None and quote.cue.text == "said"
     assert quote.speaker is not None and quote.speaker.text == "she"
+
+
+def test_every_cue_pattern_has_an_id_an_example_and_its_train_counts() -> None:
+    patterns = cue_patterns()
+    assert len({p.id for p in patterns}) == len(patterns)
+    assert all(p.example and p.polnear_train is not None and p.polnear_train["candidates"] > 0 for p in patterns)
+
+
+def test_the_complement_pattern_matches_the_verb_and_its_clause() -> None:
+    assert (4, 9) in shapes(SAID_THAT)["complement"]
+
+
+def test_the_parenthetical_pattern_matches_the_cue_and_the_clause_it_follows() -> None:
+    assert shapes(INVERTED_ORDER)["parenthetical"] == {(6, 2)}

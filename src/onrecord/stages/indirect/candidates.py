@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from onrecord.kinds import Relation
 from onrecord.lexicon import data_rows, load_phrase_set, load_word_set
 from onrecord.stages.cues.lexicon import REPORTING_NOUNS, REPORTING_VERBS
+from onrecord.stages.cues.patterns import shapes
 from onrecord.stages.cues.spans import (
     CHAIN_VERBS,
     framing_noun_start,
@@ -38,18 +39,15 @@ CUE_OBJECTS = frozenset((row[0].strip().lower(), row[1].strip().lower()) for row
 COMPOUND_PREPOSITIONS = load_phrase_set("cue_compound_prepositions.txt")
 # "took issue with [X]": light verbs whose object and preposition go into the cue with them.
 CUE_OBJECT_VERBS = load_word_set("cue_object_verbs.txt")
-# Predicates of a copula: "was critical of", "is an opponent of".
-PREDICATE_DEPS = frozenset({"acomp", "attr"})
 # "called on [X to act]", "calls upon", "called for [X to resign]".
 ADDRESS_PREPOSITIONS = frozenset({"on", "upon", "for"})
 VERB_POS = frozenset({"VERB", "AUX"})
+# The complements that carry a report of their own (the "complement" cue pattern's).
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
-# A clause a reporting verb interrupts or follows: "The plan, she said, will fail."
-PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
-# Words of the verb group annotators keep with the cue: "has said", "did not deny".
-NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos"})
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
 INVERTED_SPEAKER_DEPS = frozenset({"dobj", "nsubj", "attr", "npadvmod"})
+
+Shapes = dict[str, frozenset[tuple[int, int]]]  # cues.patterns.shapes: pattern id -> (cue, content) pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +128,7 @@ def _object_of(prep: Token) -> Token:
     return found
 
 
-def _verb_candidates(verb: Token) -> Iterator[Candidate]:
+def _verb_candidates(verb: Token, shape: Shapes) -> Iterator[Candidate]:
     group = governed_cue(verb)
     framed = framing_noun_start(verb)
     if framed is not None:
@@ -143,7 +141,8 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
     source, rule = verb_source(verb)
     has_complement = False
     for child in verb.children:
-        if child.dep_ in COMPLEMENT_DEPS:
+        pair = (verb.i, child.i)
+        if pair in shape["complement"]:
             has_complement = True
             if child.i < verb.i and child.tag_ in ("WDT", "WP"):
                 continue  # "the test, which they claimed": the content is the antecedent's clause
@@ -156,10 +155,10 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
                 continue
             yield Candidate(verb.i, _through_preposition(verb, group, child) if relation is Relation.XCOMP else group,
                             child.i, relation, _index(source), rule)
-        elif child.dep_ == "advcl" and child.i > verb.i and _misparsed_complement(child):
+        elif pair in shape["clause-after"] and _misparsed_complement(child):
             has_complement = True
             yield Candidate(verb.i, group, child.i, Relation.ADVCL, _index(source), rule)
-        elif child.dep_ == "prep" and child.i == group[1]:
+        elif pair in shape["preposition"] and child.i == group[1]:
             pobj = _first_object(child)
             if pobj is not None:
                 has_complement = True
@@ -170,14 +169,14 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
                     yield Candidate(verb.i, (group[0], last.i + 1), _object_of(last).i, Relation.PREP, _index(source), rule)
                     continue
                 yield Candidate(verb.i, (group[0], child.i + 1), pobj.i, Relation.PREP, _index(source), rule)
-        elif child.dep_ == "oprd" and child.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
+        elif pair in shape["object-predicate"] and not any(c.dep_ == "dobj" for c in verb.children):
             # "called [her “third-rate”]": the parser folds the object into the predicate
             has_complement = True
             yield Candidate(verb.i, group, child.i, Relation.OPRD, _index(source), rule)
-        elif child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
+        elif pair in shape["passive-theme"]:
             has_complement = True
             yield Candidate(verb.i, group, child.i, Relation.PASSIVE_THEME, _index(source), rule)
-        elif child.dep_ in PREDICATE_DEPS and child.i > verb.i and all(t.dep_ in ("neg", "advmod") for t in verb.doc[group[1]:child.left_edge.i]):
+        elif pair in shape["copular-predicate"] and all(t.dep_ in ("neg", "advmod") for t in verb.doc[group[1]:child.left_edge.i]):
             # "has been critical of [X]", "is a staunch opponent of [X]": the predicate is the cue,
             # with an existential "there" ("there are questions about [X]")
             prep = _next_preposition(child)
@@ -185,7 +184,7 @@ def _verb_candidates(verb: Token) -> Iterator[Candidate]:
                 first = group[0] - 1 if group[0] > 0 and verb.doc[group[0] - 1].dep_ == "expl" and verb.doc[group[0] - 1].head.i == verb.i else group[0]
                 yield Candidate(child.i, (first, prep.i + 1), _object_of(prep).i, Relation.PREDICATE_PREP, _index(source), rule)
     head = verb.head
-    if not has_complement and head.i != verb.i and verb.dep_ in PARENTHETICAL_DEPS and head.pos_ in VERB_POS:
+    if not has_complement and (verb.i, head.i) in shape["parenthetical"]:
         if source is not None and source.head.i == verb.i:
             yield Candidate(verb.i, group, head.i, Relation.parenthetical(verb.dep_), source.i, rule)
 
@@ -257,8 +256,6 @@ def _misparsed_complement(clause: Token) -> bool:
 
 def _according_to(token: Token) -> Candidate | None:
     doc = token.doc
-    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
-        return None
     to = doc[token.i + 1]
     source = _first_object(to)
     clause = token.head
@@ -269,10 +266,10 @@ def _according_to(token: Token) -> Candidate | None:
     return Candidate(token.i, (token.i, token.i + 2), clause.i, Relation.ACCORDING_TO, _index(source), "according-to-object")
 
 
-def _noun_candidates(noun: Token) -> Iterator[Candidate]:
+def _noun_candidates(noun: Token, shape: Shapes) -> Iterator[Candidate]:
     source, rule = _noun_source(noun)
     for child in noun.children:
-        if child.dep_ in NOUN_CLAUSE_DEPS and child.i > noun.i and child.pos_ in VERB_POS:
+        if (noun.i, child.i) in shape["noun-clause"]:
             if framing_noun_start(child) is not None and _reports_on(child):
                 continue  # "issued a statement saying [X]": the participle's own candidate carries the report
             yield Candidate(noun.i, (noun_cue_start(noun), noun.i + 1), child.i, Relation.noun_clause(child.dep_), _index(source), rule)
@@ -286,17 +283,19 @@ def find_candidates(doc: Doc, *, blocked: Callable[[int], bool]) -> list[Candida
     """Every cue candidate of ``doc`` whose cue word is not inside a direct quotation
     (``blocked`` tells, by character offset)."""
     found: list[Candidate] = []
+    shape = shapes(doc)
+    according = {cue for cue, _ in shape["according-to"]}
     for token in doc:
         if blocked(token.idx):
             continue
         if token.lower_ == "according":
-            candidate = _according_to(token)
+            candidate = _according_to(token) if token.i in according else None
             if candidate is not None:
                 found.append(candidate)
         elif token.pos_ in VERB_POS:
-            found.extend(_verb_candidates(token))
+            found.extend(_verb_candidates(token, shape))
         elif token.pos_ == "NOUN" and token.lemma_.lower() in REPORTING_NOUNS:
-            found.extend(_noun_candidates(token))
+            found.extend(_noun_candidates(token, shape))
     return found
 
 
