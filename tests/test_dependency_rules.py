@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from onrecord.kinds import Relation
-from onrecord.stages.cues.patterns import cue_patterns, shapes
+from onrecord.stages.cues.patterns import cue_patterns, shapes, spacy_shapes
 from onrecord.stages.cues.spans import cue_group, governed_cue, noun_cue_start
 from onrecord.stages.direct.attribution import attribute
 from onrecord.stages.indirect.candidates import find_candidates, verb_source
@@ -171,3 +171,8 @@ def test_the_complement_pattern_matches_the_verb_and_its_clause() -> None:
 
 def test_the_parenthetical_pattern_matches_the_cue_and_the_clause_it_follows() -> None:
     assert shapes(INVERTED_ORDER)["parenthetical"] == {(6, 2)}
+
+
+def test_the_pattern_reader_matches_what_spacys_dependency_matcher_matches() -> None:
+    for doc in (SAID_THAT, WENT_ON_TO_SAY, INVERTED_ORDER, ACCORDING_TO, STATEMENT_SAYING, QUOTE_THEN_CUE):
+        assert shapes(doc) == spacy_shapes(doc)

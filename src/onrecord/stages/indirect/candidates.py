@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from onrecord.kinds import Relation
 from onrecord.lexicon import data_rows, load_phrase_set, load_word_set
 from onrecord.stages.cues.lexicon import REPORTING_NOUNS, REPORTING_VERBS
-from onrecord.stages.cues.patterns import shapes
+from onrecord.stages.cues.patterns import holds, shape_of
 from onrecord.stages.cues.spans import (
     CHAIN_VERBS,
     framing_noun_start,
@@ -46,8 +46,6 @@ VERB_POS = frozenset({"VERB", "AUX"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
 INVERTED_SPEAKER_DEPS = frozenset({"dobj", "nsubj", "attr", "npadvmod"})
-
-Shapes = dict[str, frozenset[tuple[int, int]]]  # cues.patterns.shapes: pattern id -> (cue, content) pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +126,7 @@ def _object_of(prep: Token) -> Token:
     return found
 
 
-def _verb_candidates(verb: Token, shape: Shapes) -> Iterator[Candidate]:
+def _verb_candidates(verb: Token) -> Iterator[Candidate]:
     group = governed_cue(verb)
     framed = framing_noun_start(verb)
     if framed is not None:
@@ -141,8 +139,9 @@ def _verb_candidates(verb: Token, shape: Shapes) -> Iterator[Candidate]:
     source, rule = verb_source(verb)
     has_complement = False
     for child in verb.children:
-        pair = (verb.i, child.i)
-        if pair in shape["complement"]:
+        # the cue patterns' content labels are disjoint: one shape per child at most
+        shape = shape_of(verb, child)
+        if shape == "complement":
             has_complement = True
             if child.i < verb.i and child.tag_ in ("WDT", "WP"):
                 continue  # "the test, which they claimed": the content is the antecedent's clause
@@ -155,10 +154,10 @@ def _verb_candidates(verb: Token, shape: Shapes) -> Iterator[Candidate]:
                 continue
             yield Candidate(verb.i, _through_preposition(verb, group, child) if relation is Relation.XCOMP else group,
                             child.i, relation, _index(source), rule)
-        elif pair in shape["clause-after"] and _misparsed_complement(child):
+        elif shape == "clause-after" and _misparsed_complement(child):
             has_complement = True
             yield Candidate(verb.i, group, child.i, Relation.ADVCL, _index(source), rule)
-        elif pair in shape["preposition"] and child.i == group[1]:
+        elif shape == "preposition" and child.i == group[1]:
             pobj = _first_object(child)
             if pobj is not None:
                 has_complement = True
@@ -169,14 +168,14 @@ def _verb_candidates(verb: Token, shape: Shapes) -> Iterator[Candidate]:
                     yield Candidate(verb.i, (group[0], last.i + 1), _object_of(last).i, Relation.PREP, _index(source), rule)
                     continue
                 yield Candidate(verb.i, (group[0], child.i + 1), pobj.i, Relation.PREP, _index(source), rule)
-        elif pair in shape["object-predicate"] and not any(c.dep_ == "dobj" for c in verb.children):
+        elif shape == "object-predicate" and not any(c.dep_ == "dobj" for c in verb.children):
             # "called [her “third-rate”]": the parser folds the object into the predicate
             has_complement = True
             yield Candidate(verb.i, group, child.i, Relation.OPRD, _index(source), rule)
-        elif pair in shape["passive-theme"]:
+        elif shape == "passive-theme":
             has_complement = True
             yield Candidate(verb.i, group, child.i, Relation.PASSIVE_THEME, _index(source), rule)
-        elif pair in shape["copular-predicate"] and all(t.dep_ in ("neg", "advmod") for t in verb.doc[group[1]:child.left_edge.i]):
+        elif shape == "copular-predicate" and all(t.dep_ in ("neg", "advmod") for t in verb.doc[group[1]:child.left_edge.i]):
             # "has been critical of [X]", "is a staunch opponent of [X]": the predicate is the cue,
             # with an existential "there" ("there are questions about [X]")
             prep = _next_preposition(child)
@@ -184,7 +183,7 @@ def _verb_candidates(verb: Token, shape: Shapes) -> Iterator[Candidate]:
                 first = group[0] - 1 if group[0] > 0 and verb.doc[group[0] - 1].dep_ == "expl" and verb.doc[group[0] - 1].head.i == verb.i else group[0]
                 yield Candidate(child.i, (first, prep.i + 1), _object_of(prep).i, Relation.PREDICATE_PREP, _index(source), rule)
     head = verb.head
-    if not has_complement and (verb.i, head.i) in shape["parenthetical"]:
+    if not has_complement and holds("parenthetical", verb, head):
         if source is not None and source.head.i == verb.i:
             yield Candidate(verb.i, group, head.i, Relation.parenthetical(verb.dep_), source.i, rule)
 
@@ -266,10 +265,10 @@ def _according_to(token: Token) -> Candidate | None:
     return Candidate(token.i, (token.i, token.i + 2), clause.i, Relation.ACCORDING_TO, _index(source), "according-to-object")
 
 
-def _noun_candidates(noun: Token, shape: Shapes) -> Iterator[Candidate]:
+def _noun_candidates(noun: Token) -> Iterator[Candidate]:
     source, rule = _noun_source(noun)
     for child in noun.children:
-        if (noun.i, child.i) in shape["noun-clause"]:
+        if holds("noun-clause", noun, child):
             if framing_noun_start(child) is not None and _reports_on(child):
                 continue  # "issued a statement saying [X]": the participle's own candidate carries the report
             yield Candidate(noun.i, (noun_cue_start(noun), noun.i + 1), child.i, Relation.noun_clause(child.dep_), _index(source), rule)
@@ -283,19 +282,17 @@ def find_candidates(doc: Doc, *, blocked: Callable[[int], bool]) -> list[Candida
     """Every cue candidate of ``doc`` whose cue word is not inside a direct quotation
     (``blocked`` tells, by character offset)."""
     found: list[Candidate] = []
-    shape = shapes(doc)
-    according = {cue for cue, _ in shape["according-to"]}
     for token in doc:
         if blocked(token.idx):
             continue
         if token.lower_ == "according":
-            candidate = _according_to(token) if token.i in according else None
+            candidate = _according_to(token) if token.i + 1 < len(doc) and holds("according-to", token, doc[token.i + 1]) else None
             if candidate is not None:
                 found.append(candidate)
         elif token.pos_ in VERB_POS:
-            found.extend(_verb_candidates(token, shape))
+            found.extend(_verb_candidates(token))
         elif token.pos_ == "NOUN" and token.lemma_.lower() in REPORTING_NOUNS:
-            found.extend(_noun_candidates(token, shape))
+            found.extend(_noun_candidates(token))
     return found
 
 
