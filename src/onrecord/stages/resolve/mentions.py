@@ -251,7 +251,7 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
         run = _proper_run(head)
         if ent is not None and span.start <= run.start < ent.start and (
                 ent.label_ in PERSON_LABELS or first_name_gender(doc[run.start].text)):
-            name_text = clean_name(doc.text[run.start_char: ent.end_char])
+            name_text = clean_name(discourse.text[run.start_char: ent.end_char])
         else:
             name_text = clean_name(ent.text if ent is not None else run.text)
         label = ent.label_ if ent is not None else None
