@@ -28,7 +28,7 @@ def _pin_to_one_core() -> None:
 
 
 def _tokens_span(text: str, tokens):
-    from onrecord.article import Span
+    from onrecord.records import Span
 
     if not tokens:
         return None
@@ -40,8 +40,8 @@ def _textacy_articles(golds):
     """textacy's direct quotations as onrecord Articles, so one scorer judges both."""
     from textacy.extract.triples import direct_quotations
 
-    from onrecord.article import Article, Evidence, Quote, Span
-    from onrecord.language import load_pipeline
+    from onrecord.records import Article, Evidence, Quote, Span
+    from onrecord.stages.parse.language import load_pipeline
 
     nlp = load_pipeline()
     gave_up = 0
@@ -67,7 +67,7 @@ def _textacy_articles(golds):
 
 def _onrecord_articles(golds):
     from onrecord.pipeline import extract_sources
-    from onrecord.read import ArticleSource
+    from onrecord.stages.read import ArticleSource
 
     return list(extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds)), 0
 
@@ -77,7 +77,7 @@ def measure(system: str, data: str, split: str, limit: int | None) -> dict:
     _pin_to_one_core()
     from onrecord.evaluation.polnear import load_split
     from onrecord.evaluation.scoring import score
-    from onrecord.language import load_pipeline
+    from onrecord.stages.parse.language import load_pipeline
 
     golds = load_split(data, split)[:limit]
     run = _onrecord_articles if system == "onrecord" else _textacy_articles

@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from onrecord.read import ArticleSource, read_source
+from onrecord.stages.read import ArticleSource, read_source
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 
@@ -37,8 +37,8 @@ def _sources(data: Path, split: str, limit: int | None) -> list[ArticleSource]:
 
 def speed(args: argparse.Namespace) -> None:
     from onrecord.ingest import ingest
-    from onrecord.language import load_pipeline
     from onrecord.pipeline import extract_sources
+    from onrecord.stages.parse.language import load_pipeline
     from onrecord.store import open_store
 
     sources = _sources(args.data, args.split, args.limit)
@@ -108,7 +108,14 @@ def memory(args: argparse.Namespace) -> None:
 
 def dedup(args: argparse.Namespace) -> None:
     from onrecord.store import open_store
-    from onrecord.store.dedup import JOIN_CONTAINMENT, MIN_FUZZY_TOKENS, containment, joins, normalise, shingles
+    from onrecord.store.dedup import (
+        JOIN_CONTAINMENT,
+        MIN_FUZZY_TOKENS,
+        containment,
+        joins,
+        normalise,
+        shingles,
+    )
 
     store = open_store(args.db, read_only=True)
     texts = sorted({normalise(o.text) for o in store.iter_occurrences()})

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 
-from onrecord.attribution import attribute
-from onrecord.language import load_pipeline
-from onrecord.quotemarks import find_quoted_spans
-from onrecord.resolve import resolve_speakers
-from onrecord.speech import classify_quoted
+from onrecord.stages.direct.attribution import attribute
+from onrecord.stages.parse.context import build_context
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.quotes.marks import find_quoted_spans
+from onrecord.stages.quotes.speech import classify_quoted
+from onrecord.stages.resolve import resolve_speakers
 
 GIVEN = ["James", "Mary", "Robert", "Linda", "Michael", "Susan", "David", "Karen", "Thomas", "Nancy"]
 SURNAMES = ["Abbott", "Barnes", "Carver", "Dalton", "Ellison", "Fischer", "Garner", "Holloway", "Ingram", "Jarvis",
@@ -42,9 +43,10 @@ def timed(text: str) -> tuple[int, float]:
     doc = load_pipeline()(text)
     spans, _ = find_quoted_spans(text)
     spoken = [(s, u) for s in spans if (u := classify_quoted(text, s)).use == "speech"]
-    quotes = attribute(doc, spoken)
+    context = build_context(doc)
+    quotes = attribute(context, spoken)
     started = time.perf_counter()
-    resolve_speakers(doc, quotes)
+    resolve_speakers(context, quotes)
     return len(quotes), time.perf_counter() - started
 
 

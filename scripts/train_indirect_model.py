@@ -24,6 +24,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+
+# One thread for every numeric library, set before numpy loads: the fit is then the same
+# sequence of floating-point operations on every run of a machine.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_variable] = "1"
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,11 +42,13 @@ from spacy.tokens import Doc, DocBin
 
 from onrecord.evaluation.polnear import GoldArticle, load_split, wholly_quoted
 from onrecord.evaluation.scoring import normalise
+from onrecord.stages.direct import find_direct
+
 # The pipeline's own selection and keep-by-rule tests, so the threshold is tuned on what it keeps.
-from onrecord.indirect import Proposal, Scored, kept_by_rule, propose, select
-from onrecord.indirect.model import MODEL_FILE, features
-from onrecord.language import load_pipeline
-from onrecord.pipeline import find_direct
+from onrecord.stages.indirect import Proposal, Scored, kept_by_rule, propose, select
+from onrecord.stages.indirect.model import MODEL_FILE, features
+from onrecord.stages.parse.context import build_context
+from onrecord.stages.parse.language import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 REGULARISATION = 0.5
@@ -130,8 +138,9 @@ def rows(golds: list[GoldArticle], cache: Path | None):
     """A ``Row`` for every candidate of every article."""
     for k, (gold, doc) in enumerate(zip(golds, parsed(golds, cache))):
         assert doc.text == gold.text, f"{cache}: parse of another text at article {k}"
-        direct = find_direct(doc)
-        for proposal in propose(doc, direct.quotes, fragments=direct.fragments):
+        context = build_context(doc)
+        direct = find_direct(context)
+        for proposal in propose(context, direct.quotes, fragments=direct.fragments):
             head = doc[proposal.candidate.head]
             cue_chars = (head.idx, head.idx + len(head))
             forced = kept_by_rule(doc, proposal)
@@ -169,6 +178,20 @@ def best_threshold(rows_: list[Row], probability: np.ndarray, gold_count: int) -
     return max((t, f) for t, f in f1s if f >= top - THRESHOLD_TIE)
 
 
+def compact_model_json(about: dict, weights: dict[str, float]) -> str:
+    """The model file: its figures, then one line per feature template holding every value's
+    weight, so a retrained model rewrites a few dozen lines, not one per weight."""
+    templates: dict[str, dict[str, float]] = defaultdict(dict)
+    for name, weight in sorted(weights.items()):
+        template, _, value = name.partition("=")
+        if not value and name != template:
+            raise ValueError(f"feature {name!r} has an empty value: the model file could not tell it from {template!r}")
+        templates[template][value] = weight
+    lines = [f"{json.dumps(key)}:{json.dumps(value, ensure_ascii=False)}," for key, value in about.items()]
+    body = [f"{json.dumps(t)}:{json.dumps(v, ensure_ascii=False, separators=(',', ':'))}" for t, v in sorted(templates.items())]
+    return "{\n" + "\n".join(lines) + '\n"weights":{\n' + ",\n".join(body) + "\n}}\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "polnear")
@@ -200,18 +223,17 @@ def main() -> None:
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
         if abs(w) >= MIN_WEIGHT
     }
-    out = {
-        "about": "Cue model of onrecord.indirect: logistic-regression weights by feature name. "
-                 "Written by scripts/train_indirect_model.py from PolNeAR v1.0.0 train only.",
+    about = {
+        "about": "Cue model of onrecord.indirect: logistic-regression weights by feature template and value "
+                 "(feature 'template=value'). Written by scripts/train_indirect_model.py from PolNeAR v1.0.0 train only.",
         "train_articles": len(golds),
         "candidates": int(len(y)),
         "positives": int(y.sum()),
         "regularisation_C": REGULARISATION,
         "cross_validated_selected_f1": round(f1, 4),
         "threshold": threshold,
-        "weights": dict(sorted(weights.items())),
     }
-    args.out.write_text(json.dumps(out, indent=0, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    args.out.write_text(compact_model_json(about, weights), encoding="utf-8")
     print(f"{len(y)} candidates, {int(y.sum())} positive; threshold {threshold} (CV selected F1 {f1:.4f}); "
           f"{len(weights)} weights -> {args.out}")
 

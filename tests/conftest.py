@@ -13,7 +13,7 @@ POLNEAR = REPO.parent / "shared" / "data" / "polnear"
 @pytest.fixture(scope="session")
 def polnear_dir() -> Path:
     if not (POLNEAR / "dev" / "text").is_dir():
-        pytest.skip(f"PolNeAR is not at {POLNEAR}")
+        pytest.fail(f"PolNeAR is not at {POLNEAR}: the corpus tests and the accuracy floors need it (shared/ beside the repository)")
     return POLNEAR
 
 

@@ -3,19 +3,17 @@ does, then resolved, so each test reads as a passage and the names it should yie
 
 from __future__ import annotations
 
-from onrecord.article import Entity, Quote
-from onrecord.attribution import attribute
-from onrecord.language import load_pipeline
-from onrecord.quotemarks import find_quoted_spans
-from onrecord.resolve import AliasTable, resolve_speakers
-from onrecord.speech import classify_quoted
+from onrecord.records import Entity, Quote
+from onrecord.stages.direct.attribution import attribute
+from onrecord.stages.quotes.speech import classify_quoted
+from onrecord.stages.resolve import AliasTable, resolve_speakers
+from parsed import context_of
 
 
 def resolved(text: str, *, aliases: AliasTable | None = None) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
-    doc = load_pipeline()(text)
-    spans, _ = find_quoted_spans(text)
-    spoken = [(s, u) for s in spans if (u := classify_quoted(text, s)).use == "speech"]
-    return resolve_speakers(doc, attribute(doc, spoken), aliases=aliases)
+    context = context_of(text)
+    spoken = [(s, u) for s in context.marks.spans if (u := classify_quoted(text, s)).use == "speech"]
+    return resolve_speakers(context, attribute(context, spoken), aliases=aliases)
 
 
 def speaker_of(text: str, words: str, **kwargs) -> Quote:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from onrecord.cli import app
@@ -85,6 +86,7 @@ def test_cli_names_a_split_without_multiply_annotated_articles(tmp_path: Path) -
     assert "no article in dev has more than one annotator" in result.stderr
 
 
+@pytest.mark.slow
 def test_polnear_annotators_agree_as_the_readme_reports(polnear_dir: Path) -> None:
     articles = [r for split in ("train", "dev") for r in load_readings(polnear_dir, split)]
     figures = annotator_agreement(articles)

@@ -4,19 +4,18 @@ from types import SimpleNamespace
 
 import pytest
 
-from onrecord.attribution import attribute
-from onrecord.language import load_pipeline
-from onrecord.quotemarks import find_quoted_spans
-from onrecord.speech import classify_quoted
+from onrecord.stages.direct.attribution import attribute
+from onrecord.stages.quotes.speech import classify_quoted
+from parsed import context_of
 
 
 def extract(text: str):
     """The find-quotes and attribution stages alone, on one passage."""
-    spans, _ = find_quoted_spans(text)
-    decided = [(span, classify_quoted(text, span)) for span in spans]
+    context = context_of(text)
+    decided = [(span, classify_quoted(text, span)) for span in context.marks.spans]
     spoken = [(span, use) for span, use in decided if use.use == "speech"]
     skipped = [use for _, use in decided if use.use != "speech"]
-    return SimpleNamespace(quotes=tuple(attribute(load_pipeline()(text), spoken)), skipped=skipped)
+    return SimpleNamespace(quotes=tuple(attribute(context, spoken)), skipped=skipped)
 
 
 def only_quote(text: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.channel import CHANNEL_TYPES, ChannelMention, find_channels
+from onrecord.stages.situate.channel import CHANNEL_TYPES, ChannelMention, find_channels
 
 
 def _only(text: str) -> ChannelMention:

@@ -71,7 +71,7 @@ def test_several_files_give_one_json_line_each(tmp_path):
 
 
 def test_dash_reads_the_article_from_standard_input():
-    result = run("-", "--format", "json", input='"We will rebuild," the mayor said.'.encode())
+    result = run("-", "--format", "json", input=b'"We will rebuild," the mayor said.')
     out = json.loads(result.stdout)
     assert out["id"] == "-" and out["quotes"][0]["speaker"]["text"] == "the mayor"
 
@@ -117,6 +117,7 @@ def test_text_format_shows_speaker_mention_cue_and_place(sample_article):
     assert "line 5:" in result.stdout
 
 
+@pytest.mark.slow
 def test_ten_thousand_stray_quote_marks_give_valid_output_and_say_why(tmp_path):
     body = 'The vote was " close and the " council left. ' * 5_000
     result = run(article_file(tmp_path, "stray.txt", body), "--format", "json")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.article import Article
-from onrecord.indirect import find_indirect
-from onrecord.language import load_pipeline
 from onrecord.pipeline import extract
+from onrecord.records import Article
+from onrecord.stages.indirect import find_indirect
+from onrecord.stages.parse.context import build_context
+from onrecord.stages.parse.language import load_pipeline
 
 
 def assert_valid(article: Article) -> None:
@@ -65,5 +66,5 @@ def test_mangled_text_yields_no_error(text: str) -> None:
 
 
 def test_empty_document() -> None:
-    result = find_indirect(load_pipeline()(""), [], fragments=[])
+    result = find_indirect(build_context(load_pipeline()("")), [], fragments=[])
     assert result.quotes == () and result.replaced == frozenset()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from onrecord.indirect.content import content_range
-from onrecord.indirect.cues import find_candidates
-from onrecord.language import load_pipeline
+from onrecord.stages.indirect.candidates import find_candidates
+from onrecord.stages.indirect.content import content_range
+from onrecord.stages.parse.language import load_pipeline
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.article import Quote
-from onrecord.indirect.cues import find_candidates
-from onrecord.language import load_pipeline
 from onrecord.pipeline import extract
+from onrecord.records import Quote
+from onrecord.stages.indirect.candidates import find_candidates
+from onrecord.stages.parse.language import load_pipeline
 
 
 def reported(text: str) -> list[Quote]:

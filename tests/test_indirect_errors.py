@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from onrecord.article import Article, Quote, Span
 from onrecord.evaluation.errors import error_confusion
 from onrecord.evaluation.polnear import GoldArticle, GoldAttribution
+from onrecord.records import Article, Quote, Span
 
 TEXT = "The mayor said that the bridge would reopen. Crews worked all night."
 

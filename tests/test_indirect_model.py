@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.indirect import propose
-from onrecord.indirect.model import CueModel, features, load_model
-from onrecord.language import load_pipeline
 from onrecord.pipeline import extract
+from onrecord.stages.indirect import propose
+from onrecord.stages.indirect.model import CueModel, features, load_model
+from onrecord.stages.parse.context import build_context
+from onrecord.stages.parse.language import load_pipeline
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_indirect_model.py"
 
@@ -24,8 +25,9 @@ def nlp():
 
 
 def proposal_of(doc, cue_word: str):
-    found = [p for p in propose(doc, [], fragments=[]) if doc[p.candidate.head].text == cue_word]
-    assert found, [doc[p.candidate.head].text for p in propose(doc, [], fragments=[])]
+    proposals = propose(build_context(doc), [], fragments=[])
+    found = [p for p in proposals if doc[p.candidate.head].text == cue_word]
+    assert found, [doc[p.candidate.head].text for p in proposals]
     return found[0]
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.indirect.cues import find_candidates
-from onrecord.language import load_pipeline
+from onrecord.stages.indirect.candidates import find_candidates
+from onrecord.stages.parse.language import load_pipeline
 
 
 @pytest.fixture(scope="module")

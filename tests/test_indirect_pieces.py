@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.article import Quote
 from onrecord.evaluation.polnear import GoldArticle, GoldAttribution
 from onrecord.evaluation.scoring import score
 from onrecord.pipeline import extract
+from onrecord.records import Quote
 
 
 def reported(text: str) -> list[Quote]:

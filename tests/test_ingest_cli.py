@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from onrecord.cli import app
-from onrecord.language import load_pipeline
+from onrecord.stages.parse.language import load_pipeline
 
 runner = CliRunner()
 

@@ -12,6 +12,8 @@ import time
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 SPEAKERS = ["Jane Hollis", "Tom Reyes", "Amira Okafor", "Lars Nyberg", "Priya Raman"]
 PROMISES = [
     "We will rebuild the bridge before the winter comes, whatever it costs the city.",

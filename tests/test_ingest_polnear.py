@@ -14,15 +14,11 @@ import pytest
 from onrecord.ingest import JsonFields, ingest, read_inputs
 from onrecord.store import open_store
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
-if not DATA.is_dir():
-    DATA = Path("/work/shared/data/polnear")
-
+pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
-def polnear(tmp_path_factory):
-    if not (DATA / "metadata.tsv").is_file():
-        pytest.skip(f"PolNeAR not found at {DATA}")
+def polnear(polnear_dir: Path, tmp_path_factory):
+    DATA = polnear_dir
     folder = tmp_path_factory.mktemp("polnear")
     with (DATA / "metadata.tsv").open(encoding="utf-8") as meta:
         rows = {r["filename"]: r for r in csv.DictReader(meta, delimiter="\t") if r["compartment"] in ("train", "dev")}
@@ -53,7 +49,8 @@ def test_quotes_and_quotations_are_counted(polnear):
     stats = store.stats()
     assert stats.quotes == counts.quotes > 5000
     assert stats.quotes > stats.quotations > 0.9 * stats.quotes
-    assert (stats.first_date, stats.last_date) >= ("2015", "2016")
+    assert stats.first_date is not None and stats.first_date.startswith("2015")
+    assert stats.last_date is not None and stats.last_date.startswith("2016")
 
 
 def test_rerun_extracts_nothing(polnear):

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from onrecord.ingest import Bad, JsonFields, Meter, input_size, read_inputs
-from onrecord.read import ArticleSource, InputError
+from onrecord.stages.read import ArticleSource, InputError
 
 SAID = 'Mayor Jane Hollis said on Monday: "We will rebuild the bridge before the winter comes." Critics disagreed.'
 PAGE = f"""<html><head><title>City to rebuild bridge | Valley Gazette</title>

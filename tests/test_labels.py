@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from onrecord.article import Quote
 from onrecord.pipeline import extract
+from onrecord.records import Quote
 
 TRANSCRIPT = (
     "The mayor spoke to a local radio host on Sunday. Part of the exchange:\n\n"

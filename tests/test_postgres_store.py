@@ -18,10 +18,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
+from onrecord.store import StoreError, open_store
 from test_store_sqlite import *  # noqa: F401,F403  (the cases run again with the fixture below)
 from test_store_sqlite import BRIDGE, add, make_article
 
-from onrecord.store import StoreError, open_store
+pytestmark = pytest.mark.slow
 
 
 def _server_binaries() -> Path | None:

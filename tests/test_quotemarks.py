@@ -2,7 +2,7 @@
 
 import pytest
 
-from onrecord.quotemarks import find_quoted_spans
+from onrecord.stages.quotes.marks import find_quoted_spans
 
 
 def quoted(text: str) -> list[str]:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from onrecord import language
-from onrecord.read import InputError, parse_date, source_from_bytes
+from onrecord.stages.parse import language
+from onrecord.stages.read import InputError, parse_date, source_from_bytes
 
 
 def test_date_prefix_after_white_space_on_its_own_line():

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from resolve_support import resolved, speaker_of
 
-from onrecord.language import load_pipeline
+from onrecord.stages.parse.language import load_pipeline
+from resolve_support import resolved, speaker_of
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from resolve_support import resolved, speaker_of
 
-from onrecord.article import Quote, Span
-from onrecord.language import load_pipeline
-from onrecord.resolve import AliasError, AliasTable, resolve_speakers
+from onrecord.kinds import QuoteKind
+from onrecord.records import Quote, Span
+from onrecord.stages.parse.context import build_context
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.resolve import AliasError, AliasTable, resolve_speakers
+from resolve_support import resolved, speaker_of
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -20,8 +22,8 @@ def pipeline():
 
 def _pronoun_quotes(doc) -> list[Quote]:
     text = doc.text
-    return [Quote("indirect", Span(text[t.idx: t.idx + len(t)], t.idx, t.idx + len(t)), None,
-                  Span(t.text, t.idx, t.idx + len(t)), 1.0, ())
+    return [Quote(kind=QuoteKind.INDIRECT, content=Span(text[t.idx: t.idx + len(t)], t.idx, t.idx + len(t)), cue=None,
+                  speaker=Span(t.text, t.idx, t.idx + len(t)), confidence=1.0, evidence=())
             for t in doc if t.lower_ in ("he", "she", "they", "it")]
 
 
@@ -32,11 +34,12 @@ def test_article_without_names_leaves_pronoun_speakers_null():
     assert all(q.speaker_confidence == 0.0 for q in quotes)
 
 
+@pytest.mark.slow
 def test_ten_thousand_pronouns_without_antecedents_resolve_to_null():
     doc = load_pipeline()(" ".join(["He left.", "She stayed.", "They waited.", "It rained."] * 2500))
     quotes = _pronoun_quotes(doc)
     assert len(quotes) == 10_000
-    out, entities = resolve_speakers(doc, quotes)
+    out, entities = resolve_speakers(build_context(doc), quotes)
     assert all(q.speaker_name is None for q in out) and entities == ()
 
 

@@ -5,9 +5,9 @@ stands as its own name."""
 from __future__ import annotations
 
 import pytest
-from resolve_support import speaker_of
 
-from onrecord.language import load_pipeline
+from onrecord.stages.parse.language import load_pipeline
+from resolve_support import speaker_of
 
 
 @pytest.fixture(scope="module", autouse=True)

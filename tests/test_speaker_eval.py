@@ -1,22 +1,13 @@
-"""Canonical-speaker accuracy on the annotated PolNeAR dev articles: the floors CI holds."""
+"""The canonical-speaker annotations and how names are compared (the floors are in eval/floors.json)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from onrecord.evaluation.speakers import evaluate, load_annotations, normalise_name
+from onrecord.evaluation.speakers import load_annotations, normalise_name
 
 ANNOTATIONS = Path(__file__).resolve().parent.parent / "annotations" / "speakers" / "dev.jsonl"
-GIVEN_SOURCE_FLOORS = {"all": 0.92, "name": 0.98, "pronoun": 0.75, "epithet": 0.84, "organisation": 0.9, "unnamed": 0.93}
-END_TO_END_FLOORS = {"all": 0.86}
 
-
-@pytest.fixture(scope="module")
-def figures(polnear_dir):
-    result, _ = evaluate(polnear_dir, ANNOTATIONS)
-    return result
 
 
 def test_annotations_cover_forty_articles():
@@ -25,14 +16,6 @@ def test_annotations_cover_forty_articles():
     assert {r.mention_type for r in rows} <= {"name", "pronoun", "epithet", "organisation", "unnamed", "none"}
 
 
-@pytest.mark.parametrize("kind", sorted(GIVEN_SOURCE_FLOORS))
-def test_given_source_accuracy_floor(figures, kind):
-    assert figures["given_source"][kind]["accuracy"] >= GIVEN_SOURCE_FLOORS[kind]
-
-
-def test_end_to_end_accuracy_floor(figures):
-    assert figures["end_to_end"]["all"]["accuracy"] >= END_TO_END_FLOORS["all"]
-    assert figures["end_to_end"]["all"]["coverage"] > 0.5
 
 
 def test_names_compare_without_titles_possessives_and_case():

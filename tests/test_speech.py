@@ -2,8 +2,8 @@
 
 import pytest
 
-from onrecord.quotemarks import find_quoted_spans
-from onrecord.speech import classify_quoted
+from onrecord.stages.quotes.marks import find_quoted_spans
+from onrecord.stages.quotes.speech import classify_quoted
 
 
 def uses(text: str) -> dict[str, str]:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from onrecord.store.dedup import containment, content_hash, normalise, shingles, text_hash
+from onrecord.store.dedup import (
+    containment,
+    content_hash,
+    normalise,
+    shingles,
+    text_hash,
+)
 from onrecord.store.speakers import proper_name
 
 

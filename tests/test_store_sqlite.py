@@ -7,8 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.article import Article, ChainLink, Entity, Evidence, Quote, Skipped, Span, When
-from onrecord.read import ArticleSource
+from onrecord.records import (
+    Article,
+    ChainLink,
+    Entity,
+    Evidence,
+    Quote,
+    Skipped,
+    Span,
+    When,
+)
+from onrecord.stages.read import ArticleSource
 from onrecord.store import StoreError, open_store
 
 BRIDGE = "We will rebuild the bridge before the winter comes, whatever it costs the city."

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from onrecord.cli import app as cli
 from onrecord.pipeline import extract, extract_sources
-from onrecord.read import ArticleSource, split_date_prefix
+from onrecord.stages.read import ArticleSource, split_date_prefix
 from onrecord.store import open_store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sample.txt"

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from test_web_api import SAMPLE, TOKEN, Server, build_store, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,7 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)")]
 
 sync_api = pytest.importorskip("playwright.sync_api")
 

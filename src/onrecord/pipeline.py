@@ -8,73 +8,48 @@ in batches with the pipeline loaded once per process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .article import Article, Quote, Skipped
-from .attribution import attribute
-from .indirect import find_indirect
-from .labels import speaker_labels
-from .language import load_pipeline
-from .quotemarks import QuotedSpan, find_quoted_spans
-from .read import MAX_ARTICLE_CHARS, ArticleSource, InputError, check_length, parse_date
-from .resolve import AliasTable, resolve_speakers
-from .situate import situate
-from .speech import classify_quoted
-
-
-@dataclass(frozen=True, slots=True)
-class DirectFindings:
-    """What the quotation marks give, before indirect attribution: the direct quotes (and
-    colon-labelled turns and headlines), the quoted fragments that can make a clause mixed,
-    and what was skipped and why."""
-
-    quotes: list[Quote]
-    fragments: list[QuotedSpan]
-    skipped: list[Skipped]
-
-
-def find_direct(doc: Doc) -> DirectFindings:
-    """Pair the quotation marks of a parsed article, tell speech from titles and fragments,
-    and attribute the speech (also what ``scripts/train_indirect_model.py`` builds on)."""
-    text = doc.text
-    spans, strays = find_quoted_spans(text)
-    skipped = [Skipped(s.at, s.at + 1, s.reason) for s in strays]
-    spoken, fragments = [], []
-    for span in spans:
-        use = classify_quoted(text, span)
-        if use.use == "speech":
-            spoken.append((span, use))
-        else:
-            skipped.append(Skipped(span.start, span.end, f"{use.use}: {use.why}"))
-            if use.use == "fragment":
-                fragments.append(span)
-    return DirectFindings(speaker_labels(doc, attribute(doc, spoken)), fragments, skipped)
+from onrecord.records import Article, Skipped
+from onrecord.settings import int_default
+from onrecord.stages.direct import find_direct
+from onrecord.stages.indirect import find_indirect
+from onrecord.stages.parse.context import build_context
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.read import (
+    MAX_ARTICLE_CHARS,
+    ArticleSource,
+    InputError,
+    check_length,
+    parse_date,
+)
+from onrecord.stages.resolve import AliasTable, resolve_speakers
+from onrecord.stages.situate import situate
 
 
 def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:
-    text = source.text
-    direct = find_direct(doc)
-    reported = find_indirect(doc, direct.quotes, fragments=direct.fragments)
+    context = build_context(doc)
+    direct = find_direct(context)
+    reported = find_indirect(context, direct.quotes, fragments=direct.fragments)
     quotes = sorted(
-        [q for k, q in enumerate(direct.quotes) if k not in reported.replaced] + list(reported.quotes),
+        [q for q in direct.quotes if q not in reported.replaced] + list(reported.quotes),
         key=lambda q: q.content.start,
     )
-    quotes, entities = resolve_speakers(doc, quotes, aliases=aliases)
-    quotes = situate(text, source.date, quotes, sentences=[(s.start_char, s.end_char) for s in doc.sents])
+    resolved, entities = resolve_speakers(context, quotes, aliases=aliases)
+    situated = situate(context, source.date, resolved)
     return Article(
         id=source.id,
         date=source.date,
-        text=text,
-        quotes=tuple(quotes),
+        text=source.text,
+        quotes=situated,
         entities=entities,
         skipped=tuple(sorted(direct.skipped, key=lambda s: s.start)),
     )
 
 
 def extract_sources(
-    sources: Iterable[ArticleSource], *, batch_size: int = 8, aliases: AliasTable | None = None
+    sources: Iterable[ArticleSource], *, batch_size: int = int_default("batch_size"), aliases: AliasTable | None = None
 ) -> Iterator[Article]:
     """Extract every article of ``sources`` in order, parsing them in batches."""
     nlp = load_pipeline()

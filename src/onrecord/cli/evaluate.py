@@ -11,14 +11,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..evaluation.errors import OUTCOMES, error_confusion
-from ..evaluation.polnear import load_split
-from ..evaluation.scoring import score
-from ..pipeline import extract_sources
-from ..read import ArticleSource
-from . import app
+from onrecord.cli import OnrecordTyper, app, fail
+from onrecord.evaluation.errors import OUTCOMES, error_confusion
+from onrecord.evaluation.polnear import load_split
+from onrecord.evaluation.scoring import score
+from onrecord.pipeline import extract_sources
+from onrecord.stages.read import ArticleSource
 
-eval_app = typer.Typer(help="Measure accuracy on annotated corpora.", no_args_is_help=True)
+eval_app = OnrecordTyper(help="Measure accuracy on annotated corpora.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
 
@@ -77,18 +77,14 @@ def polnear(
     output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """Content, cue and speaker accuracy against PolNeAR's gold attributions."""
-    try:
-        golds = load_split(data, split)
-    except FileNotFoundError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+    golds = load_split(data, split)
     predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds)
     pairs = list(zip(golds, predicted))
     figures = score(pairs)
     _print_table(figures)
-    figures["errors"] = error_confusion(pairs)
-    _print_errors(figures["errors"])
-    _emit(figures, output)
+    errors = error_confusion(pairs)
+    _print_errors(errors)
+    _emit({**figures, "errors": errors}, output)
 
 
 @eval_app.command("agreement")
@@ -98,17 +94,15 @@ def agreement(
     output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """How far PolNeAR's annotators agree with each other, beside onrecord on the same articles."""
-    from ..evaluation.agreement import annotator_agreement, system_against_annotators
-    from ..evaluation.polnear import load_readings
+    from onrecord.evaluation.agreement import (
+        annotator_agreement,
+        system_against_annotators,
+    )
+    from onrecord.evaluation.polnear import load_readings
 
-    try:
-        articles = [readings for name in split for readings in load_readings(data, name)]
-    except FileNotFoundError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+    articles = [readings for name in split for readings in load_readings(data, name)]
     if not articles:
-        typer.echo(f"error: no article in {', '.join(split)} has more than one annotator's reading", err=True)
-        raise typer.Exit(2)
+        fail(f"no article in {', '.join(split)} has more than one annotator's reading")
     first = (readings[0] for readings in articles)
     predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in first)
     figures = {"annotators": annotator_agreement(articles), "onrecord": system_against_annotators(articles, predicted)}
@@ -131,13 +125,10 @@ def speakers(
     errors: Annotated[bool, typer.Option(help="Also list every wrong resolution (given the gold source).")] = False,
 ) -> None:
     """Canonical-speaker accuracy by mention type: end to end, and given the gold source span."""
-    from ..evaluation.speakers import MENTION_TYPES, evaluate as evaluate_speakers
+    from onrecord.evaluation.speakers import MENTION_TYPES
+    from onrecord.evaluation.speakers import evaluate as evaluate_speakers
 
-    try:
-        figures, wrong = evaluate_speakers(data, annotations)
-    except FileNotFoundError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+    figures, wrong = evaluate_speakers(data, annotations)
     table = Table(title=f"Canonical-speaker accuracy ({figures['articles']} PolNeAR dev articles)")
     table.add_column("mention type")
     for column in ("given source: n", "accuracy", "end to end: n", "accuracy", "coverage"):
@@ -159,11 +150,7 @@ def situation(
     output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """When- and channel-accuracy on the annotated PolNeAR dev attributions."""
-    from ..evaluation.situation import evaluate_situation
+    from onrecord.evaluation.situation import evaluate_situation
 
-    try:
-        figures = evaluate_situation(data, annotations)
-    except FileNotFoundError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+    figures = evaluate_situation(data, annotations)
     _emit(figures, output)

@@ -12,11 +12,10 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from ..language import PipelineMissing
-from ..pipeline import extract_sources
-from ..read import InputError, read_source
-from ..resolve import AliasError, AliasTable
-from . import app
+from onrecord.cli import app
+from onrecord.pipeline import extract_sources
+from onrecord.stages.read import InputError, read_source
+from onrecord.stages.resolve import AliasTable
 
 
 def _line(text: str, offset: int) -> int:
@@ -87,13 +86,6 @@ def explain(
     ] = None,
 ) -> None:
     """Show how every quote's speaker was resolved: the chain of mentions and the rules."""
-    try:
-        table = AliasTable.load(aliases) if aliases else None
-        article = _load(file, table)
-    except (InputError, AliasError, OSError) as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
-    except PipelineMissing as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+    table = AliasTable.load(aliases) if aliases else None
+    article = _load(file, table)
     write_explanation(article, sys.stdout)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from ..language import PipelineMissing
-from ..pipeline import extract_sources
-from ..read import InputError, check_length, parse_date, read_source
-from ..render import to_json, write_text
-from ..resolve import AliasError, AliasTable
-from . import app
+from onrecord.cli import app, report
+from onrecord.cli.render import to_json, write_text
+from onrecord.pipeline import extract_sources
+from onrecord.stages.read import InputError, check_length, parse_date, read_source
+from onrecord.stages.resolve import AliasTable
 
 
 class OutputFormat(str, Enum):
@@ -30,11 +29,11 @@ def _readable(paths: list[str], date: str | None, failures: list[str]):
             check_length(source)
         except InputError as err:
             failures.append(str(err))
-            typer.echo(f"error: {err}", err=True)
+            report(str(err))
             continue
         if not source.text.strip():
             failures.append(f"{path}: empty article")
-            typer.echo(f"error: {path}: empty article (no text after the date prefix)", err=True)
+            report(f"{path}: empty article (no text after the date prefix)")
             continue
         yield source
 
@@ -42,32 +41,24 @@ def _readable(paths: list[str], date: str | None, failures: list[str]):
 @app.command()
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article files (UTF-8 text); '-' reads standard input.")],
-    date: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD, where the file has no 'date' prefix.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD, where the file has no 'date' prefix.")] = None,
     format: Annotated[
-        Optional[OutputFormat], typer.Option("--format", "-f", help="json, jsonl, or text (default: text on a terminal, else json/jsonl).")
+        OutputFormat | None, typer.Option("--format", "-f", help="json, jsonl, or text (default: text on a terminal, else json/jsonl).")
     ] = None,
     aliases: Annotated[
-        Optional[Path], typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
+        Path | None, typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
     ] = None,
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
-    try:
-        checked_date = parse_date(date) if date else None
-        alias_table = AliasTable.load(aliases) if aliases else None
-    except (InputError, AliasError, OSError) as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+    checked_date = parse_date(date) if date else None
+    alias_table = AliasTable.load(aliases) if aliases else None
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
     failures: list[str] = []
-    try:
-        for article in extract_sources(_readable(files, checked_date, failures), aliases=alias_table):
-            if chosen is OutputFormat.text:
-                write_text(article, sys.stdout)
-            else:
-                sys.stdout.write(to_json(article, indent=2 if chosen is OutputFormat.json else None) + "\n")
-            sys.stdout.flush()
-    except PipelineMissing as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+    for article in extract_sources(_readable(files, checked_date, failures), aliases=alias_table):
+        if chosen is OutputFormat.text:
+            write_text(article, sys.stdout)
+        else:
+            sys.stdout.write(to_json(article, indent=2 if chosen is OutputFormat.json else None) + "\n")
+        sys.stdout.flush()
     if failures:
         raise typer.Exit(2)

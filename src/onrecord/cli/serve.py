@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from . import app
+from onrecord.cli import app
+from onrecord.settings import float_default, int_default, setting, str_default
 
 
 def _is_loopback(host: str) -> bool:
@@ -22,27 +23,22 @@ def _is_loopback(host: str) -> bool:
 @app.command()
 def serve(
     db: Annotated[str | None, typer.Option(help="The quotation store to search (SQLite file or postgresql:// URL); opened read-only. Without it only extraction works.")] = None,
-    host: Annotated[str, typer.Option(help="Address to listen on. The default serves this machine only.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(help=setting("host").help)] = str_default("host"),
+    port: Annotated[int, typer.Option(min=1, max=65535, help=setting("port").help)] = int_default("port"),
     token: Annotated[
         str | None, typer.Option(envvar="ONRECORD_TOKEN", help="Access token every request must carry (or set ONRECORD_TOKEN). Use one beyond localhost.")
     ] = None,
-    max_bytes: Annotated[int, typer.Option(min=1_000, help="Largest request body accepted, in bytes.")] = 1_000_000,
-    timeout: Annotated[float, typer.Option(min=1.0, help="Seconds one extraction may run before the request gets 504.")] = 30.0,
+    max_bytes: Annotated[int, typer.Option(min=setting("max_body_bytes").minimum, help=setting("max_body_bytes").help)] = int_default("max_body_bytes"),
+    timeout: Annotated[float, typer.Option(min=setting("extraction_timeout_s").minimum, help=setting("extraction_timeout_s").help)] = float_default("extraction_timeout_s"),
 ) -> None:
     """Serve the pages (paste an article, search, speakers, quotations) and the HTTP API (/api)."""
     import uvicorn
 
-    from ..store import StoreError
-    from ..web import create_app
+    from onrecord.web import create_app
 
     if not _is_loopback(host) and not token:
         typer.echo(f"warning: serving on {host} without --token: anyone who can reach this address can use it", err=True)
-    try:
-        web_app = create_app(db=db, token=token, max_bytes=max_bytes, timeout_s=timeout)
-    except StoreError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+    web_app = create_app(db=db, token=token, max_bytes=max_bytes, timeout_s=timeout)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"onrecord: serving on http://{shown}:{port}/ (API document at /api/openapi.json)", err=True)
-    uvicorn.run(web_app, host=host, port=port, log_level="info", server_header=False, limit_concurrency=100)
+    uvicorn.run(web_app, host=host, port=port, log_level="info", server_header=False, limit_concurrency=int_default("max_connections"))

@@ -9,31 +9,37 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
-from ..ingest import Bad, IngestCounts, JsonFields, Meter, input_size, read_inputs
-from ..ingest import ingest as run_ingest
-from ..language import PipelineMissing
-from ..read import InputError, parse_date
-from ..store import Occurrence, Store, StoreError, open_store
-from . import app
+from onrecord.cli import app, fail
+from onrecord.ingest import (
+    Bad,
+    IngestCounts,
+    InputFormat,
+    JsonFields,
+    Meter,
+    input_size,
+    read_inputs,
+)
+from onrecord.ingest import ingest as run_ingest
+from onrecord.settings import int_default, setting
+from onrecord.stages.read import parse_date
+from onrecord.store import Occurrence, Store, open_store
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or postgresql://… URL.", envvar="ONRECORD_DB")]
 _err = Console(stderr=True)
-
-
-class InputFormat(str, Enum):
-    auto = "auto"
-    text = "text"
-    lines = "lines"
-    jsonl = "jsonl"
-    html = "html"
-    warc = "warc"
 
 
 class ShowFormat(str, Enum):
@@ -53,26 +59,15 @@ class Period(str, Enum):
     month = "month"
 
 
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(2)
-
-
 def _date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
-    try:
-        return parse_date(value, source=option)
-    except InputError as err:
-        raise _fail(str(err)) from None
+    return parse_date(value, source=option)
 
 
 @contextmanager
 def _opened(db: str, *, read_only: bool) -> Iterator[Store]:
-    try:
-        store = open_store(db, read_only=read_only)
-    except StoreError as err:
-        raise _fail(str(err)) from None
+    store = open_store(db, read_only=read_only)
     try:
         yield store
     finally:
@@ -81,24 +76,21 @@ def _opened(db: str, *, read_only: bool) -> Iterator[Store]:
 
 @app.command()
 def ingest(
-    sources: Annotated[Optional[list[str]], typer.Argument(help="Files and folders to read; '-' (the default) is standard input.")] = None,
+    sources: Annotated[list[str] | None, typer.Argument(help="Files and folders to read; '-' (the default) is standard input.")] = None,
     db: DbOption = "onrecord.db",
-    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
-    format: Annotated[InputFormat, typer.Option("--format", help="Input format; auto decides by file name and content.")] = InputFormat.auto,
-    field: Annotated[Optional[list[str]], typer.Option("--field", help="JSONL field for a part, PART=NAME (id, text, date, url, title, outlet); dotted names reach nested fields.")] = None,
-    log: Annotated[Optional[Path], typer.Option(help="Write skipped records here instead of standard error.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help=setting("workers").help)] = int_default("workers"),
+    format: Annotated[InputFormat, typer.Option("--format", help="Input format; auto decides by file name and content.")] = InputFormat.AUTO,
+    field: Annotated[list[str] | None, typer.Option("--field", help="JSONL field for a part, PART=NAME (id, text, date, url, title, outlet); dotted names reach nested fields.")] = None,
+    log: Annotated[Path | None, typer.Option(help="Write skipped records here instead of standard error.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Extract the quotations of a news collection into a store; re-running adds only what is new."""
     if not sources and sys.stdin.isatty():
-        raise _fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
+        fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
     paths = sources or ["-"]
-    try:
-        fields = JsonFields.parse(field or [])
-    except InputError as err:
-        raise _fail(str(err)) from None
+    fields = JsonFields.parse(field or [])
     meter = Meter(input_size(paths))
-    records = read_inputs(paths, format=format.value, json_fields=fields, meter=meter)  # type: ignore[arg-type]
+    records = read_inputs(paths, format=format, json_fields=fields, meter=meter)
     log_file = log.open("a", encoding="utf-8") if log else None
     progress = Progress(
         SpinnerColumn(),
@@ -136,8 +128,6 @@ def ingest(
         try:
             with progress:
                 run_ingest(records, store, workers=workers, counts=counts, on_bad=skipped, on_progress=show)
-        except PipelineMissing as err:
-            raise _fail(str(err)) from None
         except KeyboardInterrupt:
             _err.print("interrupted: every article written so far is complete; run the same command again to go on")
             raise typer.Exit(130) from None
@@ -169,13 +159,13 @@ def _occurrence_line(o: Occurrence) -> str:
 
 @app.command()
 def search(
-    text: Annotated[Optional[str], typer.Argument(help="Words the quote must contain (all of them).")] = None,
+    text: Annotated[str | None, typer.Argument(help="Words the quote must contain (all of them).")] = None,
     db: DbOption = "onrecord.db",
-    speaker: Annotated[Optional[str], typer.Option(help="Speaker name (whole words) or alias-file id.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="Outlet name.")] = None,
-    limit: Annotated[int, typer.Option(min=1)] = 20,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name (whole words) or alias-file id.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help=setting("page_size").help)] = int_default("page_size"),
     offset: Annotated[int, typer.Option(min=0)] = 0,
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
@@ -197,10 +187,10 @@ def search(
 @app.command()
 def speakers(
     db: DbOption = "onrecord.db",
-    since: Annotated[Optional[str], typer.Option(help="From YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Until YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(help="From YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Until YYYY-MM-DD.")] = None,
     by: Annotated[Period, typer.Option(help="One ranking for the whole period, or one per year or month.")] = Period.all,
-    limit: Annotated[int, typer.Option(min=1, help="Speakers per ranking.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, help="Speakers per ranking.")] = int_default("page_size"),
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
     """Who is quoted most, overall or period by period."""
@@ -244,7 +234,7 @@ def quotation(
     with _opened(db, read_only=True) as store:
         record = store.quotation(id)
     if record is None:
-        raise _fail(f"no quotation #{id} in {db}")
+        fail(f"no quotation #{id} in {db}")
     if format is ShowFormat.json:
         typer.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -259,7 +249,7 @@ def quotation(
             typer.echo(f"  ×{v.occurrences} {v.text}")
 
 
-EXPORT_BATCH = 10_000
+EXPORT_BATCH = int_default("export_batch")
 
 
 @app.command()
@@ -270,7 +260,7 @@ def export(
 ) -> None:
     """Every stored quote with its quotation, speaker and article, one row each."""
     if format is ExportFormat.parquet and output == "-":
-        raise _fail("--format parquet needs --output FILE")
+        fail("--format parquet needs --output FILE")
     with _opened(db, read_only=True) as store:
         rows = (o.to_dict() for o in store.iter_occurrences())
         if format is ExportFormat.parquet:

@@ -11,15 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import permutations
 
-from ..article import Article, Quote, QuoteKind, Span
-from .polnear import GoldArticle, GoldAttribution, has_quotation_mark, wholly_quoted
-from .scoring import score
+from onrecord.evaluation.polnear import (
+    GoldArticle,
+    GoldAttribution,
+    has_quotation_mark,
+    wholly_quoted,
+)
+from onrecord.evaluation.scoring import score
+from onrecord.records import Article, Quote, QuoteKind, Span
 
 
 def _kind(text: str, gold: GoldAttribution) -> QuoteKind:
     if wholly_quoted(text, gold.content):
-        return "direct"
-    return "mixed" if has_quotation_mark(gold.content_text(text)) else "indirect"
+        return QuoteKind.DIRECT
+    return QuoteKind.MIXED if has_quotation_mark(gold.content_text(text)) else QuoteKind.INDIRECT
 
 
 def _span(text: str, pieces: Sequence[tuple[int, int]]) -> Span | None:

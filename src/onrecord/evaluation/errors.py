@@ -13,9 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..article import Article
-from .polnear import GoldArticle, has_quotation_mark
-from .scoring import THRESHOLDS, _chars, _cue_matches, _overlaps, content_ranges, normalise
+from onrecord.evaluation.polnear import GoldArticle, has_quotation_mark
+from onrecord.evaluation.scoring import (
+    THRESHOLDS,
+    _chars,
+    _cue_matches,
+    _overlaps,
+    content_ranges,
+    normalise,
+)
+from onrecord.records import Article
 
 OUTCOMES = ("correct", "missed_cue", "wrong_boundary", "wrong_source", "wrong_cue", "spurious")
 GROUPS = ("direct", "indirect")

@@ -15,8 +15,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..article import Article, Quote
-from .polnear import GoldArticle, GoldAttribution, has_quotation_mark, wholly_quoted
+from onrecord.evaluation.polnear import (
+    GoldArticle,
+    GoldAttribution,
+    has_quotation_mark,
+    wholly_quoted,
+)
+from onrecord.records import Article, Quote
 
 THRESHOLDS = (0.3, 0.8)
 TRIM = re.compile(r"^[\s\"“”«»„‟'‘’.,;:!?…—–-]+|[\s\"“”«»„‟'‘’.,;:!?…—–-]+$")

@@ -15,10 +15,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from onrecord.article import Quote, Span
 from onrecord.evaluation.polnear import GoldArticle, GoldAttribution, load_split
-from onrecord.language import load_pipeline
-from onrecord.situate import situate
+from onrecord.kinds import CueKind, QuoteKind
+from onrecord.records import Quote, Span
+from onrecord.stages.parse.context import build_context
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.situate import situate
 
 __all__ = ["evaluate_situation"]
 
@@ -33,11 +35,12 @@ def _quotes(text: str, gold: GoldAttribution) -> list[Quote]:
     """One quote per content piece (an interrupted quotation is several), sharing cue and speaker;
     the first is the one scored, the others keep their words out of the cue's clause."""
     cue, speaker = _span(text, gold.cue), _span(text, gold.source)
+    cue_kind = None if cue is None else CueKind.COLON if cue.text.strip() == ":" else CueKind.VERB
     quotes = []
     for piece in gold.content:
         content = Span.of(text, *piece)
-        kind = "direct" if any(mark in content.text[:2] for mark in "\"“") else "indirect"
-        quotes.append(Quote(kind, content, cue, speaker, 1.0, ()))
+        kind = QuoteKind.DIRECT if any(mark in content.text[:2] for mark in "\"“") else QuoteKind.INDIRECT
+        quotes.append(Quote(kind=kind, content=content, cue=cue, cue_kind=cue_kind, speaker=speaker, confidence=1.0, evidence=()))
     return quotes
 
 
@@ -83,10 +86,10 @@ def evaluate_situation(data_dir: Path | str, annotations_path: Path | str) -> di
     for article_id, annotated in sorted(by_article.items()):
         article = articles[article_id]
         quotes = [q for gold in article.attributions for q in _quotes(article.text, gold)]
-        sentences = [(s.start_char, s.end_char) for s in nlp(article.text).sents]
+        context = build_context(nlp(article.text))
         situated = {
             (q.content.start, q.content.end, q.cue.start if q.cue else None): q
-            for q in situate(article.text, article.date, quotes, sentences=sentences)
+            for q in situate(context, article.date, quotes)
         }
         for record in annotated:
             quote = situated.get(_key(record))

@@ -20,12 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..article import Article, Quote, Span
-from ..language import load_pipeline
-from ..resolve import resolve_speakers
-from ..resolve.words import DETERMINERS, honorifics
-from .polnear import GoldArticle, has_quotation_mark, load_split
-from .scoring import THRESHOLDS, _chars
+from onrecord.evaluation.polnear import GoldArticle, has_quotation_mark, load_split
+from onrecord.evaluation.scoring import THRESHOLDS, _chars
+from onrecord.kinds import QuoteKind
+from onrecord.records import Article, Quote, Span
+from onrecord.stages.parse.context import build_context
+from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.resolve import resolve_speakers
+from onrecord.stages.resolve.words import DETERMINERS, honorifics
 
 MENTION_TYPES = ("name", "pronoun", "epithet", "organisation", "unnamed")
 POSSESSIVE = re.compile(r"['’]s?\b")
@@ -97,8 +99,8 @@ def _gold_quotes(gold: GoldArticle, rows: list[SpeakerGold]) -> list[Quote]:
     for row in rows:
         c0, c1 = row.content[0][0], row.content[-1][1]
         s0, s1 = row.source[0][0], row.source[-1][1]
-        kind = "direct" if has_quotation_mark(text[c0:c1]) else "indirect"
-        quotes.append(Quote(kind, Span.of(text, c0, c1), None, Span.of(text, s0, s1), 1.0, ()))
+        kind = QuoteKind.DIRECT if has_quotation_mark(text[c0:c1]) else QuoteKind.INDIRECT
+        quotes.append(Quote(kind=kind, content=Span.of(text, c0, c1), cue=None, speaker=Span.of(text, s0, s1), confidence=1.0, evidence=()))
     return quotes
 
 
@@ -112,7 +114,7 @@ def given_source(golds: dict[str, GoldArticle], annotations: list[SpeakerGold]) 
     nlp = load_pipeline()
     for article_id, doc in zip(ids, nlp.pipe(golds[i].text for i in ids)):
         rows = by_article[article_id]
-        resolved, _ = resolve_speakers(doc, _gold_quotes(golds[article_id], rows))
+        resolved, _ = resolve_speakers(build_context(doc), _gold_quotes(golds[article_id], rows))
         for row, quote in zip(rows, resolved):
             if row.name is None:
                 continue
@@ -132,6 +134,7 @@ def end_to_end(golds: dict[str, GoldArticle], annotations: list[SpeakerGold], pr
         by_article[row.article].append(row)
     counts = Counts()
     for article in predicted:
+        assert article.id is not None  # every gold article is extracted under its id
         text = golds[article.id].text
         spans = [(q, _chars(text, [(q.content.start, q.content.end)])) for q in article.quotes]
         for row in by_article[article.id]:
@@ -148,8 +151,8 @@ def end_to_end(golds: dict[str, GoldArticle], annotations: list[SpeakerGold], pr
 
 def evaluate(data: Path | str, annotations_path: Path | str) -> tuple[dict, list[dict]]:
     """Both figures for the annotated dev articles; and the given-source errors, for reading."""
-    from ..pipeline import extract_sources
-    from ..read import ArticleSource
+    from onrecord.pipeline import extract_sources
+    from onrecord.stages.read import ArticleSource
 
     annotations = load_annotations(annotations_path)
     wanted = {row.article for row in annotations}

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from .readers import FORMATS, Bad, JsonFields, Meter, Record, input_size, read_inputs
-from .run import IngestCounts, ingest
+from onrecord.ingest.readers import (
+    Bad,
+    InputFormat,
+    JsonFields,
+    Meter,
+    Record,
+    input_size,
+    read_inputs,
+)
+from onrecord.ingest.run import IngestCounts, ingest
 
-__all__ = ["FORMATS", "Bad", "IngestCounts", "JsonFields", "Meter", "Record", "ingest", "input_size", "read_inputs"]
+__all__ = ["InputFormat", "Bad", "IngestCounts", "JsonFields", "Meter", "Record", "ingest", "input_size", "read_inputs"]

@@ -18,17 +18,37 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 from urllib.parse import urlsplit
 
-from ..read import ArticleSource, InputError, decode, parse_date, source_from_bytes, split_date_prefix
+from onrecord.errors import BadDate, TooLarge
+from onrecord.settings import int_default
+from onrecord.stages.read import (
+    ArticleSource,
+    InputError,
+    decode,
+    parse_date,
+    source_from_bytes,
+    split_date_prefix,
+)
 
-Format = Literal["auto", "text", "lines", "jsonl", "html", "warc"]
-FORMATS: tuple[str, ...] = ("auto", "text", "lines", "jsonl", "html", "warc")
 
-# One article (a text file, a JSON line, an HTML page) larger than this is refused, not loaded.
-MAX_ARTICLE_BYTES = 20_000_000
+class InputFormat(StrEnum):
+    """The input formats, listed once (the CLI's ``--format`` choices are these)."""
+
+    AUTO = "auto"  # decided by file name, then by content
+    TEXT = "text"
+    LINES = "lines"  # one "date YYYY-MM-DD text" article per line
+    JSONL = "jsonl"
+    HTML = "html"
+    WARC = "warc"
+
+
+Format = InputFormat
+
+MAX_ARTICLE_BYTES = int_default("max_article_bytes")
 _SNIFF_BYTES = 65536
 _RECORD_LINE = re.compile(rb"\A\s*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+\S")
 _SUFFIX_FORMATS = {
@@ -126,7 +146,7 @@ def _walk(path: Path) -> Iterator[Path]:
 def read_inputs(
     paths: list[str],
     *,
-    format: Format = "auto",
+    format: Format = InputFormat.AUTO,
     json_fields: JsonFields = JsonFields(),
     meter: Meter | None = None,
     stdin: IO[bytes] | None = None,
@@ -137,7 +157,7 @@ def read_inputs(
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             if not hasattr(stream, "peek"):
-                stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+                stream = io.BufferedReader(stream)
             yield from _read_stream(stream, "-", format, json_fields, meter)
             continue
         root = Path(path)
@@ -163,10 +183,9 @@ def _read_file(file: Path, format: Format, json_fields: JsonFields, meter: Meter
         if chosen == "auto":
             chosen = _SUFFIX_FORMATS.get(suffixes[-2] if compressed and len(suffixes) == 2 else (suffixes[-1] if suffixes else ""), "auto")  # type: ignore[assignment]
         # warcio reads gzip members itself; other .gz files are decompressed here.
-        stream: IO[bytes] = raw if chosen == "warc" or not compressed else gzip.GzipFile(fileobj=raw)
+        stream: IO[bytes] = raw if chosen == "warc" or not compressed else gzip.GzipFile(fileobj=raw)  # type: ignore[assignment]
         try:
-            for record in _read_stream(stream, name, chosen, json_fields, meter, position=raw.tell):
-                yield record
+            yield from _read_stream(stream, name, chosen, json_fields, meter, position=raw.tell)
         except (OSError, EOFError) as err:
             yield Bad(name, "unreadable", f"stopped reading: {err}")
     meter.finish(size)
@@ -207,7 +226,7 @@ def _sniff(head: bytes) -> str:
 def _bounded_read(stream: IO[bytes], name: str) -> bytes:
     data = stream.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(f"{name}: larger than {MAX_ARTICLE_BYTES} bytes, not one article")
+        raise TooLarge(f"{name}: larger than {MAX_ARTICLE_BYTES} bytes, not one article")
     return data
 
 
@@ -220,9 +239,9 @@ def _text(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
 
 def _input_fault(err: InputError, where: str) -> Bad:
     detail = str(err).removeprefix(f"{where}: ")
-    if detail.startswith("larger than"):
+    if isinstance(err, TooLarge):
         return Bad(where, "too large", detail)
-    if "publication date" in detail:
+    if isinstance(err, BadDate):
         return Bad(where, "bad date", detail)
     return Bad(where, "undecodable bytes", detail)
 
@@ -330,13 +349,13 @@ def html_source(data: bytes, *, where: str, url: str | None = None) -> Record:
         document = bare_extraction(data, url=url, with_metadata=True, include_comments=False)
     except Exception as err:  # trafilatura raises lxml and parser errors of many kinds on broken pages
         return Bad(where, "broken HTML", type(err).__name__)
-    if document is None or not (document.text or "").strip():
+    if document is None or isinstance(document, dict) or not (document.text or "").strip():
         return Bad(where, "broken HTML", "no article text found")
     page_url = document.url or url
     outlet = document.sitename or document.hostname or (urlsplit(page_url).hostname if page_url else None)
     return ArticleSource(
         id=page_url or where,
-        text=document.text,
+        text=document.text or "",
         date=_date_of(document.date),
         url=page_url,
         title=document.title,

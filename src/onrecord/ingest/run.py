@@ -19,14 +19,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from ..article import Article
-from ..pipeline import extract_sources
-from ..read import ArticleSource
-from ..store import Store
-from ..store.dedup import content_hash
-from .readers import Bad, Record
+from onrecord.ingest.readers import Bad, Record
+from onrecord.pipeline import extract_sources
+from onrecord.records import Article
+from onrecord.settings import int_default
+from onrecord.stages.read import ArticleSource
+from onrecord.store import Store
+from onrecord.store.dedup import content_hash
 
-BATCH_ARTICLES = 16
+BATCH_ARTICLES = int_default("ingest_batch")
 
 
 @dataclass(slots=True)
@@ -54,7 +55,7 @@ def _extract_batch(sources: list[ArticleSource]) -> list[Article]:
 
 
 def _start_worker(parent: int) -> None:
-    from ..language import load_pipeline
+    from onrecord.stages.parse.language import load_pipeline
 
     # A parent killed with SIGKILL cannot stop its workers: each one leaves on its own
     # as soon as it is orphaned, instead of living on with a loaded pipeline.

@@ -6,7 +6,8 @@ a PostgreSQL database.  Both give the same ``Store`` with the same answers.
 
 from __future__ import annotations
 
-from .records import (
+from onrecord.errors import StoreError
+from onrecord.store.records import (
     Occurrence,
     PeriodCount,
     QuotationRecord,
@@ -17,7 +18,7 @@ from .records import (
     StoreStats,
     Variant,
 )
-from .sql import SQLStore, StoreError
+from onrecord.store.sql import SQLStore
 
 Store = SQLStore
 
@@ -40,9 +41,9 @@ __all__ = [
 def open_store(db: str, *, read_only: bool = False) -> Store:
     """Open a store: a file path is SQLite (created if absent), ``postgresql://…`` is PostgreSQL."""
     if db.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresDialect
+        from onrecord.store.postgres import PostgresDialect
 
         return SQLStore(PostgresDialect(db, read_only=read_only), read_only=read_only)
-    from .sqlite import SQLiteDialect
+    from onrecord.store.sqlite import SQLiteDialect
 
     return SQLStore(SQLiteDialect(db, read_only=read_only), read_only=read_only)

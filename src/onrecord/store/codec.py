@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..article import ChainLink, Channel, Evidence, Quote, Skipped, Span, When
+from onrecord.kinds import QuoteKind, SpeechAct
+from onrecord.records import ChainLink, Channel, Evidence, Quote, Skipped, Span, When
 
 # Rows written before a key was kept read back with its default.
 DETAIL_KEYS = ("cue", "pieces", "addressee", "channel", "when", "evidence", "speaker_chain", "speaker_confidence")
@@ -55,7 +56,7 @@ def quote_from_row(
     data = json.loads(detail)
     addressee = data["addressee"] or {}
     return Quote(
-        kind=kind,  # type: ignore[arg-type]
+        kind=QuoteKind(kind),
         content=content,
         cue=_span(data["cue"]),
         speaker=speaker,
@@ -68,7 +69,7 @@ def quote_from_row(
         addressee_entity=addressee.get("entity"),
         channel=_channel(data["channel"]),
         when=_when(data["when"]),
-        act=act,  # type: ignore[arg-type]
+        act=SpeechAct(act),
         pieces=tuple(Span(p["text"], p["start"], p["end"]) for p in data.get("pieces", ())),
         speaker_chain=tuple(
             ChainLink(c["text"], c["start"], c["end"], c["rule"], c["score"]) for c in data.get("speaker_chain", ())

@@ -12,8 +12,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from .schema import SCHEMA_VERSION, postgres_schema
-from .sql import Dialect, StoreError
+from onrecord.errors import StoreError
+from onrecord.store.schema import SCHEMA_VERSION, postgres_schema
+from onrecord.store.sql import Dialect
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..article import Article, Quote
-from .dedup import normalise
+from onrecord.lexicon import pronouns
+from onrecord.records import Article, Quote
+from onrecord.store.dedup import normalise
 
 # Lower-case words that may sit inside a proper name: "Secretary of State", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
@@ -57,10 +58,7 @@ def proper_name(mention: str) -> str | None:
 
 
 _PREPOSITIONS = frozenset("of for at from with to in on by about like than".split())
-_PRONOUNS = frozenset(
-    "i me we us you he him she her it they them his hers its their theirs our ours your yours "
-    "this that these those who someone somebody everyone one".split()
-)
+_PRONOUNS = pronouns().all
 
 
 def speaker_key(quote: Quote, article: Article) -> SpeakerKey | None:

@@ -9,8 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .schema import SCHEMA_VERSION, sqlite_schema
-from .sql import Dialect, StoreError
+from onrecord.errors import StoreError
+from onrecord.store.schema import SCHEMA_VERSION, sqlite_schema
+from onrecord.store.sql import Dialect
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Request
 from pydantic import BaseModel, Field
 
-from .. import __version__
-from .contract import ARTICLE_RESPONSE
-from .errors import ErrorResponse
+from onrecord import __version__
+from onrecord.web.contract import ARTICLE_RESPONSE
+from onrecord.web.errors import ErrorResponse
 
 router = APIRouter(prefix="/api", tags=["extract"])
 

@@ -16,15 +16,16 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 
-from .. import __version__
-from . import api, pages, queries
-from .contract import article_components
-from .errors import install_error_handlers
-from .extraction import Extractor
-from .guards import BodySizeLimit, SecurityHeaders, TokenGuard
+from onrecord import __version__
+from onrecord.settings import float_default, int_default
+from onrecord.web import api, pages, queries
+from onrecord.web.contract import article_components
+from onrecord.web.errors import install_error_handlers
+from onrecord.web.extraction import Extractor
+from onrecord.web.guards import BodySizeLimit, SecurityHeaders, TokenGuard
 
-DEFAULT_MAX_BYTES = 1_000_000
-DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_MAX_BYTES = int_default("max_body_bytes")
+DEFAULT_TIMEOUT_S = float_default("extraction_timeout_s")
 
 
 def create_app(

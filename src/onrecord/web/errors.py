@@ -17,6 +17,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from onrecord.errors import OnrecordError
+
 log = logging.getLogger(__name__)
 
 # Statuses raised as HTTPException (by Starlette's routing, or a guard) and their stable codes.
@@ -31,6 +33,11 @@ class ApiError(Exception):
         self.status = status
         self.code = code
         self.message = message
+
+    @classmethod
+    def of(cls, err: OnrecordError) -> ApiError:
+        """The API's answer to a coded error: its status, its code, its message."""
+        return cls(err.status, err.code, str(err))
 
 
 class ErrorDetail(BaseModel):
@@ -71,6 +78,11 @@ async def _api_error(_: Request, err: Exception) -> JSONResponse:
     return error_response(err.status, err.code, err.message)
 
 
+async def _coded_error(_: Request, err: Exception) -> JSONResponse:
+    assert isinstance(err, OnrecordError)
+    return error_response(err.status, err.code, str(err))
+
+
 async def _validation_error(_: Request, err: Exception) -> JSONResponse:
     assert isinstance(err, RequestValidationError)
     details = [{"where": _where(e.get("loc", ())), "problem": str(e.get("msg", "invalid"))} for e in err.errors()]
@@ -97,6 +109,7 @@ async def _unexpected_error(request: Request, err: Exception) -> JSONResponse:
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(OnrecordError, _coded_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)

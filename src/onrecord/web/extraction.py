@@ -20,20 +20,22 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any
 
-from ..read import InputError, parse_date, split_date_prefix
-from .errors import ApiError
+from onrecord.errors import InputError, OnrecordError
+from onrecord.settings import float_default
+from onrecord.stages.read import parse_date, split_date_prefix
+from onrecord.web.errors import ApiError
 
 # A fresh interpreter for the worker: forking a server that runs threads is unsafe.
 _SPAWN = multiprocessing.get_context("spawn")
 # How long a starting worker may take to import onrecord and load the pipeline.
-STARTUP_S = 120.0
+STARTUP_S = float_default("worker_startup_s")
 WARM_UP_TEXT = '"We start in May," the mayor said on Friday, according to a statement.'
 
 
 def _work(conn: Connection) -> None:
     """The worker process: load the pipeline once, then answer (text, date, id) jobs until the pipe closes."""
-    from ..language import PipelineMissing, load_pipeline
-    from ..pipeline import extract
+    from onrecord.pipeline import extract
+    from onrecord.stages.parse.language import load_pipeline
 
     try:
         load_pipeline()
@@ -48,10 +50,8 @@ def _work(conn: Connection) -> None:
             return
         try:
             conn.send(("ok", extract(text, date, id=id).to_dict()))
-        except InputError as err:
-            conn.send(("invalid_input", str(err)))
-        except PipelineMissing as err:
-            conn.send(("pipeline_missing", str(err)))
+        except OnrecordError as err:  # coded: the API answers its status and code
+            conn.send(("error", (err.status, err.code, str(err))))
         except Exception as err:  # noqa: BLE001  a bug in a stage: reported, and the worker goes on
             conn.send(("failed", f"{type(err).__name__}: {err}"))
 
@@ -155,7 +155,7 @@ class Extractor:
             checked = parse_date(date, source="date") if date else None
             prefixed, body = split_date_prefix(text, source="text")
         except InputError as err:
-            raise ApiError(422, "invalid_input", str(err)) from None
+            raise ApiError.of(err) from None
         if not body.strip():
             raise ApiError(422, "empty_article", "the article text is empty")
         with self._lock:
@@ -171,8 +171,6 @@ class Extractor:
             return payload
         if status == "timeout":
             raise ApiError(504, "extraction_timeout", f"extraction took longer than {self.timeout_s:g} s; send a shorter text")
-        if status == "invalid_input":
-            raise ApiError(422, "invalid_input", payload)
-        if status == "pipeline_missing":
-            raise ApiError(503, "pipeline_missing", payload)
+        if status == "error":
+            raise ApiError(*payload)
         raise RuntimeError(f"extraction failed: {payload}")

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import error_payload
+from onrecord.web.errors import error_payload
 
 TOKEN_COOKIE = "onrecord_token"
 TOKEN_QUERY = "token"

@@ -17,8 +17,9 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, create_model
 
-from ..read import InputError, parse_date
-from ..store import (
+from onrecord.settings import int_default
+from onrecord.stages.read import InputError, parse_date
+from onrecord.store import (
     Occurrence,
     PeriodCount,
     QuotationRecord,
@@ -29,14 +30,15 @@ from ..store import (
     StoreStats,
     open_store,
 )
-from .contract import ARTICLE_RESPONSE
-from .errors import ApiError, ErrorResponse
+from onrecord.web.contract import ARTICLE_RESPONSE
+from onrecord.web.errors import ApiError, ErrorResponse
 
 router = APIRouter(prefix="/api")
 
-MAX_PAGE = 100
+MAX_PAGE = int_default("max_page_size")
+PAGE = int_default("page_size")
 # Deep pages cost a scan of every earlier hit; nobody reads past this by paging.
-MAX_OFFSET = 10_000
+MAX_OFFSET = int_default("max_offset")
 
 _NOT_FOUND = {"model": ErrorResponse, "description": "Nothing in the store has that id or name."}
 _STORE_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -51,7 +53,7 @@ class SpeakerList(BaseModel):
 
 
 # A speaker's answer is its summary's fields plus its timeline and latest quotes (SpeakerRecord.to_dict).
-SpeakerResponse: type[BaseModel] = create_model(
+SpeakerResponse: type[BaseModel] = create_model(  # type: ignore[call-overload]  # fields built from a dataclass
     "Speaker",
     **{f.name: (get_type_hints(SpeakerSummary)[f.name], ...) for f in fields(SpeakerSummary)},
     timeline=(list[PeriodCount], ...),
@@ -72,7 +74,7 @@ def _store(request: Request) -> Iterator[Store]:
     try:
         store = open_store(db, read_only=True)
     except StoreError as err:
-        raise ApiError(503, "store_unavailable", str(err)) from None
+        raise ApiError.of(err) from None
     try:
         yield store
     finally:
@@ -85,7 +87,7 @@ def _date(value: str | None, name: str) -> str | None:
     try:
         return parse_date(value, source=name)
     except InputError as err:
-        raise ApiError(422, "invalid_input", str(err)) from None
+        raise ApiError.of(err) from None
 
 
 def _id_or_name(value: str) -> int | str:
@@ -107,7 +109,7 @@ def search_quotations(
     since: Annotated[str | None, Query(description="Earliest publication date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(description="Latest publication date, YYYY-MM-DD.")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="The outlet, exactly (any case).")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = PAGE,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONResponse:
     """Quotations matching every filter, best text match first, then newest; each shown by its earliest occurrence."""
@@ -165,7 +167,7 @@ def list_speakers(
 def get_speaker(
     request: Request,
     speaker: Annotated[str, Path(max_length=200, description="Store id, alias id, or name (exact, else the most quoted containing it).")],
-    recent: Annotated[int, Query(ge=0, le=MAX_PAGE, description="How many latest quotes to include.")] = 20,
+    recent: Annotated[int, Query(ge=0, le=MAX_PAGE, description="How many latest quotes to include.")] = PAGE,
 ) -> JSONResponse:
     with _store(request) as store:
         record = store.speaker(_id_or_name(speaker), recent=recent)

@@ -1,0 +1,1 @@
+"""Find quotes: pair the quotation marks (``marks``) and tell speech from titles and fragments (``speech``)."""
