@@ -1,4 +1,4 @@
-"""Store commands: ``ingest`` a collection, then ``search``, ``speakers``, ``quotation``, ``export``."""
+"""Store commands: ``search``, ``speakers``, ``quotation``, ``export`` (``ingest`` fills the store: cli/ingest.py)."""
 
 from __future__ import annotations
 
@@ -8,32 +8,12 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
 
 from onrecord.cli import app, fail
-from onrecord.ingest import (
-    Bad,
-    IngestCounts,
-    InputFormat,
-    JsonFields,
-    Meter,
-    input_size,
-    read_inputs,
-)
-from onrecord.ingest import ingest as run_ingest
 from onrecord.settings import int_default, setting
 from onrecord.stages.read import parse_date
 from onrecord.store import Occurrence, Store, open_store
@@ -66,90 +46,12 @@ def _date(value: str | None, option: str) -> str | None:
 
 
 @contextmanager
-def _opened(db: str, *, read_only: bool) -> Iterator[Store]:
+def opened(db: str, *, read_only: bool) -> Iterator[Store]:
     store = open_store(db, read_only=read_only)
     try:
         yield store
     finally:
         store.close()
-
-
-@app.command()
-def ingest(
-    sources: Annotated[list[str] | None, typer.Argument(help="Files and folders to read; '-' (the default) is standard input.")] = None,
-    db: DbOption = "onrecord.db",
-    workers: Annotated[int, typer.Option(min=1, help=setting("workers").help)] = int_default("workers"),
-    format: Annotated[InputFormat, typer.Option("--format", help="Input format; auto decides by file name and content.")] = InputFormat.AUTO,
-    field: Annotated[list[str] | None, typer.Option("--field", help="JSONL field for a part, PART=NAME (id, text, date, url, title, outlet); dotted names reach nested fields.")] = None,
-    log: Annotated[Path | None, typer.Option(help="Write skipped records here instead of standard error.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
-) -> None:
-    """Extract the quotations of a news collection into a store; re-running adds only what is new."""
-    if not sources and sys.stdin.isatty():
-        fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
-    paths = sources or ["-"]
-    fields = JsonFields.parse(field or [])
-    meter = Meter(input_size(paths))
-    records = read_inputs(paths, format=format, json_fields=fields, meter=meter)
-    log_file = log.open("a", encoding="utf-8") if log else None
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%" if meter.total else ""),
-        TextColumn("{task.fields[articles]} articles · {task.fields[rate]:.1f}/s · {task.fields[quotes]} quotes · {task.fields[skipped]} skipped"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=_err,
-        disable=quiet or not _err.is_terminal,
-    )
-    task = progress.add_task("ingest", total=meter.total or None, articles=0, rate=0.0, quotes=0, skipped=0)
-
-    def show(counts: IngestCounts) -> None:
-        done = counts.stored + counts.already_stored
-        progress.update(
-            task,
-            completed=meter.done,
-            articles=done,
-            rate=done / max(counts.seconds, 1e-9),
-            quotes=counts.quotes,
-            skipped=counts.skipped,
-        )
-
-    def skipped(bad: Bad) -> None:
-        line = f"skipped {bad.where}: {bad.reason}"
-        if log_file is not None:
-            log_file.write(line + "\n")
-        elif not quiet:
-            progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
-
-    counts = IngestCounts()
-    with _opened(db, read_only=False) as store:
-        try:
-            with progress:
-                run_ingest(records, store, workers=workers, counts=counts, on_bad=skipped, on_progress=show)
-        except KeyboardInterrupt:
-            _err.print("interrupted: every article written so far is complete; run the same command again to go on")
-            raise typer.Exit(130) from None
-        finally:
-            if log_file is not None:
-                log_file.close()
-        if not quiet:
-            _summary(counts, store)
-
-
-def _summary(counts: IngestCounts, store: Store) -> None:
-    table = Table(title="ingest summary", show_header=False, title_justify="left")
-    table.add_row("articles read", str(counts.read))
-    table.add_row("stored", str(counts.stored))
-    table.add_row("already in the store", str(counts.already_stored))
-    table.add_row("quotes found", str(counts.quotes))
-    for kind, n in sorted(counts.bad.items()):
-        table.add_row(f"skipped: {kind}", str(n))
-    table.add_row("time", f"{counts.seconds:.1f} s ({counts.read / max(counts.seconds, 1e-9):.1f} articles/s)")
-    stats = store.stats()
-    table.add_row("store", f"{stats.articles} articles, {stats.quotes} quotes, {stats.quotations} quotations, {stats.speakers} speakers")
-    _err.print(table)
 
 
 def _occurrence_line(o: Occurrence) -> str:
@@ -170,7 +72,7 @@ def search(
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
     """Find quotations by their words, speaker, period and outlet."""
-    with _opened(db, read_only=True) as store:
+    with opened(db, read_only=True) as store:
         page = store.search(
             text, speaker=speaker, since=_date(since, "--since"), until=_date(until, "--until"),
             outlet=outlet, limit=limit, offset=offset,
@@ -195,7 +97,7 @@ def speakers(
 ) -> None:
     """Who is quoted most, overall or period by period."""
     since, until = _date(since, "--since"), _date(until, "--until")
-    with _opened(db, read_only=True) as store:
+    with opened(db, read_only=True) as store:
         periods = _periods(store, by, since, until)
         rankings = [(label, store.speakers(since=start, until=end, limit=limit)) for label, start, end in periods]
     if format is ShowFormat.json:
@@ -231,7 +133,7 @@ def quotation(
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
     """Every occurrence of a quotation, the earliest first, and its wordings."""
-    with _opened(db, read_only=True) as store:
+    with opened(db, read_only=True) as store:
         record = store.quotation(id)
     if record is None:
         fail(f"no quotation #{id} in {db}")
@@ -261,7 +163,7 @@ def export(
     """Every stored quote with its quotation, speaker and article, one row each."""
     if format is ExportFormat.parquet and output == "-":
         fail("--format parquet needs --output FILE")
-    with _opened(db, read_only=True) as store:
+    with opened(db, read_only=True) as store:
         rows = (o.to_dict() for o in store.iter_occurrences())
         if format is ExportFormat.parquet:
             _write_parquet(rows, output)
