@@ -82,7 +82,9 @@ def test_invalid_utf8_names_the_file_and_byte_offset_and_the_other_files_still_r
     result = run(bad, good, "--format", "jsonl")
     assert result.exit_code == 2
     assert "bad.txt: invalid UTF-8 at byte offset 17" in result.stderr
-    assert json.loads(result.stdout)["id"] == "good.txt"
+    failed, article = (json.loads(line) for line in result.stdout.splitlines())
+    assert failed["id"] == "bad.txt" and failed["error"]["stage"] == "read"
+    assert article["id"] == "good.txt"
 
 
 def test_binary_file_is_refused_with_a_reason(tmp_path):

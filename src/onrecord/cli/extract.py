@@ -1,9 +1,18 @@
-"""``onrecord extract``: every attribution of one or more articles, as JSON or text."""
+"""``onrecord extract``: every attribution of one or more articles, as JSON or text.
+
+Each input gives one output item in its order: its article, or, when it cannot be read
+or analysed, an error item ``{"id": …, "error": {"stage": …, "message": …}}``
+(``$defs/failure`` of the schema) with a line on standard error.  The run goes on and
+ends with exit status 2 when any input failed.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Iterator
 from enum import Enum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
@@ -11,9 +20,13 @@ import typer
 
 from onrecord.cli import app, report
 from onrecord.cli.render import to_json, write_text
-from onrecord.pipeline import extract_sources
-from onrecord.stages.read import InputError, check_length, parse_date, read_source
+from onrecord.ingest.isolation import Failure, analyse, failure_of
+from onrecord.records import Article
+from onrecord.settings import float_default, int_default, setting
+from onrecord.stages.read import ArticleSource, InputError, parse_date, read_source
 from onrecord.stages.resolve import AliasTable
+
+_BATCH = int_default("batch_size")
 
 
 class OutputFormat(str, Enum):
@@ -22,20 +35,27 @@ class OutputFormat(str, Enum):
     text = "text"
 
 
-def _readable(paths: list[str], date: str | None, failures: list[str]):
+def _read(paths: list[str], date: str | None) -> Iterator[ArticleSource | Failure]:
+    """Each path's source or the failure to read it."""
     for path in paths:
         try:
             source = read_source(path, date=date)
-            check_length(source)
         except InputError as err:
-            failures.append(str(err))
-            report(str(err))
+            yield failure_of(Path(path).name if path != "-" else "-", err, stage="read")
             continue
         if not source.text.strip():
-            failures.append(f"{path}: empty article")
-            report(f"{path}: empty article (no text after the date prefix)")
+            yield Failure(source.id, "read", f"{path}: empty article (no text after the date prefix)")
             continue
         yield source
+
+
+def _results(paths: list[str], date: str | None, aliases: AliasTable | None, seconds: float) -> Iterator[Article | Failure]:
+    """Each path's article or failure, in order, analysed in batches within the article budget."""
+    items = _read(paths, date)
+    while chunk := list(islice(items, _BATCH)):
+        analysed = iter(analyse([i for i in chunk if isinstance(i, ArticleSource)], aliases=aliases, seconds=seconds))
+        for item in chunk:
+            yield next(analysed) if isinstance(item, ArticleSource) else item
 
 
 @app.command()
@@ -48,17 +68,30 @@ def extract(
     aliases: Annotated[
         Path | None, typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
     ] = None,
+    timeout: Annotated[float, typer.Option(min=setting("article_timeout_s").minimum, help=setting("article_timeout_s").help)] = float_default("article_timeout_s"),
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
     checked_date = parse_date(date) if date else None
     alias_table = AliasTable.load(aliases) if aliases else None
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
-    failures: list[str] = []
-    for article in extract_sources(_readable(files, checked_date, failures), aliases=alias_table):
-        if chosen is OutputFormat.text:
-            write_text(article, sys.stdout)
-        else:
-            sys.stdout.write(to_json(article, indent=2 if chosen is OutputFormat.json else None) + "\n")
+    indent = 2 if chosen is OutputFormat.json else None
+    failed = 0
+    for result in _results(files, checked_date, alias_table, timeout):
+        if isinstance(result, Article):
+            try:
+                rendered = to_json(result, indent=indent) + "\n" if chosen is not OutputFormat.text else None
+                if rendered is None:
+                    write_text(result, sys.stdout)
+            except Exception as err:  # the article boundary: rendering one article never stops the others
+                result = failure_of(result.id, err, stage="render")
+            else:
+                if rendered is not None:
+                    sys.stdout.write(rendered)
+        if isinstance(result, Failure):
+            failed += 1
+            report(f"{result.id}: {result.stage}: {result.message}" if result.stage != "read" else result.message)
+            if chosen is not OutputFormat.text:
+                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent) + "\n")
         sys.stdout.flush()
-    if failures:
+    if failed:
         raise typer.Exit(2)

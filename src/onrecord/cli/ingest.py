@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -30,8 +30,10 @@ from onrecord.ingest import (
     read_inputs,
 )
 from onrecord.ingest import ingest as run_ingest
-from onrecord.settings import int_default, setting
+from onrecord.ingest.isolation import Failure
+from onrecord.settings import float_default, int_default, setting
 from onrecord.store import Store
+from onrecord.store.failures import Failures
 
 _err = Console(stderr=True)
 
@@ -43,17 +45,23 @@ def ingest(
     workers: Annotated[int, typer.Option(min=1, help=setting("workers").help)] = int_default("workers"),
     format: Annotated[InputFormat, typer.Option("--format", help="Input format; auto decides by file name and content.")] = InputFormat.AUTO,
     field: Annotated[list[str] | None, typer.Option("--field", help="JSONL field for a part, PART=NAME (id, text, date, url, title, outlet); dotted names reach nested fields.")] = None,
-    log: Annotated[Path | None, typer.Option(help="Write skipped records here instead of standard error.")] = None,
+    log: Annotated[Path | None, typer.Option(help="Write skipped records and failed articles here instead of standard error.")] = None,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Analyse again the articles earlier runs recorded as failed (then any SOURCES given).")] = False,
+    timeout: Annotated[float, typer.Option(min=setting("article_timeout_s").minimum, help=setting("article_timeout_s").help)] = float_default("article_timeout_s"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
-    """Extract the quotations of a news collection into a store; re-running adds only what is new."""
-    if not sources and sys.stdin.isatty():
+    """Extract the quotations of a news collection into a store; re-running adds only what is new.
+
+    A record that cannot be read is skipped and an article whose analysis fails is recorded
+    in the store (``--retry-failed`` retries those); either way the run goes on, and ends
+    with exit status 2.
+    """
+    if not sources and not retry_failed and sys.stdin.isatty():
         fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
-    paths = sources or ["-"]
+    paths = sources or ([] if retry_failed else ["-"])
     fields = JsonFields.parse(field or [])
     meter = Meter(input_size(paths))
-    records = read_inputs(paths, format=format, json_fields=fields, meter=meter)
-    log_file = log.open("a", encoding="utf-8") if log else None
+    log_file = _open_log(log)
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest"),
@@ -78,18 +86,28 @@ def ingest(
             skipped=counts.skipped,
         )
 
-    def skipped(bad: Bad) -> None:
-        line = f"skipped {bad.where}: {bad.reason}"
+    def tell(line: str) -> None:
         if log_file is not None:
             log_file.write(line + "\n")
         elif not quiet:
             progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
+    def skipped(bad: Bad) -> None:
+        tell(f"skipped {bad.where}: {bad.reason}")
+
+    def failed(failure: Failure) -> None:
+        tell(f"failed {failure.id}: {failure.stage}: {failure.message}")
+
     counts = IngestCounts()
     with opened(db, read_only=False) as store:
+        records = read_inputs(paths, format=format, json_fields=fields, meter=meter)
         try:
             with progress:
-                run_ingest(records, store, workers=workers, counts=counts, on_bad=skipped, on_progress=show)
+                if retry_failed:
+                    run_ingest(Failures(store).sources(), store, workers=workers, seconds=timeout, retrying=True,
+                               counts=counts, on_bad=skipped, on_failure=failed, on_progress=show)
+                run_ingest(records, store, workers=workers, seconds=timeout, counts=counts,
+                           on_bad=skipped, on_failure=failed, on_progress=show)
         except KeyboardInterrupt:
             _err.print("interrupted: every article written so far is complete; run the same command again to go on")
             raise typer.Exit(130) from None
@@ -98,6 +116,17 @@ def ingest(
                 log_file.close()
         if not quiet:
             _summary(counts, store)
+    if counts.skipped or counts.failures:
+        raise typer.Exit(2)
+
+
+def _open_log(log: Path | None) -> TextIO | None:
+    if log is None:
+        return None
+    try:
+        return log.open("a", encoding="utf-8")
+    except OSError as err:
+        fail(f"--log {str(log)!r}: cannot be written ({err.strerror})")
 
 
 def _summary(counts: IngestCounts, store: Store) -> None:
@@ -108,6 +137,10 @@ def _summary(counts: IngestCounts, store: Store) -> None:
     table.add_row("quotes found", str(counts.quotes))
     for kind, n in sorted(counts.bad.items()):
         table.add_row(f"skipped: {kind}", str(n))
+    for stage, n in sorted(counts.failed.items()):
+        table.add_row(f"failed: {stage}", str(n))
+    if counts.failed_before:
+        table.add_row("failed in an earlier run", f"{counts.failed_before} (--retry-failed analyses them again)")
     table.add_row("time", f"{counts.seconds:.1f} s ({counts.read / max(counts.seconds, 1e-9):.1f} articles/s)")
     stats = store.stats()
     table.add_row("store", f"{stats.articles} articles, {stats.quotes} quotes, {stats.quotations} quotations, {stats.speakers} speakers")

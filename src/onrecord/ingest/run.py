@@ -6,6 +6,12 @@ stored is skipped before extraction; and articles are written in input order wha
 the number of workers, so a re-run after a kill writes the rest exactly as a clean run
 would have.  Memory is bounded: readers stream, and at most ``2 × workers`` batches
 are in flight.
+
+Isolation: an article whose analysis or storing fails is a ``Failure`` recorded in the
+store's ``failures`` table (``store.failures``) and the run goes on.  A worker process
+that dies, or that stays past its batch's wall-time allowance where the in-worker timer
+cannot reach (``ingest.isolation``), is killed and replaced; the articles of its batch
+are then analysed one by one so that only the guilty one is recorded as failed.
 """
 
 from __future__ import annotations
@@ -17,17 +23,21 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from onrecord.ingest.isolation import ARTICLE_TIMEOUT_S, Failure, analyse, failure_of
 from onrecord.ingest.readers import Bad, Record
-from onrecord.pipeline import extract_sources
 from onrecord.records import Article
-from onrecord.settings import int_default
+from onrecord.settings import float_default, int_default
 from onrecord.stages.read import ArticleSource
 from onrecord.store import Store
 from onrecord.store.dedup import content_hash
+from onrecord.store.failures import Failures
 
 BATCH_ARTICLES = int_default("ingest_batch")
+WORKER_STARTUP_S = float_default("worker_startup_s")
 
 
 @dataclass(slots=True)
@@ -37,8 +47,10 @@ class IngestCounts:
     read: int = 0
     stored: int = 0
     already_stored: int = 0
+    failed_before: int = 0  # met again, recorded as failed by an earlier run (``--retry-failed`` retries)
     quotes: int = 0
     bad: Counter[str] = field(default_factory=Counter)
+    failed: Counter[str] = field(default_factory=Counter)  # by stage
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -46,12 +58,16 @@ class IngestCounts:
         return sum(self.bad.values())
 
     @property
+    def failures(self) -> int:
+        return sum(self.failed.values())
+
+    @property
     def seconds(self) -> float:
         return time.monotonic() - self.started
 
 
-def _extract_batch(sources: list[ArticleSource]) -> list[Article]:
-    return list(extract_sources(sources))
+def _analyse_batch(sources: list[ArticleSource], seconds: float) -> list[Article | Failure]:
+    return analyse(sources, seconds=seconds)
 
 
 def _start_worker(parent: int) -> None:
@@ -68,29 +84,88 @@ def _start_worker(parent: int) -> None:
     load_pipeline()
 
 
-class _Extractor:
-    """Extraction in this process (one worker) or in a pool of processes, results in order."""
+@dataclass(slots=True)
+class _Task:
+    batch: list[ArticleSource]
+    result: Future[list[Article | Failure]] | list[Article | Failure]
+    generation: int
 
-    def __init__(self, workers: int) -> None:
+
+class WorkerPool:
+    """Extraction in this process (one worker) or in a pool of processes, results in order.
+
+    A pooled task has an allowance of twice its articles' time budget (the worker's own
+    timer redoes a culprit alone) plus, for a new pool, the pipeline's loading time.
+    """
+
+    def __init__(self, workers: int, *, seconds: float = ARTICLE_TIMEOUT_S) -> None:
         self.workers = workers
+        self.seconds = seconds
         self._pool: ProcessPoolExecutor | None = None
+        self._generation = 0
+        self._fresh = True
         if workers > 1:
-            # spawn: the parent has threads (progress display), which fork does not copy safely.
-            self._pool = ProcessPoolExecutor(
-                workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(os.getpid(),),
-            )
+            self._pool = self._new_pool()
 
-    def submit(self, batch: list[ArticleSource]) -> Future[list[Article]] | list[Article]:
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # spawn: the parent has threads (progress display), which fork does not copy safely.
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
+        )
+
+    def submit(self, batch: list[ArticleSource]) -> _Task:
         if self._pool is None:
-            return _extract_batch(batch)
-        return self._pool.submit(_extract_batch, batch)
+            return _Task(batch, _analyse_batch(batch, self.seconds), self._generation)
+        return _Task(batch, self._pool.submit(_analyse_batch, batch, self.seconds), self._generation)
 
     @property
     def window(self) -> int:
         return 1 if self._pool is None else 2 * self.workers
+
+    def _allowance(self, articles: int) -> float:
+        return 2 * self.seconds * articles + (WORKER_STARTUP_S if self._fresh else 5.0)
+
+    def _restart(self) -> None:
+        """Kill every worker (one is stuck or dead) and start a new pool; older tasks are resubmitted."""
+        assert self._pool is not None
+        for process in list(self._pool._processes.values()):
+            process.kill()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
+        self._generation += 1
+        self._fresh = True
+
+    def _wait(self, future: Future[list[Article | Failure]], articles: int) -> list[Article | Failure] | str:
+        """The task's result, or why its worker was abandoned (the pool is then restarted)."""
+        try:
+            result = future.result(timeout=self._allowance(articles))
+        except FutureTimeout:
+            reason = f"abandoned: its worker ran past {self._allowance(articles):g} s"
+        except BrokenProcessPool:
+            reason = "its worker process died (out of memory or killed)"
+        else:
+            self._fresh = False
+            return result
+        self._restart()
+        return reason
+
+    def collect(self, task: _Task) -> list[Article | Failure]:
+        """The results of ``task``, each article's analysis or failure, in its order."""
+        if isinstance(task.result, list):
+            return task.result
+        assert self._pool is not None
+        if task.generation != self._generation:  # its pool was replaced before it ran
+            task.result, task.generation = self._pool.submit(_analyse_batch, task.batch, self.seconds), self._generation
+        outcome = self._wait(task.result, len(task.batch))
+        if not isinstance(outcome, str):
+            return outcome
+        if len(task.batch) == 1:
+            return [Failure(task.batch[0].id, "extract", outcome)]
+        # Find the guilty article: each alone, in a fresh pool.
+        return [result for source in task.batch for result in self.collect(self.submit([source]))]
 
     def close(self) -> None:
         if self._pool is not None:
@@ -98,7 +173,13 @@ class _Extractor:
 
 
 def _batches(
-    records: Iterable[Record], store: Store, counts: IngestCounts, on_bad: Callable[[Bad], None], in_flight: set[str]
+    records: Iterable[Record],
+    store: Store,
+    failures: Failures,
+    counts: IngestCounts,
+    on_bad: Callable[[Bad], None],
+    in_flight: set[str],
+    retrying: bool,
 ) -> Iterator[list[tuple[ArticleSource, str]]]:
     batch: list[tuple[ArticleSource, str]] = []
     for record in records:
@@ -112,6 +193,9 @@ def _batches(
         digest = content_hash(record.text)
         if digest in in_flight or store.has_article(digest):
             counts.already_stored += 1
+            continue
+        if not retrying and failures.has(digest):
+            counts.failed_before += 1
             continue
         in_flight.add(digest)
         batch.append((record, digest))
@@ -127,37 +211,60 @@ def ingest(
     store: Store,
     *,
     workers: int = 1,
+    seconds: float = ARTICLE_TIMEOUT_S,
+    retrying: bool = False,
     counts: IngestCounts | None = None,
     on_bad: Callable[[Bad], None] = lambda bad: None,
+    on_failure: Callable[[Failure], None] = lambda failure: None,
     on_progress: Callable[[IngestCounts], None] = lambda counts: None,
 ) -> IngestCounts:
-    """Extract and store every new article of ``records``; bad records are counted and passed to ``on_bad``."""
+    """Extract and store every new article of ``records``.
+
+    Bad records are counted and passed to ``on_bad``; an article whose analysis or storing
+    fails is recorded in the store's failures, counted and passed to ``on_failure``.
+    ``retrying`` analyses again articles recorded as failed (otherwise they are passed by).
+    """
     counts = counts or IngestCounts()
-    extractor = _Extractor(workers)
+    failures = Failures(store)
+    pool = WorkerPool(workers, seconds=seconds)
     in_flight: set[str] = set()
-    pending: deque[tuple[list[tuple[ArticleSource, str]], Future[list[Article]] | list[Article]]] = deque()
+    pending: deque[tuple[list[tuple[ArticleSource, str]], _Task]] = deque()
+
+    def failed(source: ArticleSource, digest: str, failure: Failure) -> None:
+        failures.record(digest, source, failure.stage, failure.message)
+        counts.failed[failure.stage] += 1
+        on_failure(failure)
 
     def write_oldest() -> None:
-        batch, result = pending.popleft()
-        articles = result.result() if isinstance(result, Future) else result
-        for (source, digest), article in zip(batch, articles):
-            if store.add_article(article, source):
+        batch, task = pending.popleft()
+        for (source, digest), result in zip(batch, pool.collect(task)):
+            in_flight.discard(digest)
+            if isinstance(result, Failure):
+                failed(source, digest, result)
+                continue
+            try:
+                added = store.add_article(result, source)
+            except Exception as err:  # the article boundary: storing one article never stops the run
+                failed(source, digest, failure_of(source.id, err, stage="store"))
+                continue
+            if added:
                 counts.stored += 1
-                counts.quotes += len(article.quotes)
+                counts.quotes += len(result.quotes)
             else:
                 counts.already_stored += 1
-            in_flight.discard(digest)
+            if retrying:
+                failures.clear(digest)
         on_progress(counts)
 
     try:
-        for batch in _batches(records, store, counts, on_bad, in_flight):
-            pending.append((batch, extractor.submit([source for source, _ in batch])))
-            while len(pending) >= extractor.window:
+        for batch in _batches(records, store, failures, counts, on_bad, in_flight, retrying):
+            pending.append((batch, pool.submit([source for source, _ in batch])))
+            while len(pending) >= pool.window:
                 write_oldest()
             on_progress(counts)
         while pending:
             write_oldest()
     finally:
-        extractor.close()
+        pool.close()
     on_progress(counts)
     return counts

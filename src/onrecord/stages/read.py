@@ -31,6 +31,7 @@ class ArticleSource:
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
+    author: str | None = None
 
 
 def check_length(source: ArticleSource) -> None:
@@ -76,11 +77,13 @@ def decode(data: bytes, *, source: str) -> str:
 
 
 def source_from_bytes(
-    data: bytes, *, name: str, date: str | None = None
+    data: bytes, *, name: str, date: str | None = None, where: str | None = None
 ) -> ArticleSource:
-    """Build an ``ArticleSource`` from raw file bytes; a date prefix wins over ``date``."""
-    text = decode(data, source=name)
-    prefixed, body = split_date_prefix(text, source=name)
+    """Build an ``ArticleSource`` (id ``name``) from raw bytes; a date prefix wins over ``date``.
+
+    Errors name ``where`` (the path as given), so that two files of one name are told apart."""
+    text = decode(data, source=where or name)
+    prefixed, body = split_date_prefix(text, source=where or name)
     return ArticleSource(id=name, text=body, date=prefixed or date)
 
 
@@ -98,4 +101,4 @@ def read_source(path: str, *, date: str | None = None, stdin: BinaryIO | None = 
         raise InputError(f"{path}: is a directory, not an article file") from None
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror})") from None
-    return source_from_bytes(data, name=file.name, date=date)
+    return source_from_bytes(data, name=file.name, date=date, where=path)

@@ -7,6 +7,7 @@ quotations          one row per quotation: its longest wording and its earliest 
 quotation_texts     every normalised wording met for a quotation (exact-match lookup by hash)
 quotation_shingles  inverted index: word shingle -> quotation (excerpt / small-edit lookup)
 quotes              one row per quote in an article, with offsets, speaker and quotation
+failures            one row per article whose analysis failed (``store.failures``), until a retry succeeds
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
 CREATE INDEX IF NOT EXISTS quotes_quotation ON quotes (quotation_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id);
+CREATE TABLE IF NOT EXISTS failures (content_hash TEXT PRIMARY KEY, source_id TEXT, stage TEXT NOT NULL, message TEXT NOT NULL, failed_at TEXT NOT NULL, source TEXT NOT NULL);
 """
 
 SQLITE_FULLTEXT = """
