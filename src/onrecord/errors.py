@@ -20,6 +20,10 @@ class InputError(OnrecordError, ValueError):
     status = 422
 
 
+class BadArgument(InputError, TypeError):
+    """A Python API argument of the wrong type (bytes or None for the text, an int for the date)."""
+
+
 class TooLarge(InputError):
     """An article or record past its size limit (``settings``)."""
 

@@ -21,8 +21,8 @@ from onrecord.stages.read import (
     MAX_ARTICLE_CHARS,
     ArticleSource,
     InputError,
+    check_arguments,
     check_length,
-    parse_date,
 )
 from onrecord.stages.resolve import AliasTable, resolve_speakers
 from onrecord.stages.situate import situate
@@ -44,7 +44,7 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
         text=source.text,
         quotes=situated,
         entities=entities,
-        skipped=tuple(sorted(direct.skipped, key=lambda s: s.start)),
+        skipped=tuple(sorted([*direct.skipped, *source.repairs()], key=lambda s: s.start)),
     )
 
 
@@ -68,8 +68,11 @@ def extract_sources(
 
 
 def extract(text: str, date: str | None = None, *, id: str | None = None) -> Article:
-    """Extract every attribution of one article body; ``date`` is its publication date."""
-    checked = parse_date(date) if date is not None else None
+    """Extract every attribution of one article body; ``date`` is its publication date.
+
+    ``read.check_arguments`` is the rule: a non-blank ``str`` text, ``None`` or ``YYYY-MM-DD``
+    date; anything else raises ``InputError`` (``BadArgument``, also a ``TypeError``, for a wrong type)."""
+    text, checked = check_arguments(text, date, id)
     source = ArticleSource(id=id, text=text, date=checked)
     check_length(source)
     return next(extract_sources([source]))

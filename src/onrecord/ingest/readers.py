@@ -15,7 +15,9 @@ import io
 import json
 import os
 import re
+import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -24,12 +26,13 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from onrecord.errors import BadDate, TooLarge
-from onrecord.settings import int_default
 from onrecord.stages.read import (
+    MAX_ARTICLE_BYTES,
     ArticleSource,
     InputError,
     decode,
     parse_date,
+    read_bounded,
     source_from_bytes,
     split_date_prefix,
 )
@@ -48,7 +51,6 @@ class InputFormat(StrEnum):
 
 Format = InputFormat
 
-MAX_ARTICLE_BYTES = int_default("max_article_bytes")
 _SNIFF_BYTES = 65536
 _RECORD_LINE = re.compile(rb"\A\s*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]+\S")
 _SUFFIX_FORMATS = {
@@ -165,7 +167,18 @@ def read_inputs(
             yield Bad(path, "unreadable", "no such file or folder")
             continue
         for file in _walk(root):
+            if file != root and not _regular(file):
+                # A FIFO would block the run forever and a device never ends: never opened.
+                yield Bad(str(file), "unreadable", "not a regular file (a FIFO, socket or device)")
+                continue
             yield from _read_file(file, format, json_fields, meter)
+
+
+def _regular(file: Path) -> bool:
+    try:
+        return stat.S_ISREG(file.stat().st_mode)
+    except OSError:
+        return True  # opening it says why it cannot be read
 
 
 def _read_file(file: Path, format: Format, json_fields: JsonFields, meter: Meter) -> Iterator[Record]:
@@ -186,7 +199,7 @@ def _read_file(file: Path, format: Format, json_fields: JsonFields, meter: Meter
         stream: IO[bytes] = raw if chosen == "warc" or not compressed else gzip.GzipFile(fileobj=raw)  # type: ignore[assignment]
         try:
             yield from _read_stream(stream, name, chosen, json_fields, meter, position=raw.tell)
-        except (OSError, EOFError) as err:
+        except (OSError, EOFError, zlib.error) as err:
             yield Bad(name, "unreadable", f"stopped reading: {err}")
     meter.finish(size)
 
@@ -223,16 +236,9 @@ def _sniff(head: bytes) -> str:
     return "text"
 
 
-def _bounded_read(stream: IO[bytes], name: str) -> bytes:
-    data = stream.read(MAX_ARTICLE_BYTES + 1)
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise TooLarge(f"{name}: larger than {MAX_ARTICLE_BYTES} bytes, not one article")
-    return data
-
-
 def _text(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
     try:
-        yield source_from_bytes(_bounded_read(stream, name), name=name)
+        yield source_from_bytes(read_bounded(stream, source=name), name=name)
     except InputError as err:
         yield _input_fault(err, name)
 
@@ -319,7 +325,11 @@ def _jsonl(stream: IO[bytes], name: str, json_fields: JsonFields) -> Iterator[Re
             yield _input_fault(err, where)
             continue
         except json.JSONDecodeError as err:
-            yield Bad(where, "invalid JSON", f"{err.msg} at column {err.colno}")
+            # Some messages end in "at" ("Invalid control character at"): the column goes apart.
+            yield Bad(where, "invalid JSON", f"{err.msg.removesuffix(' at')} (column {err.colno})")
+            continue
+        except RecursionError:
+            yield Bad(where, "invalid JSON", "nested too deeply")
             continue
         if not isinstance(record, dict):
             yield Bad(where, "invalid JSON", "the line is not a JSON object")
@@ -331,10 +341,14 @@ def _jsonl(stream: IO[bytes], name: str, json_fields: JsonFields) -> Iterator[Re
         if not text.strip():
             yield Bad(where, "empty text")
             continue
+        date = _field(record, json_fields.date)
+        if _optional_str(date) is not None and _date_of(date) is None:
+            yield Bad(where, "bad date", f"{json_fields.date} {_optional_str(date)!r} is not a date YYYY-MM-DD or an ISO timestamp")
+            continue
         yield ArticleSource(
             id=_optional_str(_field(record, json_fields.id)) or where,
             text=text,
-            date=_date_of(_field(record, json_fields.date)),
+            date=_date_of(date),
             url=_optional_str(_field(record, json_fields.url)),
             title=_optional_str(_field(record, json_fields.title)),
             outlet=_optional_str(_field(record, json_fields.outlet)),
@@ -365,7 +379,7 @@ def html_source(data: bytes, *, where: str, url: str | None = None) -> Record:
 
 def _html(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
     try:
-        yield html_source(_bounded_read(stream, name), where=name)
+        yield html_source(read_bounded(stream, source=name), where=name)
     except InputError as err:
         yield _input_fault(err, name)
 
@@ -373,16 +387,23 @@ def _html(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
 def _warc(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
 
     if not stream.peek(8)[:8].startswith((b"WARC/", b"\x1f\x8b")):  # type: ignore[attr-defined]
         yield Bad(name, "broken WARC record", "the file does not start with a WARC record")
         return
-    records = ArchiveIterator(stream, arc2warc=True)
+    # HTTP headers are parsed here, not by warcio: it fails on a record without a target URI.
+    records = ArchiveIterator(stream, arc2warc=True, no_record_parse=True)
+    http = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False)
     try:
         for record in records:
-            if record.rec_type != "response" or record.http_headers is None:
+            if record.rec_type != "response":
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
+            try:
+                record.http_headers = http.parse(record.raw_stream)
+            except StatusAndHeadersParserException:
+                continue  # not an HTTP response (a dns: record, say)
             content_type = (record.http_headers.get_header("Content-Type") or "").lower()
             if "html" not in content_type or record.http_headers.get_statuscode() != "200":
                 continue
@@ -392,10 +413,12 @@ def _warc(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
                 yield Bad(f"{name} {url}", "broken WARC record", type(err).__name__)
                 continue
             # The offset is known once the record is read (warcio finds it on the next read).
-            where = f"{name}@{records.get_record_offset()} {url}"
+            where = f"{name}@{records.get_record_offset()}" + (f" {url}" if url else "")
             if len(payload) > MAX_ARTICLE_BYTES:
                 yield Bad(where, "too large", f"page larger than {MAX_ARTICLE_BYTES} bytes")
                 continue
             yield html_source(payload, where=where, url=url)
     except ArchiveLoadFailed as err:
         yield Bad(name, "broken WARC record", str(err).strip()[:120])
+    except Exception as err:  # warcio and zlib raise many kinds on a damaged file; the rest of it is lost
+        yield Bad(name, "broken WARC record", f"reading stopped: {type(err).__name__}: {str(err).strip()[:120]}")

@@ -209,7 +209,7 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     if head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS | NEUTER_PRONOUNS | FIRST_PERSON | RELATIVE_PRONOUNS and len(span) == 1:
         plural = lower in PLURAL_PRONOUNS or lower in FIRST_PERSON_PLURAL
         etype: EntityType | None = "organisation" if lower in NEUTER_PRONOUNS else None
-        return Mention(start=start, end=end, text=span.text, kind="pronoun", head=lower, name=None, entity_type=etype,
+        return Mention(start=start, end=end, text=discourse.text[start:end], kind="pronoun", head=lower, name=None, entity_type=etype,
                        gender=PRONOUN_GENDER.get(lower), plural=plural, definite=True, roles=frozenset(),
                        sentence=sentence, paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"),
                        head_index=head.i)
@@ -218,14 +218,14 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     age = AGE_IN_TEXT.search(discourse.text[span.start_char: span.end_char + 4])
     if age:  # "the 48-year-old": a person of that age
         roles.add(f"{age.group(1)}-year-old")
-        return Mention(start=start, end=end, text=span.text, kind="epithet", head="person", name=None,
+        return Mention(start=start, end=end, text=discourse.text[start:end], kind="epithet", head="person", name=None,
                        entity_type="person", gender=_gender(roles), plural=False,
                        definite=span[0].lower_ not in ("a", "an"), roles=frozenset(roles), sentence=sentence,
                        paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"), head_index=head.i,
                        linked=None)
     if head.ent_type_ == "NORP" and ent is None:  # "the Republican", "Democrats"
         plural = head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s")
-        return Mention(start=start, end=end, text=span.text, kind="epithet",
+        return Mention(start=start, end=end, text=discourse.text[start:end], kind="epithet",
                        head=head.lower_.rstrip("s") if plural else head.lower_, name=None,
                        entity_type="group" if plural else "person", gender=None, plural=plural,
                        definite=any(t.lower_ == "the" for t in span), roles=frozenset(roles), sentence=sentence,
@@ -265,7 +265,7 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
             if t.lower_ in PRONOUN_GENDER:
                 hint = PRONOUN_GENDER[t.lower_]
                 break
-        return Mention(start=start, end=end, text=span.text, kind=kind, head=lower, name=name_text, entity_type=etype,
+        return Mention(start=start, end=end, text=discourse.text[start:end], kind=kind, head=lower, name=name_text, entity_type=etype,
                        gender=gender, plural=False, definite=True, roles=frozenset(roles), sentence=sentence,
                        paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"), head_index=head.i,
                        linked=linked, hint=hint)
@@ -289,7 +289,7 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     # a kind of speaker ("organized labor", "media"), not someone named before
     bare_headline = not has_det and not plural and paragraph == 0
     definite = definite or span[0].lower_ in DEFINITE_OPENERS  # "His ex-wife" however the parser attaches "His"
-    return Mention(start=start, end=end, text=span.text, kind=kind, head=lemma, name=None, entity_type=etype,
+    return Mention(start=start, end=end, text=discourse.text[start:end], kind=kind, head=lemma, name=None, entity_type=etype,
                    gender=gender, plural=plural, definite=definite or bare_headline, roles=frozenset(roles),
                    sentence=sentence, paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"),
                    head_index=head.i, linked=linked, proper=proper)

@@ -51,11 +51,15 @@ class PersonName:
         return first_name_gender(self.given) if self.given and not INITIAL.match(self.given) else None
 
 
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
 def clean_name(text: str) -> str:
     """A mention's text without possessive, parentheses, party code or age: the name proper."""
     text = PARENTHETICAL.sub("", text)
     text = PARTY_CODE.sub("", text)
     text = AGE.sub("", text)
+    text = INVISIBLE.sub("", text)  # zero-width and bidi marks glued to a name are not part of it
     text = " ".join(text.replace("\xa0", " ").replace("’", "'").split()).strip(" ,;:—–-\"“”")
     return POSSESSIVE.sub("", text) if re.search(r"[’']s?$", text) and len(text) > 2 else text
 
