@@ -85,6 +85,18 @@ def test_missing_store_is_a_clear_error(database):
         open_store(database, read_only=True)
 
 
+def test_a_foreign_database_is_refused_and_left_untouched(database):
+    import psycopg
+
+    with psycopg.connect(database, autocommit=True) as conn:
+        conn.execute("CREATE TABLE people (name TEXT)")
+    with pytest.raises(StoreError, match="not an onrecord store \\(tables: people\\)"):
+        open_store(database)
+    with psycopg.connect(database, autocommit=True) as conn:
+        tables = conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'").fetchall()
+    assert tables == [("people",)]
+
+
 def test_unreachable_server_is_a_clear_error():
     with pytest.raises(StoreError, match="cannot connect"):
         open_store(f"postgresql://nobody:secret@127.0.0.1:{_free_port()}/none")

@@ -33,6 +33,8 @@ def _reporting(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except (OnrecordError, OSError) as err:
             fail(str(err))
+        except OverflowError:  # an id or count no store column holds: nothing of that number exists
+            fail(f"a number given is out of range: ids and counts are below 2^63 ({2**63:,})")
 
     return run
 

@@ -28,6 +28,7 @@ class PostgresDialect(Dialect):
         import psycopg
 
         self._errors = psycopg.Error
+        self._url = url
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as err:
@@ -38,6 +39,9 @@ class PostgresDialect(Dialect):
             else:
                 self._create()
             row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except StoreError:
+            self._conn.close()
+            raise
         except psycopg.Error as err:
             self._conn.close()
             raise StoreError(f"{_redacted(url)}: not a usable onrecord store ({str(err).strip().splitlines()[0]})") from None
@@ -49,6 +53,12 @@ class PostgresDialect(Dialect):
         with self._conn.transaction():
             # Two ingests creating the schema at once must not race.
             self._conn.execute("SELECT pg_advisory_xact_lock(7460031)")
+            tables = [row[0] for row in self._conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
+            ).fetchall()]
+            if tables and "meta" not in tables:
+                shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+                raise StoreError(f"{_redacted(self._url)}: a database that is not an onrecord store (tables: {shown}); give an empty one")
             for statement in postgres_schema().split(";"):
                 if statement.strip():
                     self._conn.execute(statement)

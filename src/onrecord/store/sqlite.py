@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -16,18 +17,51 @@ from onrecord.store.sql import Dialect
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+class _Cursor:
+    """A cursor whose database errors (a page found corrupt while reading, say) are ``StoreError``."""
+
+    def __init__(self, cursor: sqlite3.Cursor, path: str) -> None:
+        self._cursor = cursor
+        self._path = path
+
+    def fetchone(self) -> Any:
+        with _unusable(self._path):
+            return self._cursor.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        with _unusable(self._path):
+            return self._cursor.fetchall()
+
+    def __iter__(self) -> Iterator[Any]:
+        while (row := self.fetchone()) is not None:
+            yield row
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
+
+
+@contextmanager
+def _unusable(path: str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"{path}: not a usable SQLite store ({err})") from None
+
+
 class SQLiteDialect(Dialect):
     def __init__(self, path: str, *, read_only: bool) -> None:
         file = Path(path)
+        self._path = path
         if read_only and not file.is_file():
             raise StoreError(f"{path}: no such store")
         if not read_only and not file.parent.is_dir():
             raise StoreError(f"{path}: folder {str(file.parent)!r} does not exist")
-        try:
+        with _unusable(path):
             if read_only:
-                self._conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+                self._conn = self._read_only(file)
             else:
                 self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+                self._refuse_foreign(path)
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 # A commit is durable once it is in the WAL; a crash loses no committed article.
                 self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -36,8 +70,29 @@ class SQLiteDialect(Dialect):
             if not read_only:
                 self._create()
             self._check_version(path)
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{path}: not a usable SQLite store ({err})") from None
+
+    @staticmethod
+    def _read_only(file: Path) -> sqlite3.Connection:
+        """A read-only connection; in a folder it cannot write (no WAL index can be made there) a store
+        without a pending WAL is opened immutable, which needs none."""
+        uri = file.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            wal = file.with_name(file.name + "-wal")
+            if os.access(file.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0):
+                raise
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+    def _refuse_foreign(self, path: str) -> None:
+        """Refuse to add onrecord's tables to a database that holds other things."""
+        tables = [row[0] for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        if tables and "meta" not in tables:
+            shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+            raise StoreError(f"{path}: an SQLite database that is not an onrecord store (tables: {shown}); give a new file")
 
     def _create(self) -> None:
         with self.transaction():
@@ -53,21 +108,26 @@ class SQLiteDialect(Dialect):
         if row is None or row[0] != str(SCHEMA_VERSION):
             raise StoreError(f"{path}: store schema version {row and row[0]!r}, this onrecord needs {SCHEMA_VERSION}")
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        return self._conn.execute(sql, tuple(params))
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> _Cursor:
+        with _unusable(self._path):
+            return _Cursor(self._conn.execute(sql, tuple(params)), self._path)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        self._conn.executemany(sql, rows)
+        with _unusable(self._path):
+            self._conn.executemany(sql, rows)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self._conn.execute("BEGIN IMMEDIATE")
+        with _unusable(self._path):
+            self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise
-        self._conn.execute("COMMIT")
+        with _unusable(self._path):
+            self._conn.execute("COMMIT")
 
     def fulltext(self, text: str) -> tuple[str, str, list[Any]] | None:
         words = _WORD.findall(text)
@@ -78,7 +138,7 @@ class SQLiteDialect(Dialect):
         return "JOIN quotes_fts ON quotes_fts.rowid = q.id AND quotes_fts MATCH ?", "quotes_fts.rank", [query]
 
     def index_quote(self, quote_id: int, text: str) -> None:
-        self._conn.execute("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (quote_id, text))
+        self.execute("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (quote_id, text))
 
     def close(self) -> None:
         self._conn.close()

@@ -47,17 +47,26 @@ class AliasTable:
     @classmethod
     def load(cls, path: Path | str) -> AliasTable:
         records = []
-        with Path(path).open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise AliasError(f"{path}:{number}: not JSON ({err.msg})") from None
-                if not isinstance(record, dict) or not isinstance(record.get("name"), str) or not record["name"].strip():
-                    raise AliasError(f"{path}:{number}: each line needs a non-empty \"name\"")
-                if not isinstance(record.get("aliases", []), list):
-                    raise AliasError(f"{path}:{number}: \"aliases\" must be a list of names")
-                records.append(record)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise AliasError(f"{path}: not a UTF-8 JSONL file (invalid byte at offset {err.start})") from None
+        except IsADirectoryError:
+            raise AliasError(f"{path}: is a directory, not a JSONL file") from None
+        except OSError as err:
+            raise AliasError(f"{path}: cannot be read ({err.strerror})") from None
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise AliasError(f"{path}:{number}: not JSON ({err.msg})") from None
+            except RecursionError:
+                raise AliasError(f"{path}:{number}: not JSON (nested too deeply)") from None
+            if not isinstance(record, dict) or not isinstance(record.get("name"), str) or not record["name"].strip():
+                raise AliasError(f"{path}:{number}: each line needs a non-empty \"name\"")
+            if not isinstance(record.get("aliases", []), list):
+                raise AliasError(f"{path}:{number}: \"aliases\" must be a list of names")
+            records.append(record)
         return cls.from_records(records)
