@@ -122,3 +122,14 @@ def test_a_binary_alias_file_is_a_clear_error(tmp_path):
     (tmp_path / "a.txt").write_text('"We will win," Marsh said.')
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--aliases", str(tmp_path / "aliases.jsonl")])
     assert result.exit_code == 2 and "not a UTF-8 JSONL file" in result.output
+
+
+def test_the_api_answers_a_damaged_store_with_store_unavailable(store_file):
+    from fastapi.testclient import TestClient
+
+    from onrecord.web import create_app
+
+    _damage_after_the_schema(store_file)
+    with TestClient(create_app(db=str(store_file), token=None)) as client:
+        response = client.get("/api/quotations", params={"q": "bridge"})
+    assert response.status_code == 503 and response.json()["error"]["code"] == "store_unavailable"
