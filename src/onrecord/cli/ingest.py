@@ -31,6 +31,7 @@ from onrecord.ingest import (
 )
 from onrecord.ingest import ingest as run_ingest
 from onrecord.ingest.isolation import Failure
+from onrecord.ingest.metadata import Metadata, MetadataColumns, with_metadata
 from onrecord.settings import float_default, int_default, setting
 from onrecord.store import Store
 from onrecord.store.failures import Failures
@@ -44,7 +45,9 @@ def ingest(
     db: DbOption = "onrecord.db",
     workers: Annotated[int, typer.Option(min=1, help=setting("workers").help)] = int_default("workers"),
     format: Annotated[InputFormat, typer.Option("--format", help="Input format; auto decides by file name and content.")] = InputFormat.AUTO,
-    field: Annotated[list[str] | None, typer.Option("--field", help="JSONL field for a part, PART=NAME (id, text, date, url, title, outlet); dotted names reach nested fields.")] = None,
+    field: Annotated[list[str] | None, typer.Option("--field", help="JSONL field for a part, PART=NAME (id, text, date, url, title, outlet, author); dotted names reach nested fields.")] = None,
+    metadata: Annotated[Path | None, typer.Option(help="CSV, TSV or JSONL of article metadata (date, outlet, title, url, author), one row per article keyed by file name, file stem or id.")] = None,
+    metadata_field: Annotated[list[str] | None, typer.Option("--metadata-field", help="Metadata column for a part, PART=COLUMN (key, date, outlet, title, url, author); usual names are recognised.")] = None,
     log: Annotated[Path | None, typer.Option(help="Write skipped records and failed articles here instead of standard error.")] = None,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Analyse again the articles earlier runs recorded as failed (then any SOURCES given).")] = False,
     timeout: Annotated[float, typer.Option(min=setting("article_timeout_s").minimum, help=setting("article_timeout_s").help)] = float_default("article_timeout_s"),
@@ -60,6 +63,7 @@ def ingest(
         fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
     paths = sources or ([] if retry_failed else ["-"])
     fields = JsonFields.parse(field or [])
+    known = Metadata.load(metadata, MetadataColumns.parse(metadata_field or [])) if metadata else None
     meter = Meter(input_size(paths))
     log_file = _open_log(log)
     progress = Progress(
@@ -100,7 +104,7 @@ def ingest(
 
     counts = IngestCounts()
     with opened(db, read_only=False) as store:
-        records = read_inputs(paths, format=format, json_fields=fields, meter=meter)
+        records = with_metadata(read_inputs(paths, format=format, json_fields=fields, meter=meter), known)
         try:
             with progress:
                 if retry_failed:
@@ -137,6 +141,8 @@ def _summary(counts: IngestCounts, store: Store) -> None:
     table.add_row("quotes found", str(counts.quotes))
     for kind, n in sorted(counts.bad.items()):
         table.add_row(f"skipped: {kind}", str(n))
+    for part, n in sorted(counts.lacking.items()):
+        table.add_row(f"stored without {'a' if part == 'date' else 'an'} {part}", f"{n} (give it by --metadata FILE, a JSONL field or a dated file name)")
     for stage, n in sorted(counts.failed.items()):
         table.add_row(f"failed: {stage}", str(n))
     if counts.failed_before:

@@ -86,6 +86,7 @@ class JsonFields:
     url: str = "url"
     title: str = "title"
     outlet: str = "outlet"
+    author: str = "author"
 
     @classmethod
     def parse(cls, mappings: list[str]) -> JsonFields:
@@ -352,11 +353,14 @@ def _jsonl(stream: IO[bytes], name: str, json_fields: JsonFields) -> Iterator[Re
             url=_optional_str(_field(record, json_fields.url)),
             title=_optional_str(_field(record, json_fields.title)),
             outlet=_optional_str(_field(record, json_fields.outlet)),
+            author=_optional_str(_field(record, json_fields.author)),
         )
 
 
-def html_source(data: bytes, *, where: str, url: str | None = None) -> Record:
-    """The main text and metadata of one HTML page (trafilatura), or why there is none."""
+def html_source(data: bytes, *, where: str, url: str | None = None, date: str | None = None) -> Record:
+    """The main text and metadata of one HTML page (trafilatura), or why there is none.
+
+    ``url`` and ``date`` (a WARC record's) are used where the page gives none."""
     from trafilatura import bare_extraction
 
     try:
@@ -370,10 +374,11 @@ def html_source(data: bytes, *, where: str, url: str | None = None) -> Record:
     return ArticleSource(
         id=page_url or where,
         text=document.text or "",
-        date=_date_of(document.date),
+        date=_date_of(document.date) or date,
         url=page_url,
         title=document.title,
         outlet=outlet,
+        author=document.author,
     )
 
 
@@ -417,7 +422,7 @@ def _warc(stream: IO[bytes], name: str, _: JsonFields) -> Iterator[Record]:
             if len(payload) > MAX_ARTICLE_BYTES:
                 yield Bad(where, "too large", f"page larger than {MAX_ARTICLE_BYTES} bytes")
                 continue
-            yield html_source(payload, where=where, url=url)
+            yield html_source(payload, where=where, url=url, date=_date_of(record.rec_headers.get_header("WARC-Date")))
     except ArchiveLoadFailed as err:
         yield Bad(name, "broken WARC record", str(err).strip()[:120])
     except Exception as err:  # warcio and zlib raise many kinds on a damaged file; the rest of it is lost

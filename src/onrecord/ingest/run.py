@@ -49,6 +49,7 @@ class IngestCounts:
     already_stored: int = 0
     failed_before: int = 0  # met again, recorded as failed by an earlier run (``--retry-failed`` retries)
     quotes: int = 0
+    lacking: Counter[str] = field(default_factory=Counter)  # stored articles without a date, an outlet
     bad: Counter[str] = field(default_factory=Counter)
     failed: Counter[str] = field(default_factory=Counter)  # by stage
     started: float = field(default_factory=time.monotonic)
@@ -250,6 +251,7 @@ def ingest(
             if added:
                 counts.stored += 1
                 counts.quotes += len(result.quotes)
+                counts.lacking.update(part for part, value in (("date", result.date), ("outlet", source.outlet)) if value is None)
             else:
                 counts.already_stored += 1
             if retrying:

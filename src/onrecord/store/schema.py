@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS articles (
     url TEXT,
     title TEXT,
     outlet TEXT,
+    author TEXT,
     text TEXT NOT NULL,
     skipped TEXT NOT NULL
 );

@@ -41,8 +41,8 @@ class StoreWriter:
             raise StoreError("the store was opened read-only")
         with self._db.transaction():
             row = self._one(
-                "INSERT INTO articles (content_hash, source_id, date, url, title, outlet, text, skipped) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING RETURNING id",
+                "INSERT INTO articles (content_hash, source_id, date, url, title, outlet, author, text, skipped) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING RETURNING id",
                 (
                     dedup.content_hash(article.text),
                     source.id if source.id is not None else article.id,
@@ -50,6 +50,7 @@ class StoreWriter:
                     source.url,
                     source.title,
                     source.outlet,
+                    source.author,
                     article.text,
                     skipped_json(article.skipped),
                 ),
