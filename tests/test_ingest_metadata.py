@@ -3,13 +3,13 @@ outlet, title, url and author on every stored article."""
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 
 import pytest
 from typer.testing import CliRunner
 
+from ingest_support import write_warc
 from onrecord.cli import app
 from onrecord.errors import InputError
 from onrecord.ingest import Bad, read_inputs
@@ -73,16 +73,8 @@ def test_jsonl_author_field_is_read(tmp_path):
 
 
 def test_a_warc_date_dates_a_page_that_gives_none(tmp_path):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     page = f"<html><body><article><p>{SAID} Others doubted the date.</p></article></body></html>".encode()
-    with open(tmp_path / "crawl.warc.gz", "wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        record = writer.create_warc_record("https://paper.example/a", "response", payload=io.BytesIO(page), http_headers=headers,
-                                           warc_headers_dict={"WARC-Date": "2019-07-08T09:10:11Z"})
-        writer.write_record(record)
+    write_warc(tmp_path / "crawl.warc.gz", [("https://paper.example/a", page)], warc_date="2019-07-08T09:10:11Z")
     [source] = read_inputs([str(tmp_path / "crawl.warc.gz")])
     assert (source.date, source.url) == ("2019-07-08", "https://paper.example/a")
 

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import onrecord
+from ingest_support import write_warc
 from onrecord.cli import app
 from onrecord.errors import BadArgument, InputError
 from onrecord.ingest import Bad, read_inputs
@@ -22,17 +23,6 @@ SAID = '"We will reopen the library in March," the council leader, Rosa Mendel, 
 
 def records(*paths):
     return list(read_inputs([str(p) for p in paths]))
-
-
-def _warc(path, records_):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with open(path, "wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for url, body in records_:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
 
 
 PAGE = f"<html><body><article><p>{SAID} Others were less sure it would open on time.</p></article></body></html>".encode()
@@ -68,13 +58,13 @@ def test_a_json_error_message_says_at_once():
 
 
 def test_a_warc_response_without_target_uri_is_read(tmp_path):
-    _warc(tmp_path / "crawl.warc.gz", [(None, PAGE), ("https://paper.example/b", PAGE.replace(b"March", b"May"))])
+    write_warc(tmp_path / "crawl.warc.gz", [(None, PAGE), ("https://paper.example/b", PAGE.replace(b"March", b"May"))])
     first, second = records(tmp_path / "crawl.warc.gz")
     assert "March" in first.text and first.url is None and "May" in second.text
 
 
 def test_a_corrupt_warc_gz_gives_a_skip_line(tmp_path):
-    _warc(tmp_path / "crawl.warc.gz", [("https://paper.example/a", PAGE), ("https://paper.example/b", PAGE)])
+    write_warc(tmp_path / "crawl.warc.gz", [("https://paper.example/a", PAGE), ("https://paper.example/b", PAGE)])
     data = bytearray((tmp_path / "crawl.warc.gz").read_bytes())
     for k in range(len(data) // 2, len(data) // 2 + 40):
         data[k] ^= 0x55

@@ -12,12 +12,11 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-import onrecord.stages.situate as situate_stage
+from ingest_support import fail_situate_on
 from onrecord.cli import app
 from onrecord.ingest.isolation import Failure, analyse
 from onrecord.records import Article
 from onrecord.settings import int_default
-from onrecord.stages.parse.language import load_pipeline
 from onrecord.stages.read import ArticleSource
 
 runner = CliRunner()
@@ -30,22 +29,14 @@ GOOD = '"The ferry will run again in May," the harbour master, Ines Brandt, said
 POISON = '"We found the leak," said the engineer, Paul Okafor. The word POISON makes the situate stage fail here.'
 
 
-@pytest.fixture(scope="module", autouse=True)
-def pipeline():
-    return load_pipeline()
-
-
 @pytest.fixture
 def poisoned(monkeypatch):
     """The situate stage raises for any article that contains the word POISON."""
-    real = situate_stage.ClauseIndex
 
-    def failing(context, quotes, anchor):
-        if "POISON" in context.text:
-            raise KeyError("injected fault")
-        return real(context, quotes, anchor)
+    def fault() -> None:
+        raise KeyError("injected fault")
 
-    monkeypatch.setattr(situate_stage, "ClauseIndex", failing)
+    fail_situate_on(monkeypatch, "POISON", fault)
 
 
 def write(folder, name: str, body: str) -> str:
@@ -85,14 +76,7 @@ def test_extract_names_an_unreadable_file_by_its_path_in_its_error_item(tmp_path
 
 
 def test_an_article_past_its_time_budget_is_a_failure_and_its_neighbours_are_kept(monkeypatch):
-    real = situate_stage.ClauseIndex
-
-    def slow(context, quotes, anchor):
-        if "POISON" in context.text:
-            time.sleep(30)
-        return real(context, quotes, anchor)
-
-    monkeypatch.setattr(situate_stage, "ClauseIndex", slow)
+    fail_situate_on(monkeypatch, "POISON", lambda: time.sleep(30))
     first, failed = analyse([ArticleSource("a", GOOD), ArticleSource("b", POISON)], seconds=0.3)
     assert isinstance(first, Article) and first.quotes
     assert isinstance(failed, Failure) and failed.stage == "situate"
@@ -164,3 +148,13 @@ def test_ingest_records_a_failure_to_store_an_article_and_goes_on(monkeypatch, t
     db = str(tmp_path / "q.db")
     output = ingest(str(folder), "--db", db, status=2)
     assert re.search(r"failed: store\s*│\s*1\b", output) and re.search(r"stored\s*│\s*1\b", output)
+
+
+@pytest.mark.slow
+def test_extract_with_two_workers_prints_what_one_worker_prints(tmp_path):
+    paths = [write(tmp_path, f"{n:02}.txt", GOOD.replace("May", f"week {n}")) for n in range(20)]
+    paths.insert(5, str(tmp_path / "missing.txt"))
+    one = runner.invoke(app, ["extract", *paths, "--format", "jsonl"])
+    two = runner.invoke(app, ["extract", *paths, "--format", "jsonl", "--workers", "2"])
+    assert one.exit_code == two.exit_code == 2
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) == 21

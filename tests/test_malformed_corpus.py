@@ -3,7 +3,6 @@ recorded with its reason, exit status 2, and a re-run adds nothing."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import sqlite3
@@ -11,9 +10,8 @@ import sqlite3
 import pytest
 from typer.testing import CliRunner
 
-import onrecord.stages.situate as situate_stage
+from ingest_support import fail_situate_on, write_warc
 from onrecord.cli import app
-from onrecord.stages.parse.language import load_pipeline
 
 runner = CliRunner()
 
@@ -22,35 +20,16 @@ def said(n: int) -> str:
     return f'"We will finish section {n} of the canal by June," the engineer, Lena Novak, said on Monday.'
 
 
-@pytest.fixture(scope="module", autouse=True)
-def pipeline():
-    return load_pipeline()
-
-
-def _warc(path, records):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with open(path, "wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for url, body in records:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
-
-
 @pytest.fixture
 def corpus(tmp_path, monkeypatch):
     from onrecord.stages import read
 
     monkeypatch.setattr(read, "MAX_ARTICLE_CHARS", 2_000)
-    real = situate_stage.ClauseIndex
 
-    def failing(context, quotes, anchor):
-        if "POISON" in context.text:
-            raise ValueError("injected fault")
-        return real(context, quotes, anchor)
+    def fault() -> None:
+        raise ValueError("injected fault")
 
-    monkeypatch.setattr(situate_stage, "ClauseIndex", failing)
+    fail_situate_on(monkeypatch, "POISON", fault)
     folder = tmp_path / "corpus"
     (folder / "sub").mkdir(parents=True)
     (folder / "01.txt").write_text(f"date 2021-05-01\n{said(1)}")
@@ -70,7 +49,7 @@ def corpus(tmp_path, monkeypatch):
     feed = "\n".join(json.dumps(line) for line in lines) + "\n" + '{"text": ' + "[" * 1000 + "]" * 1000 + "}\n" + '{"text": "a\tb"}\n'
     (folder / "07-feed.jsonl").write_text(feed)
     page = f"<html><body><article><p>{said(12)} The work is on schedule, officials said.</p></article></body></html>".encode()
-    _warc(folder / "08-crawl.warc.gz", [(None, page)])
+    write_warc(folder / "08-crawl.warc.gz", [(None, page)])
     (folder / "09-corrupt.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)) * 2)
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "10-pipe.txt")

@@ -18,7 +18,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import onrecord
@@ -78,6 +78,7 @@ def _check(article: onrecord.Article) -> None:
 
 
 @given(articles)
+@example("\u202a")  # an entity of invisible marks only: once an IndexError in resolve
 def test_extract_never_raises_and_every_span_is_its_slice(text):
     try:
         article = onrecord.extract(text)

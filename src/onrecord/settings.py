@@ -25,7 +25,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Wall time one article's analysis may take (ingest, extract, the server's extraction); past it the article is a recorded failure.", 1.0),
     Setting("batch_size", int, 8, "Articles parsed together by spaCy's nlp.pipe.", 1),
     Setting("ingest_batch", int, 16, "Articles one ingest worker extracts per task.", 1),
-    Setting("workers", int, 1, "Extraction processes for ingest.", 1),
+    Setting("workers", int, 1, "Extraction processes for ingest and for extract over many files.", 1),
     Setting("export_batch", int, 10_000, "Rows written to a Parquet file at a time.", 1),
     Setting("host", str, "127.0.0.1", "Address the server listens on; the default serves this machine only."),
     Setting("port", int, 8000, "Port the server listens on.", 1),

@@ -20,13 +20,14 @@ import typer
 
 from onrecord.cli import app, report
 from onrecord.cli.render import to_json, write_text
-from onrecord.ingest.isolation import Failure, analyse, failure_of
+from onrecord.ingest.isolation import Failure, failure_of
+from onrecord.ingest.run import WorkerPool, analysed
 from onrecord.records import Article
 from onrecord.settings import float_default, int_default, setting
 from onrecord.stages.read import ArticleSource, InputError, parse_date, read_source
 from onrecord.stages.resolve import AliasTable
 
-_BATCH = int_default("batch_size")
+_BATCH = int_default("ingest_batch")
 
 
 class OutputFormat(str, Enum):
@@ -49,13 +50,12 @@ def _read(paths: list[str], date: str | None) -> Iterator[ArticleSource | Failur
         yield source
 
 
-def _results(paths: list[str], date: str | None, aliases: AliasTable | None, seconds: float) -> Iterator[Article | Failure]:
+def _results(paths: list[str], date: str | None, pool: WorkerPool) -> Iterator[Article | Failure]:
     """Each path's article or failure, in order, analysed in batches within the article budget."""
     items = _read(paths, date)
-    while chunk := list(islice(items, _BATCH)):
-        analysed = iter(analyse([i for i in chunk if isinstance(i, ArticleSource)], aliases=aliases, seconds=seconds))
-        for item in chunk:
-            yield next(analysed) if isinstance(item, ArticleSource) else item
+    batches = iter(lambda: list(islice(items, _BATCH)), [])
+    for _, result in analysed(pool, batches):
+        yield result
 
 
 @app.command()
@@ -69,14 +69,23 @@ def extract(
         Path | None, typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
     ] = None,
     timeout: Annotated[float, typer.Option(min=setting("article_timeout_s").minimum, help=setting("article_timeout_s").help)] = float_default("article_timeout_s"),
+    workers: Annotated[int, typer.Option(min=1, help=setting("workers").help)] = int_default("workers"),
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
     checked_date = parse_date(date) if date else None
     alias_table = AliasTable.load(aliases) if aliases else None
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
+    with WorkerPool(workers, seconds=timeout, aliases=alias_table) as pool:
+        failed = _write(_results(files, checked_date, pool), chosen)
+    if failed:
+        raise typer.Exit(2)
+
+
+def _write(results: Iterator[Article | Failure], chosen: OutputFormat) -> int:
+    """Print each result in ``chosen`` format as it comes; the number that failed."""
     indent = 2 if chosen is OutputFormat.json else None
     failed = 0
-    for result in _results(files, checked_date, alias_table, timeout):
+    for result in results:
         if isinstance(result, Article):
             try:
                 rendered = to_json(result, indent=indent) + "\n" if chosen is not OutputFormat.text else None
@@ -93,5 +102,4 @@ def extract(
             if chosen is not OutputFormat.text:
                 sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent) + "\n")
         sys.stdout.flush()
-    if failed:
-        raise typer.Exit(2)
+    return failed

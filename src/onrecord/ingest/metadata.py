@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path, PurePath
 
 from onrecord.errors import InputError
-from onrecord.ingest.readers import Bad, Record
+from onrecord.ingest.readers import Bad, Record, part_mappings
 from onrecord.stages.read import ArticleSource, parse_date
 from onrecord.store.sql import SQLStore
 
@@ -52,13 +52,7 @@ class MetadataColumns:
     @classmethod
     def parse(cls, mappings: list[str]) -> MetadataColumns:
         """From ``part=column`` strings (``date=publication_date``), naming the mistake in a bad one."""
-        chosen: dict[str, str] = {}
-        for mapping in mappings:
-            part, sep, column = mapping.partition("=")
-            if not sep or part.strip() not in PARTS or not column.strip():
-                raise InputError(f"--metadata-field {mapping!r}: expected PART=COLUMN with PART one of {', '.join(PARTS)}")
-            chosen[part.strip()] = column.strip()
-        return cls(**chosen)
+        return cls(**part_mappings(mappings, list(PARTS), option="--metadata-field", what="COLUMN"))
 
     def resolved(self, header: Iterable[str], where: str) -> dict[str, str]:
         """Part → column for this file's header; a named column that is absent is an error."""

@@ -91,14 +91,18 @@ class JsonFields:
     @classmethod
     def parse(cls, mappings: list[str]) -> JsonFields:
         """From ``part=field`` strings (``text=body``), naming the mistake in a bad one."""
-        known = {f.name for f in fields(cls)}
-        chosen: dict[str, str] = {}
-        for mapping in mappings:
-            part, sep, name = mapping.partition("=")
-            if not sep or part.strip() not in known or not name.strip():
-                raise InputError(f"--field {mapping!r}: expected PART=FIELD with PART one of {', '.join(sorted(known))}")
-            chosen[part.strip()] = name.strip()
-        return cls(**chosen)
+        return cls(**part_mappings(mappings, sorted(f.name for f in fields(cls)), option="--field", what="FIELD"))
+
+
+def part_mappings(mappings: list[str], parts: list[str], *, option: str, what: str) -> dict[str, str]:
+    """``PART=NAME`` strings of a CLI option as a dict, naming the mistake in a bad one."""
+    chosen: dict[str, str] = {}
+    for mapping in mappings:
+        part, sep, name = mapping.partition("=")
+        if not sep or part.strip() not in parts or not name.strip():
+            raise InputError(f"{option} {mapping!r}: expected PART={what} with PART one of {', '.join(parts)}")
+        chosen[part.strip()] = name.strip()
+    return chosen
 
 
 class Meter:

@@ -32,6 +32,7 @@ from onrecord.ingest.readers import Bad, Record
 from onrecord.records import Article
 from onrecord.settings import float_default, int_default
 from onrecord.stages.read import ArticleSource
+from onrecord.stages.resolve import AliasTable
 from onrecord.store import Store
 from onrecord.store.dedup import content_hash
 from onrecord.store.failures import Failures
@@ -67,12 +68,18 @@ class IngestCounts:
         return time.monotonic() - self.started
 
 
+_worker_aliases: AliasTable | None = None  # a worker process's alias table, given once at its start
+
+
 def _analyse_batch(sources: list[ArticleSource], seconds: float) -> list[Article | Failure]:
-    return analyse(sources, seconds=seconds)
+    return analyse(sources, aliases=_worker_aliases, seconds=seconds)
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int, aliases: AliasTable | None) -> None:
     from onrecord.stages.parse.language import load_pipeline
+
+    global _worker_aliases
+    _worker_aliases = aliases
 
     # A parent killed with SIGKILL cannot stop its workers: each one leaves on its own
     # as soon as it is orphaned, instead of living on with a loaded pipeline.
@@ -99,9 +106,10 @@ class WorkerPool:
     timer redoes a culprit alone) plus, for a new pool, the pipeline's loading time.
     """
 
-    def __init__(self, workers: int, *, seconds: float = ARTICLE_TIMEOUT_S) -> None:
+    def __init__(self, workers: int, *, seconds: float = ARTICLE_TIMEOUT_S, aliases: AliasTable | None = None) -> None:
         self.workers = workers
         self.seconds = seconds
+        self.aliases = aliases
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0
         self._fresh = True
@@ -114,12 +122,12 @@ class WorkerPool:
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(os.getpid(),),
+            initargs=(os.getpid(), self.aliases),
         )
 
     def submit(self, batch: list[ArticleSource]) -> _Task:
         if self._pool is None:
-            return _Task(batch, _analyse_batch(batch, self.seconds), self._generation)
+            return _Task(batch, analyse(batch, aliases=self.aliases, seconds=self.seconds), self._generation)
         return _Task(batch, self._pool.submit(_analyse_batch, batch, self.seconds), self._generation)
 
     @property
@@ -172,6 +180,31 @@ class WorkerPool:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def analysed(pool: WorkerPool, batches: Iterable[list[ArticleSource | Failure]]) -> Iterator[tuple[ArticleSource | Failure, Article | Failure]]:
+    """Each item of ``batches`` with its article or failure, in order; a ``Failure`` item (one that could
+    not be read) passes through as its own result.  At most ``pool.window`` batches are in flight."""
+    pending: deque[tuple[list[ArticleSource | Failure], _Task]] = deque()
+
+    def oldest() -> Iterator[tuple[ArticleSource | Failure, Article | Failure]]:
+        items, task = pending.popleft()
+        results = iter(pool.collect(task))
+        for item in items:
+            yield item, next(results) if isinstance(item, ArticleSource) else item
+
+    for batch in batches:
+        pending.append((batch, pool.submit([item for item in batch if isinstance(item, ArticleSource)])))
+        while len(pending) >= pool.window:
+            yield from oldest()
+    while pending:
+        yield from oldest()
+
 
 def _batches(
     records: Iterable[Record],
@@ -179,11 +212,13 @@ def _batches(
     failures: Failures,
     counts: IngestCounts,
     on_bad: Callable[[Bad], None],
+    on_progress: Callable[[IngestCounts], None],
     in_flight: set[str],
     retrying: bool,
-) -> Iterator[list[tuple[ArticleSource, str]]]:
-    batch: list[tuple[ArticleSource, str]] = []
+) -> Iterator[list[ArticleSource | Failure]]:
+    batch: list[ArticleSource | Failure] = []
     for record in records:
+        on_progress(counts)
         if isinstance(record, ArticleSource) and not record.text.strip():
             record = Bad(record.id or "?", "empty text")
         if isinstance(record, Bad):
@@ -199,7 +234,7 @@ def _batches(
             counts.failed_before += 1
             continue
         in_flight.add(digest)
-        batch.append((record, digest))
+        batch.append(record)
         if len(batch) == BATCH_ARTICLES:
             yield batch
             batch = []
@@ -227,46 +262,37 @@ def ingest(
     """
     counts = counts or IngestCounts()
     failures = Failures(store)
-    pool = WorkerPool(workers, seconds=seconds)
     in_flight: set[str] = set()
-    pending: deque[tuple[list[tuple[ArticleSource, str]], _Task]] = deque()
 
     def failed(source: ArticleSource, digest: str, failure: Failure) -> None:
         failures.record(digest, source, failure.stage, failure.message)
         counts.failed[failure.stage] += 1
         on_failure(failure)
 
-    def write_oldest() -> None:
-        batch, task = pending.popleft()
-        for (source, digest), result in zip(batch, pool.collect(task)):
-            in_flight.discard(digest)
-            if isinstance(result, Failure):
-                failed(source, digest, result)
-                continue
-            try:
-                added = store.add_article(result, source)
-            except Exception as err:  # the article boundary: storing one article never stops the run
-                failed(source, digest, failure_of(source.id, err, stage="store"))
-                continue
-            if added:
-                counts.stored += 1
-                counts.quotes += len(result.quotes)
-                counts.lacking.update(part for part, value in (("date", result.date), ("outlet", source.outlet)) if value is None)
-            else:
-                counts.already_stored += 1
-            if retrying:
-                failures.clear(digest)
-        on_progress(counts)
+    def write(source: ArticleSource, result: Article | Failure) -> None:
+        digest = content_hash(source.text)
+        in_flight.discard(digest)
+        if isinstance(result, Failure):
+            failed(source, digest, result)
+            return
+        try:
+            added = store.add_article(result, source)
+        except Exception as err:  # the article boundary: storing one article never stops the run
+            failed(source, digest, failure_of(source.id, err, stage="store"))
+            return
+        if added:
+            counts.stored += 1
+            counts.quotes += len(result.quotes)
+            counts.lacking.update(part for part, value in (("date", result.date), ("outlet", source.outlet)) if value is None)
+        else:
+            counts.already_stored += 1
+        if retrying:
+            failures.clear(digest)
 
-    try:
-        for batch in _batches(records, store, failures, counts, on_bad, in_flight, retrying):
-            pending.append((batch, pool.submit([source for source, _ in batch])))
-            while len(pending) >= pool.window:
-                write_oldest()
+    with WorkerPool(workers, seconds=seconds) as pool:
+        for source, result in analysed(pool, _batches(records, store, failures, counts, on_bad, on_progress, in_flight, retrying)):
+            assert isinstance(source, ArticleSource)  # ingest's batches hold sources only
+            write(source, result)
             on_progress(counts)
-        while pending:
-            write_oldest()
-    finally:
-        pool.close()
     on_progress(counts)
     return counts

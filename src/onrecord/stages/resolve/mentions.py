@@ -254,6 +254,8 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
             name_text = clean_name(discourse.text[run.start_char: ent.end_char])
         else:
             name_text = clean_name(ent.text if ent is not None else run.text)
+        if not name_text:  # nothing but invisible marks or punctuation: no name, no mention
+            return None
         label = ent.label_ if ent is not None else None
         etype = _name_type(name_text, label, roles)
         gender = _gender(roles | {w.lower() for w in span.text.split()}) if etype == "person" else None
