@@ -2,9 +2,10 @@
 
 ``analyse`` extracts a list of articles and gives, for each, its ``Article`` or a
 ``Failure`` (the stage that failed and why).  Articles are parsed in batches as usual;
-when one raises or runs past its wall-time budget, the articles before it are kept, it
-is analysed alone (so a neighbour's fault is never blamed on it), and the rest go on in
-a new batch.  The budget (``article_timeout_s``, ``max_article_chars``) is enforced
+when one raises or the batch runs past its wall-time budget, the articles before it are
+kept and the rest are analysed one by one, each within its own budget (so a neighbour's
+fault is never blamed on an article, and a failing batch costs at most one budget an
+article more).  The budget (``article_timeout_s``, ``max_article_chars``) is enforced
 here, in whichever process analyses: an article past its size is not parsed, and one
 past its time is interrupted by a timer signal where the analysing thread is a main
 thread (a worker process, the CLI).  A worker stuck where no signal reaches it is the
@@ -112,21 +113,20 @@ def analyse(
 ) -> list[Article | Failure]:
     """For each source in order, its ``Article`` or its ``Failure``; nothing one article does stops another."""
     results: list[Article | Failure | None] = [_too_large(source) for source in sources]
-    rest = [i for i, failed in enumerate(results) if failed is None]
-    while rest:
-        done = 0
-        try:
-            with deadline(seconds * len(rest)):
-                for article in extract_sources([sources[i] for i in rest], aliases=aliases):
-                    results[rest[done]] = article
-                    done += 1
-        except Exception:  # redone alone below, where its own failure is recorded
-            pass
-        if done < len(rest):
-            culprit = rest[done]
-            results[culprit] = _alone(sources[culprit], aliases, seconds)
-            done += 1
-        rest = rest[done:]
+    runnable = [i for i, failed in enumerate(results) if failed is None]
+    done = 0
+    try:
+        with deadline(seconds * len(runnable)):
+            for article in extract_sources([sources[i] for i in runnable], aliases=aliases):
+                results[runnable[done]] = article
+                done += 1
+    except Exception as err:  # the article boundary; with neighbours, the rest are redone alone below
+        if len(runnable) == 1:
+            results[runnable[0]] = failure_of(sources[runnable[0]].id, err)
+            return cast(list[Article | Failure], results)
+    # Alone, each within its own budget: a batch that failed once costs at most one budget an article more.
+    for i in runnable[done:]:
+        results[i] = _alone(sources[i], aliases, seconds)
     return cast(list[Article | Failure], results)  # every slot is filled: a failure or an article
 
 
