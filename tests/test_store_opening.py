@@ -133,3 +133,13 @@ def test_the_api_answers_a_damaged_store_with_store_unavailable(store_file):
     with TestClient(create_app(db=str(store_file), token=None)) as client:
         response = client.get("/api/quotations", params={"q": "bridge"})
     assert response.status_code == 503 and response.json()["error"]["code"] == "store_unavailable"
+
+
+def test_a_store_made_before_the_author_column_gets_it_and_takes_new_articles(tmp_path):
+    path = tmp_path / "old.db"
+    open_store(str(path)).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE articles DROP COLUMN author")
+    store = open_store(str(path))
+    assert add(store, make_article(f'"{BRIDGE}" Jane Hollis said.', [(BRIDGE, "Jane Hollis")], date="2021-05-01"))
+    store.close()

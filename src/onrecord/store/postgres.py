@@ -62,6 +62,8 @@ class PostgresDialect(Dialect):
             for statement in postgres_schema().split(";"):
                 if statement.strip():
                     self._conn.execute(statement)
+            # A store made before articles had an author gets the column (nothing else changed).
+            self._conn.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS author TEXT")
             self._conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', %s) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),)
             )

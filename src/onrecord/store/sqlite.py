@@ -99,6 +99,9 @@ class SQLiteDialect(Dialect):
             for statement in sqlite_schema().split(";"):
                 if statement.strip():
                     self._conn.execute(statement)
+            # A store made before articles had an author gets the column (nothing else changed).
+            if "author" not in {row[1] for row in self._conn.execute("PRAGMA table_info(articles)")}:
+                self._conn.execute("ALTER TABLE articles ADD COLUMN author TEXT")
             self._conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),)
             )
