@@ -25,7 +25,6 @@ from onrecord.ingest.run import WorkerPool, analysed
 from onrecord.records import Article
 from onrecord.settings import float_default, int_default, setting
 from onrecord.stages.read import ArticleSource, InputError, parse_date, read_source
-from onrecord.stages.resolve import AliasTable
 
 _BATCH = int_default("ingest_batch")
 
@@ -72,6 +71,8 @@ def extract(
     workers: Annotated[int, typer.Option(min=1, help=setting("workers").help)] = int_default("workers"),
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
+    from onrecord.stages.resolve import AliasTable  # spaCy: only for a command that extracts
+
     checked_date = parse_date(date) if date else None
     alias_table = AliasTable.load(aliases) if aliases else None
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))

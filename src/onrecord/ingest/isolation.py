@@ -22,14 +22,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 from types import FrameType
-from typing import cast
+from typing import Any, cast
 
 from onrecord.errors import InputError
-from onrecord.pipeline import extract_sources
 from onrecord.records import Article
 from onrecord.settings import float_default
 from onrecord.stages.read import ArticleSource, check_length
-from onrecord.stages.resolve import AliasTable
 
 ARTICLE_TIMEOUT_S = float_default("article_timeout_s")
 
@@ -100,24 +98,28 @@ def _too_large(source: ArticleSource) -> Failure | None:
     return None
 
 
-def _alone(source: ArticleSource, aliases: AliasTable | None, seconds: float) -> Article | Failure:
+def _alone(source: ArticleSource, seconds: float, options: dict[str, Any]) -> Article | Failure:
+    from onrecord.pipeline import extract_sources  # spaCy: loaded by the process that extracts
+
     try:
         with deadline(seconds):
-            return next(extract_sources([source], aliases=aliases))
+            return next(extract_sources([source], **options))
     except Exception as err:  # the article boundary: whatever one article raises is its failure
         return failure_of(source.id, err)
 
 
-def analyse(
-    sources: Sequence[ArticleSource], *, aliases: AliasTable | None = None, seconds: float = ARTICLE_TIMEOUT_S
-) -> list[Article | Failure]:
-    """For each source in order, its ``Article`` or its ``Failure``; nothing one article does stops another."""
+def analyse(sources: Sequence[ArticleSource], *, seconds: float = ARTICLE_TIMEOUT_S, **options: Any) -> list[Article | Failure]:
+    """For each source in order, its ``Article`` or its ``Failure``; nothing one article does stops another.
+
+    ``options`` are ``pipeline.extract_sources``'s (``aliases=`` …), passed on as they are."""
+    from onrecord.pipeline import extract_sources  # spaCy: loaded by the process that extracts
+
     results: list[Article | Failure | None] = [_too_large(source) for source in sources]
     runnable = [i for i, failed in enumerate(results) if failed is None]
     done = 0
     try:
         with deadline(seconds * len(runnable)):
-            for article in extract_sources([sources[i] for i in runnable], aliases=aliases):
+            for article in extract_sources([sources[i] for i in runnable], **options):
                 results[runnable[done]] = article
                 done += 1
     except Exception as err:  # the article boundary; with neighbours, the rest are redone alone below
@@ -126,10 +128,10 @@ def analyse(
             return cast(list[Article | Failure], results)
     # Alone, each within its own budget: a batch that failed once costs at most one budget an article more.
     for i in runnable[done:]:
-        results[i] = _alone(sources[i], aliases, seconds)
+        results[i] = _alone(sources[i], seconds, options)
     return cast(list[Article | Failure], results)  # every slot is filled: a failure or an article
 
 
-def analyse_one(source: ArticleSource, *, aliases: AliasTable | None = None, seconds: float = ARTICLE_TIMEOUT_S) -> Article | Failure:
+def analyse_one(source: ArticleSource, *, seconds: float = ARTICLE_TIMEOUT_S, **options: Any) -> Article | Failure:
     """One article within its budget, for a caller that handles articles one at a time (the web server)."""
-    return analyse([source], aliases=aliases, seconds=seconds)[0]
+    return analyse([source], seconds=seconds, **options)[0]

@@ -26,13 +26,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import Any
 
 from onrecord.ingest.isolation import ARTICLE_TIMEOUT_S, Failure, analyse, failure_of
 from onrecord.ingest.readers import Bad, Record
 from onrecord.records import Article
 from onrecord.settings import float_default, int_default
 from onrecord.stages.read import ArticleSource
-from onrecord.stages.resolve import AliasTable
 from onrecord.store import Store
 from onrecord.store.dedup import content_hash
 from onrecord.store.failures import Failures
@@ -68,18 +68,17 @@ class IngestCounts:
         return time.monotonic() - self.started
 
 
-_worker_aliases: AliasTable | None = None  # a worker process's alias table, given once at its start
+_worker_options: dict[str, Any] = {}  # a worker process's extraction options (alias table …), given once at its start
 
 
 def _analyse_batch(sources: list[ArticleSource], seconds: float) -> list[Article | Failure]:
-    return analyse(sources, aliases=_worker_aliases, seconds=seconds)
+    return analyse(sources, seconds=seconds, **_worker_options)
 
 
-def _start_worker(parent: int, aliases: AliasTable | None) -> None:
+def _start_worker(parent: int, options: dict[str, Any]) -> None:
     from onrecord.stages.parse.language import load_pipeline
 
-    global _worker_aliases
-    _worker_aliases = aliases
+    _worker_options.update(options)
 
     # A parent killed with SIGKILL cannot stop its workers: each one leaves on its own
     # as soon as it is orphaned, instead of living on with a loaded pipeline.
@@ -106,10 +105,11 @@ class WorkerPool:
     timer redoes a culprit alone) plus, for a new pool, the pipeline's loading time.
     """
 
-    def __init__(self, workers: int, *, seconds: float = ARTICLE_TIMEOUT_S, aliases: AliasTable | None = None) -> None:
+    def __init__(self, workers: int, *, seconds: float = ARTICLE_TIMEOUT_S, **options: Any) -> None:
+        """``options`` are ``pipeline.extract_sources``'s (``aliases=`` …), for every article."""
         self.workers = workers
         self.seconds = seconds
-        self.aliases = aliases
+        self.options = options
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0
         self._fresh = True
@@ -122,12 +122,12 @@ class WorkerPool:
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(os.getpid(), self.aliases),
+            initargs=(os.getpid(), self.options),
         )
 
     def submit(self, batch: list[ArticleSource]) -> _Task:
         if self._pool is None:
-            return _Task(batch, analyse(batch, aliases=self.aliases, seconds=self.seconds), self._generation)
+            return _Task(batch, analyse(batch, seconds=self.seconds, **self.options), self._generation)
         return _Task(batch, self._pool.submit(_analyse_batch, batch, self.seconds), self._generation)
 
     @property
