@@ -283,3 +283,18 @@ def test_browsing_without_filters_answers_as_a_filtered_search(store):
     add(store, make_article(f'"{school}" Reyes said again.', [(school, "Reyes")], date="2021-06-01"))
     assert store.search(limit=1, offset=1) == store.search(since="1900-01-01", limit=1, offset=1)
     assert store.search() == store.search(since="1900-01-01")
+
+
+def test_a_recorded_failure_is_kept_with_its_article_updated_once_and_cleared(store):
+    from onrecord.stages.read import ArticleSource
+    from onrecord.store.failures import Failures
+
+    failures = Failures(store)
+    source = ArticleSource("a.txt", f'"{BRIDGE}" Jane Hollis said.', date="2021-05-01", author="Ann Lee")
+    failures.record("h1", source, "situate", "KeyError: 'x'")
+    failures.record("h1", source, "resolve", "ValueError: y")
+    [row] = failures.rows()
+    assert (row.source_id, row.stage, row.message) == ("a.txt", "resolve", "ValueError: y")
+    assert list(failures.sources()) == [source] and failures.has("h1")
+    failures.clear("h1")
+    assert failures.rows() == [] and not failures.has("h1")
