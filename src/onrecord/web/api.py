@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from onrecord import __version__
 from onrecord.web.contract import ARTICLE_RESPONSE
 from onrecord.web.errors import ErrorResponse
+from onrecord.web.extraction import client_key
 
 router = APIRouter(prefix="/api", tags=["extract"])
 
@@ -50,10 +51,12 @@ def health(request: Request) -> Health:
     responses={
         200: ARTICLE_RESPONSE,
         **ERRORS,
-        503: {"model": ErrorResponse, "description": "Busy, or no language pipeline installed."},
+        500: {"model": ErrorResponse, "description": "Extraction failed on this article (a bug, logged)."},
+        503: {"model": ErrorResponse, "description": "Busy (see Retry-After), the extraction worker stopped, or no language pipeline installed."},
         504: {"model": ErrorResponse, "description": "Extraction passed the server's time limit."},
     },
 )
 async def extract_article(request: Request, body: Annotated[ExtractRequest, Body()]) -> dict[str, Any]:
     """Run extraction on ``text`` and answer every quotation with its cue, speaker and evidence."""
-    return await request.app.state.extractor.run(body.text, date=body.date, id=body.id)
+    client = client_key(request.client.host if request.client else None)
+    return await request.app.state.extractor.run(body.text, date=body.date, id=body.id, client=client)

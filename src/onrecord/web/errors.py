@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onrecord.errors import OnrecordError
 
@@ -28,11 +29,12 @@ _HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 
 class ApiError(Exception):
     """A failure a client can act on: its HTTP status, stable code and a message for people."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, *, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers
 
     @classmethod
     def of(cls, err: OnrecordError) -> ApiError:
@@ -75,7 +77,7 @@ def _where(location: tuple[Any, ...] | list[Any]) -> str:
 
 async def _api_error(_: Request, err: Exception) -> JSONResponse:
     assert isinstance(err, ApiError)
-    return error_response(err.status, err.code, err.message)
+    return error_response(err.status, err.code, err.message, headers=err.headers)
 
 
 async def _coded_error(_: Request, err: Exception) -> JSONResponse:
@@ -102,9 +104,41 @@ async def _http_error(_: Request, err: Exception) -> JSONResponse:
     return error_response(err.status_code, code, message, headers=getattr(err, "headers", None))
 
 
+_INTERNAL = (500, "internal", "the server failed on this request; the error was logged")
+
+
 async def _unexpected_error(request: Request, err: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=err)
-    return error_response(500, "internal", "the server failed on this request; the error was logged")
+    return error_response(*_INTERNAL)
+
+
+class ServerErrors:
+    """Answers a route's unexpected exception with the JSON 500 and keeps the connection.
+
+    Starlette's own last-resort handler re-raises after answering, and the server then
+    drops the keep-alive connection; here the error is logged and the answer is all.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked_send)
+        except Exception as err:
+            if started:  # half an answer is out: only dropping the connection tells the client
+                raise
+            log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"), exc_info=err)
+            await error_response(*_INTERNAL)(scope, receive, send)
 
 
 def install_error_handlers(app: FastAPI) -> None:
