@@ -447,6 +447,17 @@ def test_page_opened_with_the_token_keeps_it_in_a_cookie(guarded: Server) -> Non
         assert browser.get("/api/stats").status_code == 200
 
 
+def test_a_token_link_never_redirects_to_another_host(guarded: Server) -> None:
+    response = httpx.get(guarded.base + "//evil.example/x", params={"token": TOKEN})
+    assert response.status_code == 303
+    assert response.headers["location"] == "/evil.example/x"
+
+
+def test_the_login_form_posts_back_to_this_host(guarded: Server) -> None:
+    page = httpx.get(guarded.base + "//evil.example/x").text
+    assert "action='/evil.example/x'" in page
+
+
 # -- the command -----------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from onrecord.cli import app
+from onrecord.cli import app, fail
 from onrecord.settings import float_default, int_default, setting, str_default
 
 
@@ -36,8 +36,11 @@ def serve(
 ) -> None:
     """Serve the pages (paste an article, search, speakers, quotations) and the HTTP API (/api)."""
     from onrecord.web import create_app
+    from onrecord.web.guards import token_problem
     from onrecord.web.server import run
 
+    if token and (problem := token_problem(token)) is not None:
+        fail(problem)
     if not _is_loopback(host) and not token:
         typer.echo(f"warning: serving on {host} without --token: anyone who can reach this address can use it", err=True)
     web_app = create_app(db=db, token=token, max_bytes=max_bytes, timeout_s=timeout, per_client=per_client, queue=queue)

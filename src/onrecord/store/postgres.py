@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from onrecord.errors import StoreError
 from onrecord.store.schema import SCHEMA_VERSION, postgres_schema
@@ -19,8 +20,35 @@ from onrecord.store.sql import Dialect
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _redacted(url: str) -> str:
-    return re.sub(r"//[^@/]*@", "//…@", url)
+_SECRET_PARAMS = {"password", "passfile", "sslpassword"}
+
+
+def _secrets(url: str) -> list[str]:
+    """The secret values written in a connection URL: its userinfo password and ``password=`` parameters."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:  # not a URL urllib can split (e.g. a broken IPv6 host): the patterns below still blank it
+        return []
+    found = [password] if password else []
+    found += [value for key, value in parse_qsl(parts.query, keep_blank_values=True) if key.lower() in _SECRET_PARAMS and value]
+    return [unquote(secret) for secret in found] + found
+
+
+def _redacted(url: str, text: str | None = None) -> str:
+    """``text`` (by default the URL itself) with every secret of ``url`` blanked, as error messages show it."""
+    shown = url if text is None else text
+    for secret in sorted(set(_secrets(url)), key=len, reverse=True):
+        shown = shown.replace(secret, "…")
+    # A URL the text still carries, e.g. libpq echoing one urllib could not split.
+    shown = re.sub(r"(//[^:@/\s]*):[^@/\s]*@", r"\1:…@", shown)
+    return re.sub(r"((?:^|[?&\s])(?:password|passfile|sslpassword)=)[^&\s\"']*", r"\1…", shown, flags=re.IGNORECASE)
+
+
+def _reason(url: str, err: Exception) -> str:
+    """The first line of a driver error, with the URL's secrets blanked (libpq may echo the conninfo)."""
+    lines = str(err).strip().splitlines()
+    return _redacted(url, lines[0] if lines else type(err).__name__)
 
 
 class PostgresDialect(Dialect):
@@ -31,7 +59,7 @@ class PostgresDialect(Dialect):
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as err:
-            raise StoreError(f"{_redacted(url)}: cannot connect ({str(err).strip().splitlines()[0]})") from None
+            raise StoreError(f"{_redacted(url)}: cannot connect ({_reason(url, err)})") from None
         try:
             if read_only:
                 self._conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
@@ -40,7 +68,7 @@ class PostgresDialect(Dialect):
             row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except psycopg.Error as err:
             self._conn.close()
-            raise StoreError(f"{_redacted(url)}: not a usable onrecord store ({str(err).strip().splitlines()[0]})") from None
+            raise StoreError(f"{_redacted(url)}: not a usable onrecord store ({_reason(url, err)})") from None
         if row is None or row[0] != str(SCHEMA_VERSION):
             self._conn.close()
             raise StoreError(f"{_redacted(url)}: store schema version {row and row[0]!r}, this onrecord needs {SCHEMA_VERSION}")

@@ -9,8 +9,10 @@ parameters only.
 from __future__ import annotations
 
 import abc
+import json
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import fields
 from typing import Any
 
 from onrecord.records import Article, Entity, Span
@@ -19,6 +21,7 @@ from onrecord.store.codec import (
     quote_from_row,
     skipped_from_json,
 )
+from onrecord.store.export import ExportRow
 from onrecord.store.records import (
     Occurrence,
     PeriodCount,
@@ -40,6 +43,9 @@ _OCCURRENCE_COLUMNS = """
 _OCCURRENCE_FROM = """
     quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
 """
+# What export reads beyond an occurrence (``export.ExportRow``): the act, the speaker's
+# mention, and the JSON detail holding cue, addressee, channel and when.
+EXPORT_SELECT = "q.act, q.speaker_text, q.detail"
 # Earliest first: dated before undated, then by date, then ingest order.
 _EARLIEST = "(a.date IS NULL), a.date, a.id, q.id"
 
@@ -105,15 +111,19 @@ class SQLStore(StoreWriter):
         since: str | None = None,
         until: str | None = None,
         outlet: str | None = None,
+        kind: Sequence[str] = (),
+        act: Sequence[str] = (),
+        min_confidence: float | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> SearchPage:
-        """Quotations whose quotes match every word of ``text`` and the filters, best match first.
+        """Quotations whose quotes match ``text`` and the filters, best match first.
 
         Each quotation appears once, shown by its earliest matching occurrence, with the
         number of its occurrences that match.
         """
-        if not (text and text.strip()) and speaker is None and not (since or until or outlet):
+        narrowed = speaker is not None or since or until or outlet or kind or act or min_confidence is not None
+        if not (text and text.strip()) and not narrowed:
             return self._browse(limit, offset)
         joins, rank = "", "0"
         params: list[object] = []
@@ -122,7 +132,9 @@ class SQLStore(StoreWriter):
             if matched is None:
                 return SearchPage((), 0, limit, offset)
             joins, rank, params = matched
-        conditions, filter_params = self._filters(speaker=speaker, since=since, until=until, outlet=outlet)
+        conditions, filter_params = self._filters(
+            speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, act=act, min_confidence=min_confidence
+        )
         params = params + filter_params
         where = " AND ".join(conditions) or "1 = 1"
         hits = f"""
@@ -164,10 +176,25 @@ class SQLStore(StoreWriter):
         return SearchPage(tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows), total, limit, offset)
 
     def _filters(
-        self, *, speaker: str | int | None, since: str | None, until: str | None, outlet: str | None
+        self,
+        *,
+        speaker: str | int | None,
+        since: str | None,
+        until: str | None,
+        outlet: str | None,
+        kind: Sequence[str] = (),
+        act: Sequence[str] = (),
+        min_confidence: float | None = None,
     ) -> tuple[list[str], list[Any]]:
         conditions: list[str] = []
         params: list[Any] = []
+        for column, values in (("q.kind", kind), ("q.act", act)):
+            if values:
+                conditions.append(f"{column} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+        if min_confidence is not None:
+            conditions.append("q.confidence >= ?")
+            params.append(min_confidence)
         if speaker is not None:
             conditions.append(self._speaker_condition(speaker, params))
         if since:
@@ -309,19 +336,41 @@ class SQLStore(StoreWriter):
         )
         return Article(source_id, date, text, quotes, entities, skipped_from_json(skipped))
 
-    def iter_occurrences(self, *, batch: int = 1000) -> Iterator[Occurrence]:
-        """Every quote in ingest order, streamed in batches (bounded memory for exports)."""
+    def iter_export(
+        self,
+        *,
+        speaker: str | int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        kind: Sequence[str] = (),
+        act: Sequence[str] = (),
+        min_confidence: float | None = None,
+        batch: int = 1000,
+    ) -> Iterator[ExportRow]:
+        """Every quote passing the filters, in ingest order, with what export writes of it (bounded memory)."""
+        conditions, params = self._filters(
+            speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, act=act, min_confidence=min_confidence
+        )
+        where = "".join(f" AND {c}" for c in conditions)
         after = 0
         while True:
             rows = self._all(
-                f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.id > ? ORDER BY q.id LIMIT ?",
-                (after, batch),
+                f"SELECT {_OCCURRENCE_COLUMNS}, {EXPORT_SELECT} FROM {_OCCURRENCE_FROM} "
+                f"WHERE q.id > ?{where} ORDER BY q.id LIMIT ?",
+                [after, *params, batch],
             )
             if not rows:
                 return
+            width = len(fields(Occurrence))
             for row in rows:
-                yield Occurrence(*row)
+                act_value, mention, detail = row[width:]
+                yield ExportRow(Occurrence(*row[:width]), act_value, mention, json.loads(detail))
             after = rows[-1][0]
+
+    def iter_occurrences(self, *, batch: int = 1000) -> Iterator[Occurrence]:
+        """Every quote in ingest order, streamed in batches (bounded memory for exports)."""
+        return (row.occurrence for row in self.iter_export(batch=batch))
 
     # -- writing --------------------------------------------------------------------------
 

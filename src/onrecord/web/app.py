@@ -22,7 +22,7 @@ from onrecord.web import api, pages, queries
 from onrecord.web.contract import article_components
 from onrecord.web.errors import ServerErrors, install_error_handlers
 from onrecord.web.extraction import Extractor
-from onrecord.web.guards import BodySizeLimit, SecurityHeaders, TokenGuard
+from onrecord.web.guards import BodySizeLimit, SecurityHeaders, TokenGuard, token_problem
 
 DEFAULT_MAX_BYTES = int_default("max_body_bytes")
 DEFAULT_TIMEOUT_S = float_default("extraction_timeout_s")
@@ -47,6 +47,8 @@ def create_app(
     """
     if max_bytes <= 0 or timeout_s <= 0 or per_client <= 0 or queue <= 0:
         raise ValueError("max_bytes, timeout_s, per_client and queue must be positive")
+    if token and (problem := token_problem(token)) is not None:
+        raise ValueError(problem)
     if db is not None:
         queries.check_store(db)
     extractor = Extractor(timeout_s=timeout_s, per_client=per_client, max_waiting=queue)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from html import escape
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -117,6 +117,18 @@ class BodySizeLimit:
             await _send_json(send, 413, error_payload(413, "body_too_large", err.detail))
 
 
+def token_problem(token: str) -> str | None:
+    """Why ``token`` could not work, or ``None``: a Bearer header carries printable ASCII only."""
+    if not token or any(not ("!" <= ch <= "~") for ch in token):
+        return "the access token must be printable ASCII without spaces (it is sent in an 'Authorization: Bearer' header)"
+    return None
+
+
+def _same_site(path: str) -> str:
+    """``path`` as a path on this server: ``//evil.example/x`` would name another host in a Location."""
+    return "/" + path.lstrip("/\\")
+
+
 def _login_page(path: str, wrong: bool) -> bytes:
     note = "<p class=wrong>That token is not right.</p>" if wrong else ""
     return (
@@ -134,6 +146,8 @@ class TokenGuard:
     set after a page was opened once with ``?token=``.  Compared in constant time."""
 
     def __init__(self, app: ASGIApp, *, token: str) -> None:
+        if (problem := token_problem(token)) is not None:
+            raise ValueError(problem)
         self.app = app
         self.token = token.encode()
         # The cookie carries a digest of the token, never the token itself.
@@ -154,7 +168,8 @@ class TokenGuard:
         from_cookie = cookie[TOKEN_COOKIE].value if TOKEN_COOKIE in cookie else None
         if self._matches(bearer) or (from_cookie is not None and hmac.compare_digest(from_cookie.encode(), self.cookie_value.encode())):
             return await self.app(scope, receive, send)
-        path = scope["path"]
+        # The address as sent (still percent-encoded, so fit for a Location header), on this site.
+        path = _same_site((scope.get("raw_path") or quote(scope["path"]).encode()).decode("latin-1"))
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         offered = next((value for key, value in query if key == TOKEN_QUERY), None)
         is_page = scope["method"] == "GET" and not path.startswith(("/api/", "/static/"))

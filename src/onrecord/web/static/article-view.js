@@ -3,7 +3,7 @@
 // and beside it the speakers and the quotes in reading order.
 // It reads the article JSON contract and renders whatever optional fields are present.
 
-import { Colours, el, fill, formatDate, saidText, speakerHref, UNKNOWN_COLOUR } from "./common.js";
+import { Colours, el, fill, formatDate, safeHref, saidText, speakerHref, UNKNOWN_COLOUR } from "./common.js";
 
 const PRONOUNS = new Set("i we you he she it they this that these those who one someone".split(" "));
 
@@ -101,7 +101,8 @@ export class ArticleView {
     parts.push(a.date ? "published " + formatDate(a.date) : "publication date not given");
     parts.push(`${quotes} ${quotes === 1 ? "quote" : "quotes"} from ${named} ${named === 1 ? "speaker" : "speakers"}`);
     const title = this.meta && this.meta.title ? el("h1", {}, this.meta.title) : null;
-    const link = this.meta && this.meta.url ? el("a", { href: this.meta.url, rel: "noopener noreferrer" }, "original") : null;
+    const href = this.meta ? safeHref(this.meta.url) : null;
+    const link = href ? el("a", { href, rel: "noopener noreferrer" }, "original") : null;
     return el("div", {}, title, el("div", { class: "article-meta", "data-testid": "article-summary" }, parts.join(" \u00b7 "), link ? " \u00b7 " : null, link));
   }
 

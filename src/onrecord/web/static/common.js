@@ -91,6 +91,18 @@ export function formatDate(value) {
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
+// An article's own address as a link target, or null: only http(s) addresses become links
+// (a stored "javascript:" or "data:" URL must never be clickable, whatever the CSP stops).
+export function safeHref(url) {
+  if (typeof url !== "string") return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch (err) {
+    return null;
+  }
+}
+
 export function speakerHref(name) {
   return "/speakers/" + encodeURIComponent(name);
 }
