@@ -11,10 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from onrecord.cli import app
-from onrecord.pipeline import extract_sources
 from onrecord.stages.read import ArticleSource
-from onrecord.store import open_store
 from onrecord.store.export import NAMES, spreadsheet_safe
+from test_web_api import build_store
 
 runner = CliRunner()
 
@@ -35,14 +34,7 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("export") / "quotes.db")
-    store = open_store(path)
-    try:
-        for article, source in zip(extract_sources(ARTICLES), ARTICLES):
-            store.add_article(article, source)
-    finally:
-        store.close()
-    return path
+    return str(build_store(tmp_path_factory.mktemp("export") / "quotes.db", ARTICLES))
 
 
 def export(db: str, *args: str) -> str:

@@ -75,11 +75,11 @@ ARTICLES = (
 )
 
 
-def build_store(path: Path) -> Path:
-    """A SQLite store holding ``ARTICLES``, extracted by the real pipeline."""
+def build_store(path: Path, articles: tuple[ArticleSource, ...] = ARTICLES) -> Path:
+    """A SQLite store holding ``articles``, extracted by the real pipeline."""
     store = open_store(str(path))
     try:
-        for article, source in zip(extract_sources(ARTICLES), ARTICLES):
+        for article, source in zip(extract_sources(articles), articles):
             store.add_article(article, source)
     finally:
         store.close()

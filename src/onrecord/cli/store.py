@@ -19,6 +19,7 @@ from onrecord.settings import int_default, setting
 from onrecord.stages.read import parse_date
 from onrecord.store import Occurrence, Store, open_store
 from onrecord.store.export import write_csv, write_jsonl, write_parquet
+from onrecord.store.sql import Where
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or postgresql://… URL.", envvar="ONRECORD_DB")]
 _err = Console(stderr=True)
@@ -70,6 +71,17 @@ ActOption = Annotated[list[SpeechAct] | None, typer.Option("--act", help="Only q
 ConfidenceOption = Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only quotes with at least this confidence.")]
 
 
+def _where(
+    speaker: str | None, since: str | None, until: str | None, outlet: str | None,
+    kind: list[QuoteKind] | None, act: list[SpeechAct] | None, min_confidence: float | None,
+) -> Where:
+    """The store filters of the options ``search`` and ``export`` share."""
+    return Where(
+        speaker=speaker, since=_date(since, "--since"), until=_date(until, "--until"), outlet=outlet,
+        kind=tuple(kind or ()), act=tuple(act or ()), min_confidence=min_confidence,
+    )
+
+
 @app.command()
 def search(
     text: Annotated[str | None, typer.Argument(help='Words the quote must contain (all of them); "a phrase" in double quotes must appear as written.')] = None,
@@ -90,10 +102,7 @@ def search(
     With words, the best matches come first, newest first among equals; without, newest first.
     """
     with opened(db, read_only=True) as store:
-        page = store.search(
-            text, speaker=speaker, since=_date(since, "--since"), until=_date(until, "--until"),
-            outlet=outlet, kind=kind or (), act=act or (), min_confidence=min_confidence, limit=limit, offset=offset,
-        )
+        page = store.search(text, limit=limit, offset=offset, **_where(speaker, since, until, outlet, kind, act, min_confidence))
     if format is ShowFormat.json:
         typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -194,10 +203,7 @@ def export(
     if output != "-" and Path(output).is_dir():
         fail(f"--output {output}: is a folder; give the file to write")
     with opened(db, read_only=True) as store:
-        rows = store.iter_export(
-            speaker=speaker, since=_date(since, "--since"), until=_date(until, "--until"), outlet=outlet,
-            kind=kind or (), act=act or (), min_confidence=min_confidence,
-        )
+        rows = store.iter_export(**_where(speaker, since, until, outlet, kind, act, min_confidence))
         if format is ExportFormat.parquet:
             write_parquet(rows, output, batch=EXPORT_BATCH)
             return

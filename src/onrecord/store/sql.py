@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from onrecord.records import Article, Entity, Span
 from onrecord.store import dedup
@@ -35,6 +35,9 @@ from onrecord.store.records import (
 )
 from onrecord.store.writes import StoreWriter
 
+if TYPE_CHECKING:  # typing.Unpack from Python 3.12
+    from typing_extensions import Unpack
+
 _OCCURRENCE_COLUMNS = """
     q.id, q.quotation_id, a.id, a.source_id, a.date, a.outlet, a.title, a.url,
     q.text, q.char_start, q.char_end, q.kind, q.confidence, q.speaker_id,
@@ -48,6 +51,18 @@ _OCCURRENCE_FROM = """
 EXPORT_SELECT = "q.act, q.speaker_text, q.detail"
 # Earliest first: dated before undated, then by date, then ingest order.
 _EARLIEST = "(a.date IS NULL), a.date, a.id, q.id"
+
+
+class Where(TypedDict, total=False):
+    """The filters of ``search`` and ``iter_export``; each one left out does not filter."""
+
+    speaker: str | int | None  # a name (whole words of it), an alias-file id, or a store id
+    since: str | None  # YYYY-MM-DD, inclusive
+    until: str | None
+    outlet: str | None  # exactly, any case
+    kind: Sequence[str]  # QuoteKind values
+    act: Sequence[str]  # SpeechAct values
+    min_confidence: float | None
 
 
 class Dialect(abc.ABC):
@@ -103,27 +118,13 @@ class SQLStore(StoreWriter):
         return StoreStats(articles=articles, quotes=quotes, quotations=quotations, speakers=speakers,
                           first_date=dates[0], last_date=dates[1])
 
-    def search(
-        self,
-        text: str | None = None,
-        *,
-        speaker: str | int | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        kind: Sequence[str] = (),
-        act: Sequence[str] = (),
-        min_confidence: float | None = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> SearchPage:
+    def search(self, text: str | None = None, *, limit: int = 20, offset: int = 0, **where: Unpack[Where]) -> SearchPage:
         """Quotations whose quotes match ``text`` and the filters, best match first.
 
         Each quotation appears once, shown by its earliest matching occurrence, with the
         number of its occurrences that match.
         """
-        narrowed = speaker is not None or since or until or outlet or kind or act or min_confidence is not None
-        if not (text and text.strip()) and not narrowed:
+        if not (text and text.strip()) and not any(value not in (None, "", ()) for value in where.values()):
             return self._browse(limit, offset)
         joins, rank = "", "0"
         params: list[object] = []
@@ -132,14 +133,12 @@ class SQLStore(StoreWriter):
             if matched is None:
                 return SearchPage((), 0, limit, offset)
             joins, rank, params = matched
-        conditions, filter_params = self._filters(
-            speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, act=act, min_confidence=min_confidence
-        )
+        conditions, filter_params = self._filters(**where)
         params = params + filter_params
-        where = " AND ".join(conditions) or "1 = 1"
+        condition = " AND ".join(conditions) or "1 = 1"
         hits = f"""
             SELECT q.id AS quote_id, q.quotation_id, a.date, a.id AS article_id, {rank} AS rank
-            FROM {_OCCURRENCE_FROM} {joins} WHERE {where}
+            FROM {_OCCURRENCE_FROM} {joins} WHERE {condition}
         """
         total = self._one(f"SELECT COUNT(DISTINCT quotation_id) FROM ({hits}) AS hits", params)[0]
         rows = self._all(
@@ -175,35 +174,25 @@ class SQLStore(StoreWriter):
         occurrences = self._occurrences_by_id([r[0] for r in rows])
         return SearchPage(tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows), total, limit, offset)
 
-    def _filters(
-        self,
-        *,
-        speaker: str | int | None,
-        since: str | None,
-        until: str | None,
-        outlet: str | None,
-        kind: Sequence[str] = (),
-        act: Sequence[str] = (),
-        min_confidence: float | None = None,
-    ) -> tuple[list[str], list[Any]]:
+    def _filters(self, **where: Unpack[Where]) -> tuple[list[str], list[Any]]:
         conditions: list[str] = []
         params: list[Any] = []
-        for column, values in (("q.kind", kind), ("q.act", act)):
+        for column, values in (("q.kind", where.get("kind", ())), ("q.act", where.get("act", ()))):
             if values:
                 conditions.append(f"{column} IN ({','.join('?' * len(values))})")
-                params.extend(values)
-        if min_confidence is not None:
+                params.extend(str(value) for value in values)
+        if (min_confidence := where.get("min_confidence")) is not None:
             conditions.append("q.confidence >= ?")
             params.append(min_confidence)
-        if speaker is not None:
+        if (speaker := where.get("speaker")) is not None:
             conditions.append(self._speaker_condition(speaker, params))
-        if since:
+        if since := where.get("since"):
             conditions.append("a.date >= ?")
             params.append(since)
-        if until:
+        if until := where.get("until"):
             conditions.append("a.date <= ?")
             params.append(until)
-        if outlet:
+        if outlet := where.get("outlet"):
             conditions.append("LOWER(a.outlet) = LOWER(?)")
             params.append(outlet)
         return conditions, params
@@ -259,7 +248,7 @@ class SQLStore(StoreWriter):
 
     def speakers(self, *, since: str | None = None, until: str | None = None, limit: int = 50) -> tuple[SpeakerSummary, ...]:
         """The most quoted speakers (by quotes) in the period, with their counts."""
-        conditions, params = self._filters(speaker=None, since=since, until=until, outlet=None)
+        conditions, params = self._filters(since=since, until=until)
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         rows = self._all(
             f"{self._SUMMARY} {where} GROUP BY s.id, s.name, s.entity ORDER BY COUNT(q.id) DESC, s.name LIMIT ?",
@@ -336,28 +325,15 @@ class SQLStore(StoreWriter):
         )
         return Article(source_id, date, text, quotes, entities, skipped_from_json(skipped))
 
-    def iter_export(
-        self,
-        *,
-        speaker: str | int | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        kind: Sequence[str] = (),
-        act: Sequence[str] = (),
-        min_confidence: float | None = None,
-        batch: int = 1000,
-    ) -> Iterator[ExportRow]:
+    def iter_export(self, *, batch: int = 1000, **where: Unpack[Where]) -> Iterator[ExportRow]:
         """Every quote passing the filters, in ingest order, with what export writes of it (bounded memory)."""
-        conditions, params = self._filters(
-            speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, act=act, min_confidence=min_confidence
-        )
-        where = "".join(f" AND {c}" for c in conditions)
+        conditions, params = self._filters(**where)
+        condition = "".join(f" AND {c}" for c in conditions)
         after = 0
         while True:
             rows = self._all(
                 f"SELECT {_OCCURRENCE_COLUMNS}, {EXPORT_SELECT} FROM {_OCCURRENCE_FROM} "
-                f"WHERE q.id > ?{where} ORDER BY q.id LIMIT ?",
+                f"WHERE q.id > ?{condition} ORDER BY q.id LIMIT ?",
                 [after, *params, batch],
             )
             if not rows:

@@ -112,6 +112,18 @@ async def _unexpected_error(request: Request, err: Exception) -> JSONResponse:
     return error_response(*_INTERNAL)
 
 
+class TrackedSend:
+    """A ``send`` that remembers whether the answer has started (after that, no other answer can be sent)."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        self.started = self.started or message["type"] == "http.response.start"
+        await self._send(message)
+
+
 class ServerErrors:
     """Answers a route's unexpected exception with the JSON 500 and keeps the connection.
 
@@ -125,17 +137,11 @@ class ServerErrors:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        started = False
-
-        async def tracked_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, receive, tracked_send)
+            await self.app(scope, receive, tracked)
         except Exception as err:
-            if started:  # half an answer is out: only dropping the connection tells the client
+            if tracked.started:  # half an answer is out: only dropping the connection tells the client
                 raise
             log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"), exc_info=err)
             await error_response(*_INTERNAL)(scope, receive, send)

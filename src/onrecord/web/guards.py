@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from onrecord.web.errors import error_payload
+from onrecord.web.errors import TrackedSend, error_payload
 
 TOKEN_COOKIE = "onrecord_token"
 TOKEN_QUERY = "token"
@@ -93,7 +93,6 @@ class BodySizeLimit:
                 err = BodyTooLarge(self.max_bytes)
                 return await _send_json(send, 413, error_payload(413, "body_too_large", err.detail))
         received = 0
-        started = False
 
         async def counted_receive() -> Message:
             nonlocal received
@@ -104,15 +103,11 @@ class BodySizeLimit:
                     raise BodyTooLarge(self.max_bytes)
             return message
 
-        async def tracked_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, counted_receive, tracked_send)
+            await self.app(scope, counted_receive, tracked)
         except BodyTooLarge as err:
-            if started:
+            if tracked.started:
                 raise
             await _send_json(send, 413, error_payload(413, "body_too_large", err.detail))
 
