@@ -197,7 +197,7 @@ def test_responses_carry_security_headers(client: httpx.Client) -> None:
 
 
 def test_pages_and_their_scripts_are_served(client: httpx.Client) -> None:
-    for page in ("/", "/search", "/speakers/Elena%20Marsh", "/quotations/1", "/articles/gazette-2026-01-12"):
+    for page in ("/", "/search", "/speakers", "/speakers/Elena%20Marsh", "/quotations/1", "/articles/1"):
         response = client.get(page)
         assert response.status_code == 200 and response.headers["content-type"].startswith("text/html"), page
     script = client.get("/static/article-view.js")
@@ -364,8 +364,12 @@ def test_unknown_speaker_is_not_found(client: httpx.Client) -> None:
     _error(client.get("/api/speakers/Nobody Anyone"), 404, "not_found")
 
 
+def _store_id_of(client: httpx.Client, source_id: str) -> int:
+    return client.get(f"/api/sources/{source_id}").json()["article_id"]
+
+
 def test_article_comes_with_its_attributions(client: httpx.Client) -> None:
-    article = client.get("/api/articles/gazette-2026-03-20").json()
+    article = client.get(f"/api/articles/{_store_id_of(client, 'gazette-2026-03-20')}").json()
     assert article["date"] == "2026-03-20"
     speakers = {q["text"]: q["speaker"]["text"] for q in article["quotes"]}
     assert speakers["Riders are paying more to wait longer,"] == "Tomas Reyes"
@@ -375,7 +379,75 @@ def test_article_comes_with_its_attributions(client: httpx.Client) -> None:
 
 
 def test_unknown_article_is_not_found(client: httpx.Client) -> None:
-    _error(client.get("/api/articles/no-such-article"), 404, "not_found")
+    _error(client.get("/api/articles/99999"), 404, "not_found")
+    _error(client.get("/api/sources/no-such-article"), 404, "not_found")
+
+
+def test_an_article_id_is_a_store_id_and_a_source_id_has_its_own_route(client: httpx.Client) -> None:
+    metadata = client.get("/api/sources/gazette-2026-01-12").json()
+    assert metadata["source_id"] == "gazette-2026-01-12"
+    assert client.get(f"/api/articles/{metadata['article_id']}").json()["id"] == "gazette-2026-01-12"
+    error = _error(client.get("/api/articles/gazette-2026-01-12"), 422, "invalid_request")
+    assert error["details"][0]["where"] == "path.article_id"
+
+
+def test_article_metadata_has_title_outlet_and_url(client: httpx.Client) -> None:
+    metadata = client.get(f"/api/articles/{_store_id_of(client, 'gazette-2026-01-12')}/metadata").json()
+    assert (metadata["title"], metadata["outlet"], metadata["url"]) == (
+        "Council delays vote on ferry fares", "Harbor Gazette", "https://gazette.example/ferry-fares",
+    )
+
+
+def test_source_page_redirects_to_the_article_page(client: httpx.Client) -> None:
+    response = client.get("/sources/gazette-2026-01-12")
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/articles/{_store_id_of(client, 'gazette-2026-01-12')}"
+
+
+@pytest.mark.parametrize("path", ["/api/quotations/9223372036854775808", "/api/articles/9223372036854775808", "/api/speakers/99999999999999999999"])
+def test_ids_past_the_largest_store_id_are_not_found(client: httpx.Client, path: str) -> None:
+    _error(client.get(path), 404, "not_found")
+
+
+def test_a_speaker_id_past_the_largest_store_id_matches_nothing(client: httpx.Client) -> None:
+    assert client.get("/api/quotations", params={"speaker_id": 2**64}).json()["total"] == 0
+
+
+def test_a_speaker_name_with_a_slash_reaches_the_speaker_route(client: httpx.Client) -> None:
+    error = _error(client.get("/api/speakers/AC%2FDC"), 404, "not_found")
+    assert "AC/DC" in error["message"]
+
+
+@pytest.mark.parametrize("page", ["/quotations/99999", "/speakers/Nobody%20Anyone", "/articles/99999", "/articles/9223372036854775808", "/sources/nothing"])
+def test_a_page_for_something_missing_answers_404(client: httpx.Client, page: str) -> None:
+    response = client.get(page)
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+
+
+def test_an_unknown_page_answers_an_html_404_page(client: httpx.Client) -> None:
+    response = client.get("/no/such/page")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+    assert "there is no page at /no/such/page" in response.text
+
+
+def test_a_page_address_with_broken_percent_encoding_answers_400(client: httpx.Client) -> None:
+    response = client.get("/speakers/%E0%A4%A")
+    assert response.status_code == 400 and "broken percent-escape" in response.text
+
+
+@pytest.mark.parametrize("path", ["/api/quotations?kinds=direct", "/api/health?verbose=1", "/api/speakers?sort=name", "/api/quotations/1?x=1"])
+def test_an_undeclared_query_parameter_is_refused(client: httpx.Client, path: str) -> None:
+    error = _error(client.get(path), 422, "invalid_request")
+    assert error["details"][0]["where"].startswith("query.")
+
+
+def test_search_filters_by_kind_act_and_confidence(client: httpx.Client) -> None:
+    indirect = client.get("/api/quotations", params={"kind": "indirect"}).json()
+    assert indirect["total"] == 1 and indirect["items"][0]["occurrence"]["kind"] == "indirect"
+    assert client.get("/api/quotations", params={"act": "thought"}).json()["total"] == 0
+    everything = client.get("/api/quotations").json()["total"]
+    assert client.get("/api/quotations", params={"min_confidence": 1.0}).json()["total"] < everything
+    _error(client.get("/api/quotations", params={"kind": "quoted"}), 422, "invalid_request")
 
 
 # -- without a store, with a token -----------------------------------------------------

@@ -37,6 +37,21 @@ class Occurrence:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleMetadata:
+    """A stored article's own facts, as ingested: what its page shows above the text."""
+
+    article_id: int
+    source_id: str | None
+    date: str | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     """One quotation matching a search: its earliest matching occurrence and how many match."""
 

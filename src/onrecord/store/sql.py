@@ -23,6 +23,7 @@ from onrecord.store.codec import (
 )
 from onrecord.store.export import ExportRow
 from onrecord.store.records import (
+    ArticleMetadata,
     Occurrence,
     PeriodCount,
     QuotationRecord,
@@ -49,8 +50,17 @@ _OCCURRENCE_FROM = """
 # What export reads beyond an occurrence (``export.ExportRow``): the act, the speaker's
 # mention, and the JSON detail holding cue, addressee, channel and when.
 EXPORT_SELECT = "q.act, q.speaker_text, q.detail"
+# The largest id a store can hold (SQLite INTEGER, PostgreSQL BIGINT): a larger one names nothing.
+MAX_ID = 2**63 - 1
 # Earliest first: dated before undated, then by date, then ingest order.
 _EARLIEST = "(a.date IS NULL), a.date, a.id, q.id"
+
+
+def _article_column(id: int | str) -> str | None:
+    """The articles column an id is looked up in: a store id (int) or a source id (str); ``None``: no such id."""
+    if isinstance(id, int):
+        return "id" if 0 < id <= MAX_ID else None
+    return "source_id"
 
 
 class Where(TypedDict, total=False):
@@ -200,7 +210,7 @@ class SQLStore(StoreWriter):
     @staticmethod
     def _speaker_condition(speaker: str | int, params: list[Any]) -> str:
         if isinstance(speaker, int):
-            params.append(speaker)
+            params.append(speaker if 0 < speaker <= MAX_ID else 0)  # ids start at 1: 0 matches nothing
             return "s.id = ?"
         words = dedup.normalise(speaker)
         # The name as a whole-word run inside a speaker's name: "Trump" finds "Donald Trump".
@@ -216,6 +226,8 @@ class SQLStore(StoreWriter):
 
     def quotation(self, id: int) -> QuotationRecord | None:
         """A quotation with all its occurrences (earliest first) and its wordings, or ``None``."""
+        if not 0 < id <= MAX_ID:
+            return None
         head = self._one("SELECT id, text FROM quotations WHERE id = ?", (id,))
         if head is None:
             return None
@@ -286,9 +298,19 @@ class SQLStore(StoreWriter):
             tuple(Occurrence(*r) for r in latest),
         )
 
+    def article_metadata(self, id: int | str) -> ArticleMetadata | None:
+        """A stored article's id, source id, date, outlet, title and url, by store id (int) or source id (str)."""
+        if (column := _article_column(id)) is None:
+            return None
+        row = self._one(
+            f"SELECT id, source_id, date, outlet, title, url FROM articles WHERE {column} = ? ORDER BY id LIMIT 1", (id,)
+        )
+        return None if row is None else ArticleMetadata(*row)
+
     def article(self, id: int | str) -> Article | None:
         """A stored article by store id (int) or by the id it came with (str), as extracted."""
-        column = "id" if isinstance(id, int) else "source_id"
+        if (column := _article_column(id)) is None:
+            return None
         row = self._one(f"SELECT id, source_id, date, text, skipped FROM articles WHERE {column} = ? ORDER BY id LIMIT 1", (id,))
         if row is None:
             return None

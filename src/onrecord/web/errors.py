@@ -13,12 +13,13 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onrecord.errors import OnrecordError
+from onrecord.web.shell import error_page
 
 log = logging.getLogger(__name__)
 
@@ -95,12 +96,14 @@ async def _validation_error(_: Request, err: Exception) -> JSONResponse:
     )
 
 
-async def _http_error(_: Request, err: Exception) -> JSONResponse:
+async def _http_error(request: Request, err: Exception) -> Response:
     assert isinstance(err, StarletteHTTPException)
     code = _HTTP_CODES.get(err.status_code, HTTPStatus(err.status_code).phrase.lower().replace(" ", "_"))
     message = err.detail if isinstance(err.detail, str) else HTTPStatus(err.status_code).phrase
     if err.status_code == 404 and message == "Not Found":
         message = "no such page or API route"
+        if not request.url.path.startswith(("/api/", "/static/")):  # a person's address: a page, not JSON
+            return error_page(404, "Page not found", f"there is no page at {request.url.path}")
     return error_response(err.status_code, code, message, headers=getattr(err, "headers", None))
 
 
@@ -145,6 +148,33 @@ class ServerErrors:
                 raise
             log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"), exc_info=err)
             await error_response(*_INTERNAL)(scope, receive, send)
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters a FastAPI route (its ``Dependant``) declares, its dependencies' included."""
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def declared_parameters_only(request: Request) -> None:
+    """Refuses a query parameter the route does not declare (422), rather than ignore it.
+
+    Each route's parameters are declared once, in its signature: that list checks
+    requests here and is the OpenAPI document's, which docs/web.md points to.
+    """
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    declared = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - declared)
+    if unknown:
+        allowed = ", ".join(sorted(declared)) or "none"
+        raise RequestValidationError(
+            [{"loc": ("query", name), "msg": f"not a parameter of this route (it takes: {allowed})", "type": "extra_forbidden"} for name in unknown]
+        )
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -13,13 +13,15 @@ from contextlib import contextmanager
 from dataclasses import fields
 from typing import Annotated, Any, get_type_hints
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, create_model
 
+from onrecord.kinds import QuoteKind, SpeechAct
 from onrecord.settings import int_default
 from onrecord.stages.read import InputError, parse_date
 from onrecord.store import (
+    ArticleMetadata,
     Occurrence,
     PeriodCount,
     QuotationRecord,
@@ -31,9 +33,9 @@ from onrecord.store import (
     open_store,
 )
 from onrecord.web.contract import ARTICLE_RESPONSE
-from onrecord.web.errors import ApiError, ErrorResponse
+from onrecord.web.errors import ApiError, ErrorResponse, declared_parameters_only
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", dependencies=[Depends(declared_parameters_only)])
 
 MAX_PAGE = int_default("max_page_size")
 PAGE = int_default("page_size")
@@ -67,7 +69,8 @@ def check_store(db: str) -> None:
 
 
 @contextmanager
-def _store(request: Request) -> Iterator[Store]:
+def opened_store(request: Request) -> Iterator[Store]:
+    """The server's store, opened read-only for this request; 503 when there is none or it cannot be read."""
     db = request.app.state.db
     if db is None:
         raise ApiError(503, "no_store", "this server was started without a quotation store (onrecord serve --db PATH)")
@@ -91,35 +94,41 @@ def _date(value: str | None, name: str) -> str | None:
 
 
 def _id_or_name(value: str) -> int | str:
-    return int(value) if value.isdigit() else value
+    return int(value) if value.isascii() and value.isdigit() else value
 
 
 @router.get(
     "/quotations",
     tags=["quotations"],
-    summary="Search quotations by words, speaker, period and outlet",
+    summary="Search quotations by words, speaker, period, outlet, kind, act and confidence",
     response_model=None,
     responses={200: {"model": SearchPage}, **_STORE_ERRORS},
 )
 def search_quotations(
     request: Request,
-    q: Annotated[str | None, Query(max_length=500, description="Words that must all be in the quote.")] = None,
+    q: Annotated[str | None, Query(max_length=500, description='Words that must all be in the quote; "a phrase" in double quotes must appear as written.')] = None,
     speaker: Annotated[str | None, Query(max_length=200, description="A speaker's name (or part of it: 'Marsh' finds 'Elena Marsh').")] = None,
     speaker_id: Annotated[int | None, Query(ge=1, description="A speaker's store id.")] = None,
     since: Annotated[str | None, Query(description="Earliest publication date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(description="Latest publication date, YYYY-MM-DD.")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="The outlet, exactly (any case).")] = None,
+    kind: Annotated[list[QuoteKind] | None, Query(description="Only quotes of this kind; repeat for several.")] = None,
+    act: Annotated[list[SpeechAct] | None, Query(description="Only quotes of this act; repeat for several.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only quotes with at least this confidence.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = PAGE,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONResponse:
-    """Quotations matching every filter, best text match first, then newest; each shown by its earliest occurrence."""
+    """Quotations matching every filter, each shown by its earliest matching occurrence.
+
+    Order: with words, best text match first, newest first among equals; without, newest first.
+    """
     who: int | str | None = speaker_id
     if who is None and speaker and speaker.strip():
         who = speaker.strip()
-    with _store(request) as store:
+    with opened_store(request) as store:
         page = store.search(
-            q, speaker=who, since=_date(since, "since"), until=_date(until, "until"), outlet=outlet or None,
-            limit=limit, offset=offset,
+            q, limit=limit, offset=offset, speaker=who, since=_date(since, "since"), until=_date(until, "until"),
+            outlet=outlet or None, kind=tuple(kind or ()), act=tuple(act or ()), min_confidence=min_confidence,
         )
     return JSONResponse(page.to_dict())
 
@@ -132,7 +141,7 @@ def search_quotations(
     responses={200: {"model": QuotationRecord}, 404: _NOT_FOUND, **_STORE_ERRORS},
 )
 def get_quotation(request: Request, quotation_id: Annotated[int, Path(ge=1)]) -> JSONResponse:
-    with _store(request) as store:
+    with opened_store(request) as store:
         record = store.quotation(quotation_id)
     if record is None:
         raise ApiError(404, "not_found", f"no quotation {quotation_id} in the store")
@@ -152,13 +161,13 @@ def list_speakers(
     until: Annotated[str | None, Query(description="Latest publication date, YYYY-MM-DD.")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> JSONResponse:
-    with _store(request) as store:
+    with opened_store(request) as store:
         summaries = store.speakers(since=_date(since, "since"), until=_date(until, "until"), limit=limit)
     return JSONResponse({"items": [s.to_dict() for s in summaries]})
 
 
 @router.get(
-    "/speakers/{speaker}",
+    "/speakers/{speaker:path}",
     tags=["speakers"],
     summary="One speaker: counts, quotes per month, latest quotes",
     response_model=None,
@@ -169,31 +178,58 @@ def get_speaker(
     speaker: Annotated[str, Path(max_length=200, description="Store id, alias id, or name (exact, else the most quoted containing it).")],
     recent: Annotated[int, Query(ge=0, le=MAX_PAGE, description="How many latest quotes to include.")] = PAGE,
 ) -> JSONResponse:
-    with _store(request) as store:
+    with opened_store(request) as store:
         record = store.speaker(_id_or_name(speaker), recent=recent)
     if record is None:
         raise ApiError(404, "not_found", f"no speaker {speaker!r} in the store")
     return JSONResponse(record.to_dict())
 
 
+# One id, one meaning: /articles/{id} takes the store id (a number), /sources/{id} the id an
+# article was ingested with (any text, digits included), so "123" can never mean both.
 @router.get(
-    "/articles/{article_id:path}",
+    "/articles/{article_id}",
     tags=["articles"],
-    summary="One stored article with its attributions",
+    summary="One stored article with its attributions, by store id",
     response_model=None,
     responses={200: ARTICLE_RESPONSE, 404: _NOT_FOUND, **_STORE_ERRORS},
 )
-def get_article(
-    request: Request,
-    article_id: Annotated[str, Path(max_length=2000, description="Store id, or the id the article was ingested with.")],
-) -> JSONResponse:
-    with _store(request) as store:
-        article = store.article(_id_or_name(article_id))
-        if article is None and article_id.isdigit():
-            article = store.article(article_id)  # a source id that happens to be a number
+def get_article(request: Request, article_id: Annotated[int, Path(ge=1, description="The article's store id.")]) -> JSONResponse:
+    with opened_store(request) as store:
+        article = store.article(article_id)
     if article is None:
-        raise ApiError(404, "not_found", f"no article {article_id!r} in the store")
+        raise ApiError(404, "not_found", f"no article {article_id} in the store (an id it was ingested with: /api/sources/ID)")
     return JSONResponse(article.to_dict())
+
+
+@router.get(
+    "/articles/{article_id}/metadata",
+    tags=["articles"],
+    summary="A stored article's source id, date, outlet, title and url",
+    response_model=None,
+    responses={200: {"model": ArticleMetadata}, 404: _NOT_FOUND, **_STORE_ERRORS},
+)
+def get_article_metadata(request: Request, article_id: Annotated[int, Path(ge=1, description="The article's store id.")]) -> JSONResponse:
+    with opened_store(request) as store:
+        metadata = store.article_metadata(article_id)
+    if metadata is None:
+        raise ApiError(404, "not_found", f"no article {article_id} in the store")
+    return JSONResponse(metadata.to_dict())
+
+
+@router.get(
+    "/sources/{source_id:path}",
+    tags=["articles"],
+    summary="A stored article found by the id it was ingested with: its store id and metadata",
+    response_model=None,
+    responses={200: {"model": ArticleMetadata}, 404: _NOT_FOUND, **_STORE_ERRORS},
+)
+def get_source(request: Request, source_id: Annotated[str, Path(max_length=2000, description="The id the article was ingested with (file path, JSON id, URL).")]) -> JSONResponse:
+    with opened_store(request) as store:
+        metadata = store.article_metadata(source_id)
+    if metadata is None:
+        raise ApiError(404, "not_found", f"no article ingested as {source_id!r} in the store")
+    return JSONResponse(metadata.to_dict())
 
 
 @router.get(
@@ -204,5 +240,5 @@ def get_article(
     responses={200: {"model": StoreStats}, **_STORE_ERRORS},
 )
 def get_stats(request: Request) -> JSONResponse:
-    with _store(request) as store:
+    with opened_store(request) as store:
         return JSONResponse(store.stats().to_dict())

@@ -253,6 +253,21 @@ export class ArticleView {
     for (const item of this.container.querySelectorAll(".legend li")) {
       item.classList.toggle("lit", this.focused !== null && item.id === this.focused.anchor);
     }
+    // The quote list shows the chosen speaker's quotes only.
+    for (const item of this.container.querySelectorAll(".quote-list li")) {
+      item.hidden = this.focused !== null && !this.focused.quotes.includes(Number(item.dataset.q));
+    }
+  }
+
+  // Opens the article at the quote with these offsets (a link from a quotation or a search):
+  // scrolled to, focused and marked as the target.
+  openAt(start, end) {
+    const quotes = this.article.quotes || [];
+    let q = quotes.findIndex((quote) => quote.start === start && quote.end === end);
+    if (q < 0) q = quotes.findIndex((quote) => quote.start < end && start < quote.end);
+    if (q < 0) return;
+    for (const mark of this.textNode.querySelectorAll("mark.quote")) mark.classList.toggle("target", Number(mark.dataset.q) === q);
+    this.reveal(q);
   }
 
   light(q) {

@@ -115,9 +115,20 @@ export function articleHref(id) {
   return "/articles/" + encodeURIComponent(id);
 }
 
+// Where an occurrence is in its article: the article page opens there, the quote highlighted.
+export function occurrenceHref(occurrence) {
+  return articleHref(occurrence.article_id) + `#at-${occurrence.start}-${occurrence.end}`;
+}
+
 // The part of the path after a page prefix, decoded: "/speakers/Elena%20Marsh" → "Elena Marsh".
+// A malformed escape (the server refuses those pages) is left as written rather than thrown.
 export function pathTail(prefix) {
-  return decodeURIComponent(location.pathname.slice(prefix.length));
+  const tail = location.pathname.slice(prefix.length);
+  try {
+    return decodeURIComponent(tail);
+  } catch (err) {
+    return tail;
+  }
 }
 
 // Replaces a container's children, leaving out the parts a page did not have (null).
@@ -156,7 +167,7 @@ export function occurrenceLine(occurrence, { count = null, withSpeaker = true } 
   }
   const where = [occurrence.outlet, formatDate(occurrence.date)].filter(Boolean).join(", ");
   const title = occurrence.title || occurrence.source_id || "article " + occurrence.article_id;
-  parts.push(el("span", {}, where + " \u2014 ", el("a", { href: articleHref(occurrence.article_id) }, title)));
+  parts.push(el("span", {}, where + " \u2014 ", el("a", { href: occurrenceHref(occurrence) }, title)));
   if (count !== null) {
     parts.push(el("a", { href: quotationHref(occurrence.quotation_id) }, count === 1 ? "1 occurrence" : `${count} occurrences`));
   }
