@@ -22,3 +22,18 @@ def test_a_quotation_id_past_the_largest_store_id_is_not_found(tmp_path: Path) -
     result = runner.invoke(app, ["quotation", str(2**63), "--db", _empty_store(tmp_path)])
     assert result.exit_code == 2
     assert "no quotation" in result.output and "Traceback" not in result.output
+
+
+def test_search_says_how_its_results_are_ordered(tmp_path: Path) -> None:
+    from test_store_sqlite import add, make_article
+
+    db = _empty_store(tmp_path)
+    store = open_store(db)
+    quote = "We will bring law and order back to the harbour district."
+    add(store, make_article(f'"{quote}" Hollis said.', [(quote, "Hollis")], date="2021-05-01"))
+    store.close()
+    newest = runner.invoke(app, ["search", '"law and order"', "--db", db])
+    assert newest.exit_code == 0 and "1 quotations (showing 1–1, newest first)" in newest.output
+    best = runner.invoke(app, ["search", "harbour", "--order", "relevance", "--db", db])
+    assert "best match first" in best.output
+    assert "0 quotations" in runner.invoke(app, ["search", '"order and law"', "--db", db]).output

@@ -441,6 +441,24 @@ def test_an_undeclared_query_parameter_is_refused(client: httpx.Client, path: st
     assert error["details"][0]["where"].startswith("query.")
 
 
+def test_search_marks_the_searched_words_in_each_hit(client: httpx.Client) -> None:
+    hit = client.get("/api/quotations", params={"q": "ferry lifeline"}).json()["items"][0]
+    text = hit["occurrence"]["text"]
+    assert sorted(text[start:end].lower() for start, end in hit["highlights"]) == ["ferry", "lifeline"]
+
+
+def test_search_takes_a_quoted_phrase_as_a_phrase(client: httpx.Client) -> None:
+    assert client.get("/api/quotations", params={"q": '"raise fares"'}).json()["total"] == 1
+    assert client.get("/api/quotations", params={"q": '"fares raise"'}).json()["total"] == 0
+
+
+def test_search_is_newest_first_unless_relevance_is_asked(client: httpx.Client) -> None:
+    dates = [h["occurrence"]["date"] for h in client.get("/api/quotations", params={"q": "the"}).json()["items"]]
+    assert dates == sorted(dates, reverse=True)
+    assert client.get("/api/quotations", params={"q": "the", "order": "relevance"}).status_code == 200
+    _error(client.get("/api/quotations", params={"order": "alphabetical"}), 422, "invalid_request")
+
+
 def test_search_filters_by_kind_act_and_confidence(client: httpx.Client) -> None:
     indirect = client.get("/api/quotations", params={"kind": "indirect"}).json()
     assert indirect["total"] == 1 and indirect["items"][0]["occurrence"]["kind"] == "indirect"

@@ -215,6 +215,14 @@ def test_search_finds_quotes_by_their_words(visit: Visit) -> None:
     assert "q=lifeline" in page.url  # the search can be shared as a link
 
 
+def test_search_marks_the_words_it_found_and_says_its_order(visit: Visit) -> None:
+    page = visit.open("/search?q=%22the+ferry%22+lifeline")
+    page.wait_for_selector("[data-testid=results] li")
+    marked = page.locator("[data-testid=results] li").first.locator("mark.hit").all_text_contents()
+    assert [m.lower() for m in marked] == ["the ferry", "lifeline"]  # a phrase is marked whole
+    assert page.text_content("[data-testid=result-order]").startswith("newest first")
+
+
 def test_search_filters_by_speaker_and_period(visit: Visit) -> None:
     page = visit.open("/search?speaker=Elena+Marsh&since=2026-03-01&until=2026-03-31")
     page.wait_for_selector("[data-testid=result-count]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -36,6 +36,14 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
+class Order(str, Enum):
+    date = "date"
+    relevance = "relevance"
+
+
+_ORDER_SAID = {Order.date: "newest first", Order.relevance: "best match first, then newest"}
+
+
 class Period(str, Enum):
     all = "all"
     year = "year"
@@ -57,9 +65,20 @@ def opened(db: str, *, read_only: bool) -> Iterator[Store]:
         store.close()
 
 
-def _occurrence_line(o: Occurrence) -> str:
+def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the searched words in bold on a terminal; as it is into a file or a pipe (as grep does)."""
+    if not spans or not sys.stdout.isatty():
+        return text
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out += [text[at:start], typer.style(text[start:end], bold=True)]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def _occurrence_line(o: Occurrence, highlights: Sequence[tuple[int, int]] = ()) -> str:
     where = " · ".join(part for part in (o.date or "undated", o.outlet, o.source_id) if part)
-    return f"{o.speaker or '(unknown speaker)'}: “{o.text.strip()}”  [{where}]"
+    return f"{o.speaker or '(unknown speaker)'}: “{_marked(o.text, highlights).strip()}”  [{where}]"
 
 
 SpeakerOption = Annotated[str | None, typer.Option(help="Speaker name (whole words) or alias-file id.")]
@@ -93,25 +112,25 @@ def search(
     kind: KindOption = None,
     act: ActOption = None,
     min_confidence: ConfidenceOption = None,
+    order: Annotated[Order, typer.Option(help="date: newest first (by each quotation's earliest matching occurrence); relevance: best text match first.")] = Order.date,
     limit: Annotated[int, typer.Option(min=1, help=setting("page_size").help)] = int_default("page_size"),
     offset: Annotated[int, typer.Option(min=0)] = 0,
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
-    """Find quotations by their words, speaker, period, outlet, kind, act and confidence.
-
-    With words, the best matches come first, newest first among equals; without, newest first.
-    """
+    """Find quotations by their words, speaker, period, outlet, kind, act and confidence: newest first,
+    each by its earliest matching occurrence, the searched words marked."""
     with opened(db, read_only=True) as store:
-        page = store.search(text, limit=limit, offset=offset, **_where(speaker, since, until, outlet, kind, act, min_confidence))
+        page = store.search(
+            text, order=order.value, limit=limit, offset=offset, **_where(speaker, since, until, outlet, kind, act, min_confidence)
+        )
     if format is ShowFormat.json:
         typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
         return
-    order = "best match first, then newest" if text and text.strip() else "newest first"
-    shown = f" (showing {offset + 1}–{offset + len(page.items)}, {order})" if page.items else ""
+    shown = f" (showing {offset + 1}–{offset + len(page.items)}, {_ORDER_SAID[order]})" if page.items else ""
     typer.echo(f"{page.total} quotations{shown}")
     for hit in page.items:
         seen = f" — {hit.occurrences} occurrences" if hit.occurrences > 1 else ""
-        typer.echo(f"#{hit.quotation_id} {_occurrence_line(hit.occurrence)}{seen}")
+        typer.echo(f"#{hit.quotation_id} {_occurrence_line(hit.occurrence, hit.highlights)}{seen}")
 
 
 @app.command()

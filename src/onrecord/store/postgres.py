@@ -15,10 +15,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from onrecord.errors import StoreError
 from onrecord.store.schema import SCHEMA_VERSION, postgres_schema
-from onrecord.store.sql import Dialect
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
+from onrecord.store.sql import MARK_END, MARK_START, Dialect, Terms
 
 _SECRET_PARAMS = {"password", "passfile", "sslpassword"}
 
@@ -101,15 +98,27 @@ class PostgresDialect(Dialect):
         with self._conn.transaction():
             yield
 
-    def fulltext(self, text: str) -> tuple[str, str, list[Any]] | None:
-        words = _WORD.findall(text)
-        if not words:
-            return None
+    @staticmethod
+    def _query(terms: Terms) -> tuple[str, list[str]]:
+        """A tsquery needing every term, each a phrase of its words in order (bound, never parsed as syntax)."""
+        return " && ".join(["phraseto_tsquery('simple', ?)"] * len(terms)), [" ".join(words) for words in terms]
+
+    def fulltext(self, terms: Terms) -> tuple[str, str, list[Any]]:
+        query, params = self._query(terms)
         return (
-            "JOIN (SELECT plainto_tsquery('simple', ?) AS query) AS fts ON q.search @@ fts.query",
+            f"JOIN (SELECT {query} AS query) AS fts ON q.search @@ fts.query",
             "-ts_rank(q.search, fts.query)",
-            [" ".join(words)],
+            list(params),
         )
+
+    def marked(self, terms: Terms, quote_ids: Sequence[int]) -> dict[int, str]:
+        query, params = self._query(terms)
+        options = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+        rows = self.execute(
+            f"SELECT id, ts_headline('simple', text, {query}, ?) FROM quotes WHERE id = ANY(?)",
+            [*params, options, list(quote_ids)],
+        )
+        return dict(rows.fetchall())
 
     def index_quote(self, quote_id: int, text: str) -> None:
         """Nothing to do: the ``search`` column is generated from the text."""

@@ -53,17 +53,23 @@ class ArticleMetadata:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One quotation matching a search: its earliest matching occurrence and how many match."""
+    """One quotation matching a search: its earliest matching occurrence and how many match.
+
+    ``highlights``: the (start, end) offsets in ``occurrence.text`` of the searched words
+    found there, for showing them marked.
+    """
 
     quotation_id: int
     occurrence: Occurrence
     occurrences: int
+    highlights: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "quotation_id": self.quotation_id,
             "occurrences": self.occurrences,
             "occurrence": self.occurrence.to_dict(),
+            "highlights": [list(span) for span in self.highlights],
         }
 
 

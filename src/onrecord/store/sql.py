@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import fields
@@ -52,6 +53,11 @@ _OCCURRENCE_FROM = """
 EXPORT_SELECT = "q.act, q.speaker_text, q.detail"
 # The largest id a store can hold (SQLite INTEGER, PostgreSQL BIGINT): a larger one names nothing.
 MAX_ID = 2**63 - 1
+# How search orders its hits (``order=``): newest first, or best text match first.
+SEARCH_ORDERS = {
+    "date": "(date IS NULL), date DESC, best, quotation_id DESC",
+    "relevance": "best, (date IS NULL), date DESC, quotation_id DESC",
+}
 # Earliest first: dated before undated, then by date, then ingest order.
 _EARLIEST = "(a.date IS NULL), a.date, a.id, q.id"
 
@@ -75,6 +81,49 @@ class Where(TypedDict, total=False):
     min_confidence: float | None
 
 
+Terms = tuple[tuple[str, ...], ...]
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERM = re.compile(r'"([^"]*)"?|([^"\s]+)')
+# What the backends' highlight functions put around a found term; no quote text holds them.
+MARK_START, MARK_END = "\x01", "\x02"
+
+
+def search_terms(text: str) -> Terms:
+    """The terms of a search: ``"law and order" crime`` → (("law", "and", "order"), ("crime",)).
+
+    Words between double quotes are one phrase (an unclosed quote runs to the end);
+    every other word is a term of its own.  Only words count: punctuation and search
+    syntax (``*``, ``-``, ``OR``) are data, never operators.
+    """
+    terms: list[tuple[str, ...]] = []
+    for phrase, loose in _TERM.findall(text):
+        if phrase:
+            words = tuple(_WORD.findall(phrase))
+            if words:
+                terms.append(words)
+        else:
+            terms.extend((word,) for word in _WORD.findall(loose))
+    return tuple(terms)
+
+
+def highlight_spans(text: str, marked: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets in ``text`` of the stretches ``marked`` puts between the marks."""
+    spans: list[tuple[int, int]] = []
+    plain: list[str] = []
+    at, start = 0, None
+    for ch in marked:
+        if ch == MARK_START:
+            start = at
+        elif ch == MARK_END and start is not None:
+            if at > start:
+                spans.append((start, at))
+            start = None
+        else:
+            plain.append(ch)
+            at += 1
+    return tuple(spans) if "".join(plain) == text else ()  # a text that held a mark itself: nothing shown
+
+
 class Dialect(abc.ABC):
     """What differs between SQL backends."""
 
@@ -91,8 +140,12 @@ class Dialect(abc.ABC):
         """A write transaction: committed on success, rolled back on any error."""
 
     @abc.abstractmethod
-    def fulltext(self, text: str) -> tuple[str, str, list[Any]] | None:
-        """(join clause, rank expression, parameters) matching ``text``, or ``None`` if it has no words."""
+    def fulltext(self, terms: Terms) -> tuple[str, str, list[Any]]:
+        """(join clause, rank expression, parameters) matching every term (a word, or a phrase's words in order)."""
+
+    @abc.abstractmethod
+    def marked(self, terms: Terms, quote_ids: Sequence[int]) -> dict[int, str]:
+        """Each quote's text with the terms found in it between ``MARK_START`` and ``MARK_END``."""
 
     @abc.abstractmethod
     def index_quote(self, quote_id: int, text: str) -> None:
@@ -128,21 +181,27 @@ class SQLStore(StoreWriter):
         return StoreStats(articles=articles, quotes=quotes, quotations=quotations, speakers=speakers,
                           first_date=dates[0], last_date=dates[1])
 
-    def search(self, text: str | None = None, *, limit: int = 20, offset: int = 0, **where: Unpack[Where]) -> SearchPage:
-        """Quotations whose quotes match ``text`` and the filters, best match first.
+    def search(
+        self, text: str | None = None, *, order: str = "date", limit: int = 20, offset: int = 0, **where: Unpack[Where]
+    ) -> SearchPage:
+        """Quotations whose quotes hold every term of ``text`` (see ``search_terms``) and pass the filters.
 
-        Each quotation appears once, shown by its earliest matching occurrence, with the
-        number of its occurrences that match.
+        Each quotation appears once, shown by its earliest matching occurrence (its
+        searched words highlighted), with the number of its occurrences that match.
+        ``order``: ``"date"``, newest first (by that earliest occurrence; undated last);
+        ``"relevance"``, best text match first, newest first among equals.
         """
-        if not (text and text.strip()) and not any(value not in (None, "", ()) for value in where.values()):
+        if order not in SEARCH_ORDERS:
+            raise ValueError(f"order must be one of {', '.join(SEARCH_ORDERS)}")
+        terms = search_terms(text or "")
+        if text and text.strip() and not terms:
+            return SearchPage((), 0, limit, offset)  # only punctuation: no quote can hold it
+        if not terms and not any(value not in (None, "", ()) for value in where.values()):
             return self._browse(limit, offset)
         joins, rank = "", "0"
         params: list[object] = []
-        if text is not None and text.strip():
-            matched = self._db.fulltext(text)
-            if matched is None:
-                return SearchPage((), 0, limit, offset)
-            joins, rank, params = matched
+        if terms:
+            joins, rank, params = self._db.fulltext(terms)
         conditions, filter_params = self._filters(**where)
         params = params + filter_params
         condition = " AND ".join(conditions) or "1 = 1"
@@ -163,13 +222,18 @@ class SQLStore(StoreWriter):
                 FROM ({hits}) AS hits
             ) AS ranked
             WHERE rn = 1
-            ORDER BY best, (date IS NULL), date DESC, quotation_id DESC
+            ORDER BY {SEARCH_ORDERS[order]}
             LIMIT ? OFFSET ?
             """,
             [*params, limit, offset],
         )
-        occurrences = self._occurrences_by_id([r[0] for r in rows])
-        items = tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows)
+        quote_ids = [r[0] for r in rows]
+        occurrences = self._occurrences_by_id(quote_ids)
+        marked = self._db.marked(terms, quote_ids) if terms and quote_ids else {}
+        items = tuple(
+            SearchHit(r[1], occurrences[r[0]], r[2], highlight_spans(occurrences[r[0]].text, marked.get(r[0], "")))
+            for r in rows
+        )
         return SearchPage(items, total, limit, offset)
 
     def _browse(self, limit: int, offset: int) -> SearchPage:

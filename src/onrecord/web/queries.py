@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
-from typing import Annotated, Any, get_type_hints
+from typing import Annotated, Any, Literal, get_type_hints
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -115,19 +115,19 @@ def search_quotations(
     kind: Annotated[list[QuoteKind] | None, Query(description="Only quotes of this kind; repeat for several.")] = None,
     act: Annotated[list[SpeechAct] | None, Query(description="Only quotes of this act; repeat for several.")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only quotes with at least this confidence.")] = None,
+    order: Annotated[Literal["date", "relevance"], Query(description="'date': newest first (by each quotation's earliest matching occurrence; undated last); 'relevance': best text match first, newest first among equals.")] = "date",
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = PAGE,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONResponse:
-    """Quotations matching every filter, each shown by its earliest matching occurrence.
-
-    Order: with words, best text match first, newest first among equals; without, newest first.
-    """
+    """Quotations matching every filter, each shown by its earliest matching occurrence, newest first
+    (or best match first with ``order=relevance``); ``highlights`` give the offsets of the searched
+    words in the shown quote's text."""
     who: int | str | None = speaker_id
     if who is None and speaker and speaker.strip():
         who = speaker.strip()
     with opened_store(request) as store:
         page = store.search(
-            q, limit=limit, offset=offset, speaker=who, since=_date(since, "since"), until=_date(until, "until"),
+            q, order=order, limit=limit, offset=offset, speaker=who, since=_date(since, "since"), until=_date(until, "until"),
             outlet=outlet or None, kind=tuple(kind or ()), act=tuple(act or ()), min_confidence=min_confidence,
         )
     return JSONResponse(page.to_dict())

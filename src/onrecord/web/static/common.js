@@ -150,9 +150,24 @@ export function saidText(text, kind) {
   return kind === "indirect" ? text : "\u201c" + text + "\u201d";
 }
 
-// A quote coloured by its speaker.
-export function saidBlock(text, colour, kind = "direct") {
-  return el("blockquote", { class: "said" + (kind === "indirect" ? " reported" : ""), "--c": colour }, saidText(text, kind));
+// The text as nodes, with the [start, end) stretches of a search marked (as text, never HTML).
+export function highlighted(text, spans = []) {
+  const nodes = [];
+  let at = 0;
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (start < at || end <= start || end > text.length) continue;
+    if (start > at) nodes.push(text.slice(at, start));
+    nodes.push(el("mark", { class: "hit" }, text.slice(start, end)));
+    at = end;
+  }
+  if (at < text.length) nodes.push(text.slice(at));
+  return nodes;
+}
+
+// A quote coloured by its speaker; ``hits``: stretches of it a search found, marked.
+export function saidBlock(text, colour, kind = "direct", hits = []) {
+  const words = kind === "indirect" ? highlighted(text, hits) : ["\u201c", ...highlighted(text, hits), "\u201d"];
+  return el("blockquote", { class: "said" + (kind === "indirect" ? " reported" : ""), "--c": colour }, words);
 }
 
 // "Elena Marsh · Harbor Gazette, 12 Jan 2026 — <title> · 2 occurrences": who, where, when, how often.
