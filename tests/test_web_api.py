@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from onrecord.cli import app as cli
 from onrecord.pipeline import extract, extract_sources
+from onrecord.settings import int_default
 from onrecord.stages.read import ArticleSource, split_date_prefix
 from onrecord.store import open_store
 
@@ -167,6 +168,7 @@ def test_health_reports_store_and_limits(client: httpx.Client) -> None:
     assert health["status"] == "ok"
     assert health["store"] is True
     assert health["max_bytes"] == 20000
+    assert (health["per_client"], health["queue"]) == (int_default("extraction_queue_per_client"), int_default("extraction_queue"))
 
 
 def test_openapi_document_describes_every_route_and_the_article_contract(client: httpx.Client) -> None:

@@ -35,13 +35,19 @@ class Health(BaseModel):
     version: str
     store: bool = Field(description="Whether a quotation store is open for the search, speaker, quotation and article routes.")
     max_bytes: int = Field(description="The largest request body accepted, in bytes.")
-    timeout_s: float = Field(description="How long one extraction may run, in seconds.")
+    timeout_s: float = Field(description="How long one extraction may run, in seconds (counted from the start of its work).")
+    per_client: int = Field(description="Extractions one client may have waiting or running.")
+    queue: int = Field(description="Extractions all clients may have waiting or running.")
 
 
 @router.get("/health", summary="Whether the server is up, and its limits", tags=["server"])
 def health(request: Request) -> Health:
     state = request.app.state
-    return Health(status="ok", version=__version__, store=state.db is not None, max_bytes=state.max_bytes, timeout_s=state.extractor.timeout_s)
+    extractor = state.extractor
+    return Health(
+        status="ok", version=__version__, store=state.db is not None, max_bytes=state.max_bytes,
+        timeout_s=extractor.timeout_s, per_client=extractor.per_client, queue=extractor.max_waiting,
+    )
 
 
 @router.post(

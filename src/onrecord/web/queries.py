@@ -116,8 +116,8 @@ def search_quotations(
     act: Annotated[list[SpeechAct] | None, Query(description="Only quotes of this act; repeat for several.")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only quotes with at least this confidence.")] = None,
     order: Annotated[Literal["date", "relevance"], Query(description="'date': newest first (by each quotation's earliest matching occurrence; undated last); 'relevance': best text match first, newest first among equals.")] = "date",
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = PAGE,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Quotations per page.")] = PAGE,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many matching quotations to skip (paging).")] = 0,
 ) -> JSONResponse:
     """Quotations matching every filter, each shown by its earliest matching occurrence, newest first
     (or best match first with ``order=relevance``); ``highlights`` give the offsets of the searched
@@ -140,7 +140,7 @@ def search_quotations(
     response_model=None,
     responses={200: {"model": QuotationRecord}, 404: _NOT_FOUND, **_STORE_ERRORS},
 )
-def get_quotation(request: Request, quotation_id: Annotated[int, Path(ge=1)]) -> JSONResponse:
+def get_quotation(request: Request, quotation_id: Annotated[int, Path(ge=1, description="The quotation's store id (search's quotation_id).")]) -> JSONResponse:
     with opened_store(request) as store:
         record = store.quotation(quotation_id)
     if record is None:
@@ -159,7 +159,7 @@ def list_speakers(
     request: Request,
     since: Annotated[str | None, Query(description="Earliest publication date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(description="Latest publication date, YYYY-MM-DD.")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Annotated[int, Query(ge=1, le=500, description="How many speakers.")] = 50,
 ) -> JSONResponse:
     with opened_store(request) as store:
         summaries = store.speakers(since=_date(since, "since"), until=_date(until, "until"), limit=limit)
