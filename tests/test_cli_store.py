@@ -37,3 +37,10 @@ def test_search_says_how_its_results_are_ordered(tmp_path: Path) -> None:
     best = runner.invoke(app, ["search", "harbour", "--order", "relevance", "--db", db])
     assert "best match first" in best.output
     assert "0 quotations" in runner.invoke(app, ["search", '"order and law"', "--db", db]).output
+
+
+def test_a_limit_or_offset_past_the_largest_id_is_no_traceback(tmp_path: Path) -> None:
+    db = _empty_store(tmp_path)
+    for args in (["search", "--limit", str(2**63)], ["search", "ferry", "--offset", str(2**64)], ["speakers", "--limit", str(2**63)]):
+        result = runner.invoke(app, [*args, "--db", db])
+        assert result.exit_code == 0, (args, result.exception)

@@ -7,6 +7,7 @@ Clients are told apart by their address: on loopback a test client binds 127.0.0
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import signal
@@ -21,8 +22,8 @@ import pytest
 import uvicorn
 from fastapi import FastAPI, Request
 
-from onrecord.web.errors import ServerErrors, install_error_handlers
-from onrecord.web.extraction import client_key
+from onrecord.web.errors import ApiError, ServerErrors, install_error_handlers
+from onrecord.web.extraction import Extractor, client_key
 from onrecord.web.server import _RedactToken, protocol_with_timeout
 from test_web_api import SAMPLE, Server, _error, _free_port, running_server
 
@@ -90,6 +91,30 @@ def test_waiting_in_the_queue_does_not_count_against_the_deadline(load: dict) ->
     statuses = sorted(r.status_code for r, _ in load["A"])
     assert statuses == [200] * 5 + [503] * 2  # no 504: the later jobs waited, then ran within their second
     assert max(t for r, t in load["A"] if r.status_code == 200) > 1  # the last one waited past a deadline
+
+
+def test_clients_are_served_in_turn_and_each_queue_is_bounded() -> None:
+    """The queue alone, without a worker: A's three jobs and B's one come out A, B, A; A's third is refused."""
+
+    async def scenario() -> tuple[list[str], int]:
+        extractor = Extractor(timeout_s=1, per_client=2, max_waiting=8)
+        for client, text in (("A", "a1"), ("A", "a2"), ("B", "b1")):
+            extractor._enqueue(client, (text, None, None))
+        try:
+            extractor._enqueue("A", ("a3", None, None))
+            refused = 0
+        except ApiError as err:
+            refused = err.status
+        order = []
+        for _ in range(3):
+            ticket = extractor._next()
+            assert ticket is not None
+            order.append(ticket.job[0])
+        return order, refused
+
+    order, refused = asyncio.run(scenario())
+    assert order == ["a1", "b1", "a2"]
+    assert refused == 503
 
 
 def test_client_key_groups_an_ipv6_network_and_unmaps_ipv4() -> None:

@@ -62,6 +62,11 @@ SEARCH_ORDERS = {
 _EARLIEST = "(a.date IS NULL), a.date, a.id, q.id"
 
 
+def _bounded(count: int) -> int:
+    """A LIMIT or OFFSET the database can bind: past the largest id it changes nothing."""
+    return min(count, MAX_ID)
+
+
 def _article_column(id: int | str) -> str | None:
     """The articles column an id is looked up in: a store id (int) or a source id (str); ``None``: no such id."""
     if isinstance(id, int):
@@ -225,7 +230,7 @@ class SQLStore(StoreWriter):
             ORDER BY {SEARCH_ORDERS[order]}
             LIMIT ? OFFSET ?
             """,
-            [*params, limit, offset],
+            [*params, _bounded(limit), _bounded(offset)],
         )
         quote_ids = [r[0] for r in rows]
         occurrences = self._occurrences_by_id(quote_ids)
@@ -243,7 +248,7 @@ class SQLStore(StoreWriter):
         rows = self._all(
             "SELECT earliest_quote_id, id, occurrences FROM quotations "
             "ORDER BY (earliest_date IS NULL), earliest_date DESC, id DESC LIMIT ? OFFSET ?",
-            (limit, offset),
+            (_bounded(limit), _bounded(offset)),
         )
         occurrences = self._occurrences_by_id([r[0] for r in rows])
         return SearchPage(tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows), total, limit, offset)
@@ -328,7 +333,7 @@ class SQLStore(StoreWriter):
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         rows = self._all(
             f"{self._SUMMARY} {where} GROUP BY s.id, s.name, s.entity ORDER BY COUNT(q.id) DESC, s.name LIMIT ?",
-            [*params, limit],
+            [*params, _bounded(limit)],
         )
         return tuple(SpeakerSummary(*row) for row in rows)
 
@@ -354,7 +359,7 @@ class SQLStore(StoreWriter):
         latest = self._all(
             f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.speaker_id = ? "
             "ORDER BY (a.date IS NULL), a.date DESC, a.id DESC, q.id LIMIT ?",
-            (summary.id, recent),
+            (summary.id, _bounded(recent)),
         )
         return SpeakerRecord(
             summary,

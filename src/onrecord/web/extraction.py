@@ -173,7 +173,9 @@ class Extractor:
 
     def warm_up(self) -> None:
         """Start the worker now (it loads the pipeline), so the first request does not wait for it."""
-        self._thread.start()
+        with self._wake:
+            if self._thread.ident is None and not self._closed:  # never started
+                self._thread.start()
 
     def close(self) -> None:
         with self._wake:
@@ -200,7 +202,10 @@ class Extractor:
             return ticket
 
     def _serve(self) -> None:
-        self._worker.start()
+        try:
+            self._worker.start()
+        except Exception:  # noqa: BLE001  the first job tries again and reports it
+            log.exception("the extraction worker did not start")
         while (ticket := self._next()) is not None:
             try:
                 if ticket.answer.cancelled():  # its client went away while it waited
@@ -209,6 +214,10 @@ class Extractor:
                     ticket.settle(("lost", "the extraction worker did not start"))
                     continue
                 ticket.settle(self._worker.run(ticket.job, timeout_s=self.timeout_s))
+            except Exception as err:  # noqa: BLE001  this thread serves every later job: it must not die
+                log.exception("extraction worker failed")
+                self._worker.stop()
+                ticket.settle(("lost", f"the extraction worker failed ({type(err).__name__})"))
             finally:
                 self._finished(ticket.client)
 
@@ -251,6 +260,7 @@ class Extractor:
             raise ApiError.of(err) from None
         if not body.strip():
             raise ApiError(422, "empty_article", "the article text is empty")
+        self.warm_up()  # an app run without its lifespan (an ASGI test client) starts the worker here
         ticket = self._enqueue(client, (body, prefixed or checked, id))
         try:
             status, payload = await ticket.answer
