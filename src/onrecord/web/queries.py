@@ -8,7 +8,7 @@ dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from typing import Annotated, Any, Literal, get_type_hints
@@ -84,6 +84,15 @@ def opened_store(request: Request) -> Iterator[Store]:
         store.close()
 
 
+def _found(request: Request, lookup: Callable[[Store], Any], missing: str) -> JSONResponse:
+    """The record ``lookup`` finds in the store, as JSON; 404 ``missing`` when it finds nothing."""
+    with opened_store(request) as store:
+        record = lookup(store)
+    if record is None:
+        raise ApiError(404, "not_found", missing)
+    return JSONResponse(record.to_dict())
+
+
 def _date(value: str | None, name: str) -> str | None:
     if not value:
         return None
@@ -141,11 +150,7 @@ def search_quotations(
     responses={200: {"model": QuotationRecord}, 404: _NOT_FOUND, **_STORE_ERRORS},
 )
 def get_quotation(request: Request, quotation_id: Annotated[int, Path(ge=1, description="The quotation's store id (search's quotation_id).")]) -> JSONResponse:
-    with opened_store(request) as store:
-        record = store.quotation(quotation_id)
-    if record is None:
-        raise ApiError(404, "not_found", f"no quotation {quotation_id} in the store")
-    return JSONResponse(record.to_dict())
+    return _found(request, lambda store: store.quotation(quotation_id), f"no quotation {quotation_id} in the store")
 
 
 @router.get(
@@ -178,11 +183,7 @@ def get_speaker(
     speaker: Annotated[str, Path(max_length=200, description="Store id, alias id, or name (exact, else the most quoted containing it).")],
     recent: Annotated[int, Query(ge=0, le=MAX_PAGE, description="How many latest quotes to include.")] = PAGE,
 ) -> JSONResponse:
-    with opened_store(request) as store:
-        record = store.speaker(_id_or_name(speaker), recent=recent)
-    if record is None:
-        raise ApiError(404, "not_found", f"no speaker {speaker!r} in the store")
-    return JSONResponse(record.to_dict())
+    return _found(request, lambda store: store.speaker(_id_or_name(speaker), recent=recent), f"no speaker {speaker!r} in the store")
 
 
 # One id, one meaning: /articles/{id} takes the store id (a number), /sources/{id} the id an
@@ -195,11 +196,7 @@ def get_speaker(
     responses={200: ARTICLE_RESPONSE, 404: _NOT_FOUND, **_STORE_ERRORS},
 )
 def get_article(request: Request, article_id: Annotated[int, Path(ge=1, description="The article's store id.")]) -> JSONResponse:
-    with opened_store(request) as store:
-        article = store.article(article_id)
-    if article is None:
-        raise ApiError(404, "not_found", f"no article {article_id} in the store (an id it was ingested with: /api/sources/ID)")
-    return JSONResponse(article.to_dict())
+    return _found(request, lambda store: store.article(article_id), f"no article {article_id} in the store (an id it was ingested with: /api/sources/ID)")
 
 
 @router.get(
@@ -210,11 +207,7 @@ def get_article(request: Request, article_id: Annotated[int, Path(ge=1, descript
     responses={200: {"model": ArticleMetadata}, 404: _NOT_FOUND, **_STORE_ERRORS},
 )
 def get_article_metadata(request: Request, article_id: Annotated[int, Path(ge=1, description="The article's store id.")]) -> JSONResponse:
-    with opened_store(request) as store:
-        metadata = store.article_metadata(article_id)
-    if metadata is None:
-        raise ApiError(404, "not_found", f"no article {article_id} in the store")
-    return JSONResponse(metadata.to_dict())
+    return _found(request, lambda store: store.article_metadata(article_id), f"no article {article_id} in the store")
 
 
 @router.get(
@@ -225,11 +218,7 @@ def get_article_metadata(request: Request, article_id: Annotated[int, Path(ge=1,
     responses={200: {"model": ArticleMetadata}, 404: _NOT_FOUND, **_STORE_ERRORS},
 )
 def get_source(request: Request, source_id: Annotated[str, Path(max_length=2000, description="The id the article was ingested with (file path, JSON id, URL).")]) -> JSONResponse:
-    with opened_store(request) as store:
-        metadata = store.article_metadata(source_id)
-    if metadata is None:
-        raise ApiError(404, "not_found", f"no article ingested as {source_id!r} in the store")
-    return JSONResponse(metadata.to_dict())
+    return _found(request, lambda store: store.article_metadata(source_id), f"no article ingested as {source_id!r} in the store")
 
 
 @router.get(
