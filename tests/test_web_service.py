@@ -34,7 +34,7 @@ MEDIUM = SAMPLE.read_text("utf-8") * 2
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    with running_server("--timeout", "1", "--per-client", "5", "--queue", "8", "--read-timeout", "1") as running:
+    with running_server("--timeout", "1", "--per-client", "5", "--queue", "8", "--read-timeout", "1", "--max-connections", "12") as running:
         # The first extraction waits for the worker to load its pipeline.
         httpx.post(running.base + "/api/extract", json={"text": SHORT}, timeout=120).raise_for_status()
         yield running
@@ -179,6 +179,24 @@ def test_a_body_shorter_than_its_content_length_is_cut_with_408(server: Server) 
 def test_a_connection_that_sends_nothing_is_closed(server: Server) -> None:
     answer, held = _answer_to_held_request(server, b"")
     assert answer == b"" and held < 5
+
+
+@pytest.mark.slow
+def test_past_the_connection_cap_a_request_gets_503_in_the_error_shape(server: Server) -> None:
+    port = int(server.base.rsplit(":", 1)[1])
+    held = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(12)]
+    try:
+        for raw in held:
+            raw.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half a request each
+        time.sleep(0.2)
+        response = httpx.get(server.base + "/api/health", timeout=10)
+        _error(response, 503, "busy")
+        assert response.headers["retry-after"] == "1"
+    finally:
+        for raw in held:
+            raw.close()
+    time.sleep(0.2)
+    assert httpx.get(server.base + "/api/health", timeout=10).status_code == 200
 
 
 @pytest.mark.slow

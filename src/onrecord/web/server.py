@@ -5,7 +5,8 @@ and then nothing holds its connection (and one of ``max_connections``) for ever;
 hundred such clients shut everybody out.  ``TimedH11Protocol`` gives a request's
 headers ``read_timeout_s`` from the connection's start (or its last answer), and its
 body ``read_timeout_s`` again from the end of its headers; past either the client gets
-408 and the connection is closed.
+408 and the connection is closed.  Past ``max_connections`` connections (or requests
+in progress) a request gets 503 ``busy`` with ``Retry-After``, in the API's error shape.
 
 The access log line of each request shows its query string; the ``token`` of a page
 opened with ``?token=`` is blanked there.
@@ -28,21 +29,39 @@ from onrecord.web.guards import TOKEN_QUERY
 _TOKEN_IN_QUERY = re.compile(rf"([?&]{TOKEN_QUERY}=)[^&#\s]*")
 
 
-def _timeout_answer(seconds: float) -> bytes:
-    body = json.dumps(
-        error_payload(408, "request_timeout", f"the request was not sent within {seconds:g} s"), separators=(",", ":")
-    ).encode()
+def _json_answer(status: int, reason: str, payload: dict[str, Any]) -> bytes:
+    """A whole HTTP answer written straight to the socket (no request to answer through ASGI)."""
+    body = json.dumps(payload, separators=(",", ":")).encode()
     head = (
-        "HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\nconnection: close\r\n"
+        f"HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\nconnection: close\r\n"
         f"content-length: {len(body)}\r\n\r\n"
     )
     return head.encode() + body
 
 
 class TimedH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol with a deadline on reading a request's headers, then its body."""
+    """uvicorn's h11 protocol with a deadline on reading a request's headers, then its body,
+    and a cap on connections answered in the API's error shape (uvicorn's own is plain text)."""
 
-    read_timeout_s = 10.0  # set per server by ``protocol_with_timeout``
+    read_timeout_s = 10.0  # both set per server by ``protocol_with_timeout``
+    max_connections = 100
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._served_app = self.app
+        self.app = self._within_limit
+
+    async def _within_limit(self, scope: Any, receive: Any, send: Any) -> None:
+        if len(self.connections) > self.max_connections or len(self.tasks) > self.max_connections:
+            message = f"the server is handling {self.max_connections} connections, its most; try again shortly"
+            await send({
+                "type": "http.response.start",
+                "status": 503,
+                "headers": [(b"content-type", b"application/json"), (b"retry-after", b"1"), (b"connection", b"close")],
+            })
+            body = json.dumps(error_payload(503, "busy", message), separators=(",", ":")).encode()
+            return await send({"type": "http.response.body", "body": body})
+        await self._served_app(scope, receive, send)
 
     def connection_made(self, transport: Any) -> None:
         super().connection_made(transport)
@@ -85,12 +104,13 @@ class TimedH11Protocol(H11Protocol):
         answered = self.cycle is not None and self.cycle.response_started and not self.cycle.response_complete
         idle = self.conn.their_state is h11.IDLE and not self.conn.trailing_data[0]
         if not answered and not idle:
-            self.transport.write(_timeout_answer(self.read_timeout_s))
+            message = f"the request was not sent within {self.read_timeout_s:g} s"
+            self.transport.write(_json_answer(408, "Request Timeout", error_payload(408, "request_timeout", message)))
         self.transport.close()
 
 
-def protocol_with_timeout(read_timeout_s: float) -> type[TimedH11Protocol]:
-    return type("TimedH11Protocol", (TimedH11Protocol,), {"read_timeout_s": read_timeout_s})
+def protocol_with_timeout(read_timeout_s: float, max_connections: int = 100) -> type[TimedH11Protocol]:
+    return type("TimedH11Protocol", (TimedH11Protocol,), {"read_timeout_s": read_timeout_s, "max_connections": max_connections})
 
 
 class _RedactToken(logging.Filter):
@@ -109,8 +129,7 @@ class _RedactToken(logging.Filter):
 def run(app: Any, *, host: str, port: int, read_timeout_s: float, max_connections: int) -> None:
     """Serve ``app`` on ``host:port`` until interrupted."""
     config = uvicorn.Config(
-        app, host=host, port=port, log_level="info", server_header=False, limit_concurrency=max_connections,
-        http=protocol_with_timeout(read_timeout_s),
+        app, host=host, port=port, log_level="info", server_header=False, http=protocol_with_timeout(read_timeout_s, max_connections),
     )
     logging.getLogger("uvicorn.access").addFilter(_RedactToken())  # after Config, which sets up logging
     uvicorn.Server(config).run()
