@@ -44,3 +44,9 @@ def test_a_limit_or_offset_past_the_largest_id_is_no_traceback(tmp_path: Path) -
     for args in (["search", "--limit", str(2**63)], ["search", "ferry", "--offset", str(2**64)], ["speakers", "--limit", str(2**63)]):
         result = runner.invoke(app, [*args, "--db", db])
         assert result.exit_code == 0, (args, result.exception)
+
+
+def test_search_on_a_store_without_outlets_says_why_nothing_matches(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["search", "--outlet", "Gazette", "--db", _empty_store(tmp_path)])
+    assert result.exit_code == 0
+    assert "0 quotations" in result.output and "no article in this store has an outlet" in result.output

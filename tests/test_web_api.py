@@ -290,6 +290,10 @@ def test_search_filters_by_speaker_and_period(client: httpx.Client) -> None:
     assert all(hit["occurrence"]["speaker"] == "Elena Marsh" for hit in page["items"])
 
 
+def test_search_gives_no_note_when_its_filters_could_match(client: httpx.Client) -> None:
+    assert client.get("/api/quotations", params={"outlet": "Nowhere Times"}).json()["notes"] == []
+
+
 def test_search_filters_by_outlet(client: httpx.Client) -> None:
     page = client.get("/api/quotations", params={"outlet": "harbor gazette"}).json()
     assert {hit["occurrence"]["outlet"] for hit in page["items"]} == {"Harbor Gazette"}

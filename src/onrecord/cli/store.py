@@ -119,15 +119,17 @@ def search(
 ) -> None:
     """Find quotations by their words, speaker, period, outlet, kind, act and confidence: newest first,
     each by its earliest matching occurrence, the searched words marked."""
+    where = _where(speaker, since, until, outlet, kind, act, min_confidence)
     with opened(db, read_only=True) as store:
-        page = store.search(
-            text, order=order.value, limit=limit, offset=offset, **_where(speaker, since, until, outlet, kind, act, min_confidence)
-        )
+        page = store.search(text, order=order.value, limit=limit, offset=offset, **where)
+        notes = store.unmatchable(where) if page.total == 0 else ()
     if format is ShowFormat.json:
         typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
         return
     shown = f" (showing {offset + 1}–{offset + len(page.items)}, {_ORDER_SAID[order]})" if page.items else ""
     typer.echo(f"{page.total} quotations{shown}")
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
     for hit in page.items:
         seen = f" — {hit.occurrences} occurrences" if hit.occurrences > 1 else ""
         typer.echo(f"#{hit.quotation_id} {_occurrence_line(hit.occurrence, hit.highlights)}{seen}")

@@ -130,7 +130,8 @@ def search_quotations(
 ) -> JSONResponse:
     """Quotations matching every filter, each shown by its earliest matching occurrence, newest first
     (or best match first with ``order=relevance``); ``highlights`` give the offsets of the searched
-    words in the shown quote's text."""
+    words in the shown quote's text; ``notes`` say why a filter cannot match (the store records
+    no outlet, or no date)."""
     who: int | str | None = speaker_id
     if who is None and speaker and speaker.strip():
         who = speaker.strip()
@@ -139,7 +140,8 @@ def search_quotations(
             q, order=order, limit=limit, offset=offset, speaker=who, since=_date(since, "since"), until=_date(until, "until"),
             outlet=outlet or None, kind=tuple(kind or ()), act=tuple(act or ()), min_confidence=min_confidence,
         )
-    return JSONResponse(page.to_dict())
+        notes = store.unmatchable({"outlet": outlet, "since": since, "until": until}) if page.total == 0 else ()
+    return JSONResponse({**page.to_dict(), "notes": list(notes)})
 
 
 @router.get(

@@ -23,7 +23,8 @@ function fillForm(params) {
 
 function renderPage(page, params) {
   if (page.total === 0) {
-    result.replaceChildren(el("p", { class: "empty", "data-testid": "no-results" }, "No quotation matches these filters."));
+    const notes = (page.notes || []).map((note) => el("p", { class: "small muted", "data-testid": "search-note" }, note));
+    result.replaceChildren(el("p", { class: "empty", "data-testid": "no-results" }, "No quotation matches these filters."), ...notes);
     return;
   }
   if (page.items.length === 0) {
