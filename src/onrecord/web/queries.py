@@ -63,6 +63,14 @@ SpeakerResponse: type[BaseModel] = create_model(  # type: ignore[call-overload] 
 )
 
 
+# A search's answer is its page's fields plus the notes on filters that cannot match.
+SearchResponse: type[BaseModel] = create_model(  # type: ignore[call-overload]  # fields built from a dataclass
+    "SearchAnswer",
+    **{f.name: (get_type_hints(SearchPage)[f.name], ...) for f in fields(SearchPage)},
+    notes=(list[str], ...),
+)
+
+
 def check_store(db: str) -> None:
     """Open the store read-only once, so a wrong ``--db`` fails at start, not on the first query."""
     open_store(db, read_only=True).close()
@@ -111,7 +119,7 @@ def _id_or_name(value: str) -> int | str:
     tags=["quotations"],
     summary="Search quotations by words, speaker, period, outlet, kind, act and confidence",
     response_model=None,
-    responses={200: {"model": SearchPage}, **_STORE_ERRORS},
+    responses={200: {"model": SearchResponse}, **_STORE_ERRORS},
 )
 def search_quotations(
     request: Request,
