@@ -11,7 +11,8 @@ takes the clients' queues in turn.  A client posting long articles back to back 
 for its own jobs, never makes others wait for more than one of its jobs.  A job's
 deadline counts from the moment its work starts, never while it waits; the wait is
 bounded by the queues' bounds instead (``per_client`` jobs waiting or running per
-client, ``max_waiting`` in all).  A full queue answers 503 with ``Retry-After``.  Loading the pipeline when the
+client, ``max_waiting`` in all).  A full queue answers 503 with ``Retry-After``: the recent jobs' mean length
+times the turns ahead.  Loading the pipeline when the
 worker (re)starts is not charged to a job.  A worker that dies under a job (killed,
 out of memory) answers 503 for that job, and the next one starts a fresh worker.
 """
@@ -24,6 +25,7 @@ import logging
 import math
 import multiprocessing
 import threading
+import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -167,6 +169,7 @@ class Extractor:
         self._worker = _Worker()
         self._queues: OrderedDict[str, deque[_Ticket]] = OrderedDict()  # the next client to serve first
         self._unfinished: dict[str, int] = {}  # each client's jobs waiting or running
+        self._mean_job_s = 1.0  # how long a job takes, on recent jobs
         self._wake = threading.Condition()
         self._closed = False
         self._thread = threading.Thread(target=self._serve, name="onrecord-extract", daemon=True)
@@ -183,10 +186,10 @@ class Extractor:
             self._wake.notify_all()
         self._worker.stop()
 
-    @property
-    def retry_after_s(self) -> int:
-        """A fair guess at when a refused client finds room: one job's deadline."""
-        return max(1, math.ceil(self.timeout_s))
+    def retry_after_s(self, jobs_ahead: int) -> int:
+        """When a refused client likely finds room: ``jobs_ahead`` jobs of the recent mean length,
+        at least a second, at most one deadline each."""
+        return max(1, math.ceil(min(self._mean_job_s, self.timeout_s) * max(1, jobs_ahead)))
 
     def _next(self) -> _Ticket | None:
         """The next client's oldest job (round robin over clients), or ``None`` once closed."""
@@ -213,7 +216,9 @@ class Extractor:
                 if not self._worker.start():
                     ticket.settle(("lost", "the extraction worker did not start"))
                     continue
+                began = time.monotonic()
                 ticket.settle(self._worker.run(ticket.job, timeout_s=self.timeout_s))
+                self._mean_job_s += 0.3 * (time.monotonic() - began - self._mean_job_s)  # a moving mean of recent jobs
             except Exception as err:  # noqa: BLE001  this thread serves every later job: it must not die
                 log.exception("extraction worker failed")
                 self._worker.stop()
@@ -230,10 +235,14 @@ class Extractor:
     def _enqueue(self, client: str, job: Job) -> _Ticket:
         ticket = _Ticket(client, job, asyncio.get_running_loop())
         with self._wake:
-            if self._unfinished.get(client, 0) >= self.per_client or sum(self._unfinished.values()) >= self.max_waiting:
+            mine, everyone = self._unfinished.get(client, 0), sum(self._unfinished.values())
+            if mine >= self.per_client or everyone >= self.max_waiting:
+                # Room comes when this client's next job ends, after at most one turn of each client
+                # with work; when everyone's room is full, when anyone's next job ends.
+                ahead = len(self._unfinished) if mine >= self.per_client else 1
                 raise ApiError(
                     503, "busy", "the server is extracting other articles; try again shortly",
-                    headers={"retry-after": str(self.retry_after_s)},
+                    headers={"retry-after": str(self.retry_after_s(ahead))},
                 )
             self._queues.setdefault(client, deque()).append(ticket)
             self._unfinished[client] = self._unfinished.get(client, 0) + 1
