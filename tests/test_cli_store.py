@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from onrecord.cli import app
@@ -50,3 +51,25 @@ def test_search_on_a_store_without_outlets_says_why_nothing_matches(tmp_path: Pa
     result = runner.invoke(app, ["search", "--outlet", "Gazette", "--db", _empty_store(tmp_path)])
     assert result.exit_code == 0
     assert "0 quotations" in result.output and "no article in this store has an outlet" in result.output
+
+
+@pytest.mark.slow
+def test_export_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from test_store_sqlite import add, make_article
+
+    db = _empty_store(tmp_path)
+    store = open_store(db)
+    for n in range(300):  # more rows than a pipe holds, so the export meets the closed end
+        quote = f"Harbour report {n}: " + " ".join(f"berth{n}x{k}" for k in range(40))
+        add(store, make_article(f'"{quote}" Hollis said.', [(quote, "Hollis")], id=f"a{n}"))
+    store.close()
+    command = [sys.executable, "-c", "from onrecord.cli import app; app()", "export", "--db", db, "--format", "csv"]
+    export = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert export.stdout is not None and export.stderr is not None
+    assert export.stdout.readline().startswith(b"quote_id,")
+    export.stdout.close()  # as `| head -1` does
+    assert export.wait(timeout=60) == 0
+    assert export.stderr.read() == b""

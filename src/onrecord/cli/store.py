@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -231,6 +232,16 @@ def export(
         out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
         try:
             (write_jsonl if format is ExportFormat.jsonl else write_csv)(rows, out)
+        except BrokenPipeError:  # the reader stopped (`| head`): done, as any Unix filter is
+            _silence_stdout()
         finally:
             if out is not sys.stdout:
                 out.close()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush to a closed pipe says nothing."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test runner's buffer): nothing to flush into a pipe
+        pass
