@@ -193,6 +193,71 @@ def test_search_text_is_never_query_syntax(store):
     assert store.search("!!!").total == 0
 
 
+LAW = "We will bring law and order back to the harbour district."
+LOOSE = "Order and calm come first; the law will follow in the district."
+
+
+def test_a_quoted_phrase_matches_only_its_words_in_order(store):
+    add(store, make_article(f'"{LAW}" Hollis said.', [(LAW, "Hollis")], id="phrase"))
+    add(store, make_article(f'"{LOOSE}" Reyes said.', [(LOOSE, "Reyes")], id="loose"))
+    assert store.search("law and order").total == 2
+    assert [h.occurrence.source_id for h in store.search('"law and order"').items] == ["phrase"]
+    assert store.search('"law and order" harbour').total == 1
+    assert store.search('"order and law"').total == 0
+
+
+def test_an_unclosed_quote_makes_a_phrase_of_the_rest(store):
+    add(store, make_article(f'"{LAW}" Hollis said.', [(LAW, "Hollis")]))
+    assert store.search('harbour "law and order').total == 1
+    assert store.search('"order law').total == 0
+
+
+def test_search_terms_read_phrases_and_words():
+    from onrecord.store.sql import search_terms
+
+    assert search_terms('"law and order" crime') == (("law", "and", "order"), ("crime",))
+    assert search_terms('winter* -tunnel ""') == (("winter",), ("tunnel",))
+
+
+def test_search_highlights_the_words_found_in_the_shown_quote(store):
+    add(store, make_article(f'"{LAW}" Hollis said.', [(LAW, "Hollis")]))
+    hit = store.search("harbour LAW").items[0]
+    assert [hit.occurrence.text[s:e] for s, e in hit.highlights] == ["law", "harbour"]
+
+
+def test_a_phrase_is_highlighted_word_by_word_where_it_stands(store):
+    add(store, make_article(f'"{LAW}" Hollis said.', [(LAW, "Hollis")]))
+    hit = store.search('"law and order"').items[0]
+    words = [hit.occurrence.text[s:e] for s, e in hit.highlights]
+    assert " ".join(words) == "law and order" or words == ["law and order"]
+
+
+def test_search_without_words_has_no_highlights(store):
+    add(store, make_article(f'"{LAW}" Hollis said.', [(LAW, "Hollis")], date="2021-05-01"))
+    assert store.search(since="2021-01-01").items[0].highlights == ()
+
+
+def test_search_results_are_newest_first_unless_asked_for_relevance(store):
+    strong = "Ferry, ferry, ferry: the ferry is the ferry of this city."
+    weak = "We talked about the budget, the schools and, once, the ferry."
+    add(store, make_article(f'"{strong}" Hollis said.', [(strong, "Hollis")], date="2021-01-01", id="old"))
+    add(store, make_article(f'"{weak}" Reyes said.', [(weak, "Reyes")], date="2021-06-01", id="new"))
+    assert [h.occurrence.source_id for h in store.search("ferry").items] == ["new", "old"]
+    assert [h.occurrence.source_id for h in store.search("ferry", order="relevance").items] == ["old", "new"]
+
+
+def test_a_filter_on_a_field_no_article_records_says_why_it_cannot_match(store):
+    add(store, make_article(f'"{LAW}" Hollis said.', [(LAW, "Hollis")]))  # no date, no outlet
+    assert store.search(outlet="Gazette").total == 0
+    notes = store.unmatchable({"outlet": "Gazette", "since": "2021-01-01"})
+    assert len(notes) == 2 and "outlet" in notes[0] and "date" in notes[1]
+
+
+def test_a_filter_that_could_match_gives_no_note(store):
+    add(store, make_article(f'"{LAW}" Hollis said.', [(LAW, "Hollis")], date="2021-05-01"), outlet="Herald")
+    assert store.unmatchable({"outlet": "Gazette", "since": "2022-01-01"}) == ()
+
+
 def test_search_filters_by_period_outlet_and_speaker(store):
     school = "The new school opens its doors to every child in the valley next autumn."
     add(store, make_article(f'"{BRIDGE}" Jane Hollis said.', [(BRIDGE, "Jane Hollis")], date="2021-05-01"), outlet="Gazette")

@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from onrecord.cli import app as cli
 from onrecord.pipeline import extract, extract_sources
+from onrecord.settings import int_default
 from onrecord.stages.read import ArticleSource, split_date_prefix
 from onrecord.store import open_store
 
@@ -75,11 +76,11 @@ ARTICLES = (
 )
 
 
-def build_store(path: Path) -> Path:
-    """A SQLite store holding ``ARTICLES``, extracted by the real pipeline."""
+def build_store(path: Path, articles: tuple[ArticleSource, ...] = ARTICLES) -> Path:
+    """A SQLite store holding ``articles``, extracted by the real pipeline."""
     store = open_store(str(path))
     try:
-        for article, source in zip(extract_sources(ARTICLES), ARTICLES):
+        for article, source in zip(extract_sources(articles), articles):
             store.add_article(article, source)
     finally:
         store.close()
@@ -167,6 +168,7 @@ def test_health_reports_store_and_limits(client: httpx.Client) -> None:
     assert health["status"] == "ok"
     assert health["store"] is True
     assert health["max_bytes"] == 20000
+    assert (health["per_client"], health["queue"]) == (int_default("extraction_queue_per_client"), int_default("extraction_queue"))
 
 
 def test_openapi_document_describes_every_route_and_the_article_contract(client: httpx.Client) -> None:
@@ -197,7 +199,7 @@ def test_responses_carry_security_headers(client: httpx.Client) -> None:
 
 
 def test_pages_and_their_scripts_are_served(client: httpx.Client) -> None:
-    for page in ("/", "/search", "/speakers/Elena%20Marsh", "/quotations/1", "/articles/gazette-2026-01-12"):
+    for page in ("/", "/search", "/speakers", "/speakers/Elena%20Marsh", "/quotations/1", "/articles/1"):
         response = client.get(page)
         assert response.status_code == 200 and response.headers["content-type"].startswith("text/html"), page
     script = client.get("/static/article-view.js")
@@ -288,6 +290,10 @@ def test_search_filters_by_speaker_and_period(client: httpx.Client) -> None:
     assert all(hit["occurrence"]["speaker"] == "Elena Marsh" for hit in page["items"])
 
 
+def test_search_gives_no_note_when_its_filters_could_match(client: httpx.Client) -> None:
+    assert client.get("/api/quotations", params={"outlet": "Nowhere Times"}).json()["notes"] == []
+
+
 def test_search_filters_by_outlet(client: httpx.Client) -> None:
     page = client.get("/api/quotations", params={"outlet": "harbor gazette"}).json()
     assert {hit["occurrence"]["outlet"] for hit in page["items"]} == {"Harbor Gazette"}
@@ -364,8 +370,12 @@ def test_unknown_speaker_is_not_found(client: httpx.Client) -> None:
     _error(client.get("/api/speakers/Nobody Anyone"), 404, "not_found")
 
 
+def _store_id_of(client: httpx.Client, source_id: str) -> int:
+    return client.get(f"/api/sources/{source_id}").json()["article_id"]
+
+
 def test_article_comes_with_its_attributions(client: httpx.Client) -> None:
-    article = client.get("/api/articles/gazette-2026-03-20").json()
+    article = client.get(f"/api/articles/{_store_id_of(client, 'gazette-2026-03-20')}").json()
     assert article["date"] == "2026-03-20"
     speakers = {q["text"]: q["speaker"]["text"] for q in article["quotes"]}
     assert speakers["Riders are paying more to wait longer,"] == "Tomas Reyes"
@@ -375,7 +385,93 @@ def test_article_comes_with_its_attributions(client: httpx.Client) -> None:
 
 
 def test_unknown_article_is_not_found(client: httpx.Client) -> None:
-    _error(client.get("/api/articles/no-such-article"), 404, "not_found")
+    _error(client.get("/api/articles/99999"), 404, "not_found")
+    _error(client.get("/api/sources/no-such-article"), 404, "not_found")
+
+
+def test_an_article_id_is_a_store_id_and_a_source_id_has_its_own_route(client: httpx.Client) -> None:
+    metadata = client.get("/api/sources/gazette-2026-01-12").json()
+    assert metadata["source_id"] == "gazette-2026-01-12"
+    assert client.get(f"/api/articles/{metadata['article_id']}").json()["id"] == "gazette-2026-01-12"
+    error = _error(client.get("/api/articles/gazette-2026-01-12"), 422, "invalid_request")
+    assert error["details"][0]["where"] == "path.article_id"
+
+
+def test_article_metadata_has_title_outlet_and_url(client: httpx.Client) -> None:
+    metadata = client.get(f"/api/articles/{_store_id_of(client, 'gazette-2026-01-12')}/metadata").json()
+    assert (metadata["title"], metadata["outlet"], metadata["url"]) == (
+        "Council delays vote on ferry fares", "Harbor Gazette", "https://gazette.example/ferry-fares",
+    )
+
+
+def test_source_page_redirects_to_the_article_page(client: httpx.Client) -> None:
+    response = client.get("/sources/gazette-2026-01-12")
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/articles/{_store_id_of(client, 'gazette-2026-01-12')}"
+
+
+@pytest.mark.parametrize("path", ["/api/quotations/9223372036854775808", "/api/articles/9223372036854775808", "/api/speakers/99999999999999999999"])
+def test_ids_past_the_largest_store_id_are_not_found(client: httpx.Client, path: str) -> None:
+    _error(client.get(path), 404, "not_found")
+
+
+def test_a_speaker_id_past_the_largest_store_id_matches_nothing(client: httpx.Client) -> None:
+    assert client.get("/api/quotations", params={"speaker_id": 2**64}).json()["total"] == 0
+
+
+def test_a_speaker_name_with_a_slash_reaches_the_speaker_route(client: httpx.Client) -> None:
+    error = _error(client.get("/api/speakers/AC%2FDC"), 404, "not_found")
+    assert "AC/DC" in error["message"]
+
+
+@pytest.mark.parametrize("page", ["/quotations/99999", "/speakers/Nobody%20Anyone", "/articles/99999", "/articles/9223372036854775808", "/sources/nothing"])
+def test_a_page_for_something_missing_answers_404(client: httpx.Client, page: str) -> None:
+    response = client.get(page)
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+
+
+def test_an_unknown_page_answers_an_html_404_page(client: httpx.Client) -> None:
+    response = client.get("/no/such/page")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+    assert "there is no page at /no/such/page" in response.text
+
+
+def test_a_page_address_with_broken_percent_encoding_answers_400(client: httpx.Client) -> None:
+    response = client.get("/speakers/%E0%A4%A")
+    assert response.status_code == 400 and "broken percent-escape" in response.text
+
+
+@pytest.mark.parametrize("path", ["/api/quotations?kinds=direct", "/api/health?verbose=1", "/api/speakers?sort=name", "/api/quotations/1?x=1"])
+def test_an_undeclared_query_parameter_is_refused(client: httpx.Client, path: str) -> None:
+    error = _error(client.get(path), 422, "invalid_request")
+    assert error["details"][0]["where"].startswith("query.")
+
+
+def test_search_marks_the_searched_words_in_each_hit(client: httpx.Client) -> None:
+    hit = client.get("/api/quotations", params={"q": "ferry lifeline"}).json()["items"][0]
+    text = hit["occurrence"]["text"]
+    assert sorted(text[start:end].lower() for start, end in hit["highlights"]) == ["ferry", "lifeline"]
+
+
+def test_search_takes_a_quoted_phrase_as_a_phrase(client: httpx.Client) -> None:
+    assert client.get("/api/quotations", params={"q": '"raise fares"'}).json()["total"] == 1
+    assert client.get("/api/quotations", params={"q": '"fares raise"'}).json()["total"] == 0
+
+
+def test_search_is_newest_first_unless_relevance_is_asked(client: httpx.Client) -> None:
+    dates = [h["occurrence"]["date"] for h in client.get("/api/quotations", params={"q": "the"}).json()["items"]]
+    assert dates == sorted(dates, reverse=True)
+    assert client.get("/api/quotations", params={"q": "the", "order": "relevance"}).status_code == 200
+    _error(client.get("/api/quotations", params={"order": "alphabetical"}), 422, "invalid_request")
+
+
+def test_search_filters_by_kind_act_and_confidence(client: httpx.Client) -> None:
+    indirect = client.get("/api/quotations", params={"kind": "indirect"}).json()
+    assert indirect["total"] == 1 and indirect["items"][0]["occurrence"]["kind"] == "indirect"
+    assert client.get("/api/quotations", params={"act": "thought"}).json()["total"] == 0
+    everything = client.get("/api/quotations").json()["total"]
+    assert client.get("/api/quotations", params={"min_confidence": 1.0}).json()["total"] < everything
+    _error(client.get("/api/quotations", params={"kind": "quoted"}), 422, "invalid_request")
 
 
 # -- without a store, with a token -----------------------------------------------------
@@ -445,6 +541,17 @@ def test_page_opened_with_the_token_keeps_it_in_a_cookie(guarded: Server) -> Non
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and TOKEN not in cookie
         assert browser.get("/search").status_code == 200
         assert browser.get("/api/stats").status_code == 200
+
+
+def test_a_token_link_never_redirects_to_another_host(guarded: Server) -> None:
+    response = httpx.get(guarded.base + "//evil.example/x", params={"token": TOKEN})
+    assert response.status_code == 303
+    assert response.headers["location"] == "/evil.example/x"
+
+
+def test_the_login_form_posts_back_to_this_host(guarded: Server) -> None:
+    page = httpx.get(guarded.base + "//evil.example/x").text
+    assert "action='/evil.example/x'" in page
 
 
 # -- the command -----------------------------------------------------------------------

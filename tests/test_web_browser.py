@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from test_web_api import SAMPLE, TOKEN, Server, build_store, running_server
+from onrecord.stages.read import ArticleSource
+from test_web_api import ARTICLES, SAMPLE, TOKEN, Server, build_store, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -33,9 +34,20 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not CHROMIUM.exists(), reason
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
+# An article whose stored URL would run script if it became a link.
+TRAP = ArticleSource(
+    id="trap-2026-04-01",
+    text='"The harbour will stay open all night," Ruth Okafor said.',
+    date="2026-04-01",
+    url="javascript:alert(document.cookie)",
+    title="Harbour hours",
+    outlet="Bay Courier",
+)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    store = build_store(tmp_path_factory.mktemp("web-browser") / "quotes.db")
+    store = build_store(tmp_path_factory.mktemp("web-browser") / "quotes.db", (*ARTICLES, TRAP))
     with running_server("--db", str(store)) as running:
         yield running
 
@@ -203,6 +215,14 @@ def test_search_finds_quotes_by_their_words(visit: Visit) -> None:
     assert "q=lifeline" in page.url  # the search can be shared as a link
 
 
+def test_search_marks_the_words_it_found_and_says_its_order(visit: Visit) -> None:
+    page = visit.open("/search?q=%22the+ferry%22+lifeline")
+    page.wait_for_selector("[data-testid=results] li")
+    marked = page.locator("[data-testid=results] li").first.locator("mark.hit").all_text_contents()
+    assert [m.lower() for m in marked] == ["the ferry", "lifeline"]  # a phrase is marked whole
+    assert page.text_content("[data-testid=result-order]").startswith("newest first")
+
+
 def test_search_filters_by_speaker_and_period(visit: Visit) -> None:
     page = visit.open("/search?speaker=Elena+Marsh&since=2026-03-01&until=2026-03-31")
     page.wait_for_selector("[data-testid=result-count]")
@@ -241,10 +261,74 @@ def test_quotation_page_lists_appearances_earliest_first(visit: Visit) -> None:
 
 
 def test_stored_article_opens_with_its_highlights(visit: Visit) -> None:
-    page = visit.open("/articles/gazette-2026-03-20")
+    page = visit.open("/sources/gazette-2026-03-20")  # by the id it was ingested with: redirected to its store id
     page.wait_for_selector("mark.quote")
     assert page.locator(".article-text mark.quote").count() >= 2
     assert "Tomas Reyes" in page.locator("[data-testid=speakers]").text_content()
+
+
+def test_stored_article_shows_its_title_outlet_and_link(visit: Visit) -> None:
+    page = visit.open("/sources/gazette-2026-01-12")
+    page.wait_for_selector("mark.quote")
+    assert page.text_content("h1") == "Council delays vote on ferry fares"
+    summary = page.text_content("[data-testid=article-summary]")
+    assert "Harbor Gazette" in summary and "gazette-2026-01-12" not in page.text_content("main")
+    assert page.get_attribute("text=original", "href") == "https://gazette.example/ferry-fares"
+
+
+def test_a_javascript_url_never_becomes_a_link(visit: Visit) -> None:
+    page = visit.open("/sources/trap-2026-04-01")
+    page.wait_for_selector("mark.quote")
+    assert page.text_content("h1") == "Harbour hours"
+    assert page.locator("a[href^='javascript:']").count() == 0
+    page.goto(visit.base + "/search?q=harbour")
+    page.wait_for_selector("[data-testid=results] li")
+    page.click("text=1 occurrence")
+    page.wait_for_selector("[data-testid=occurrences] tbody tr")
+    assert page.locator("a[href^='javascript:']").count() == 0
+    assert visit.errors == []
+
+
+def test_a_quotations_link_opens_the_article_at_the_quote(visit: Visit) -> None:
+    page = visit.open("/search?q=lifeline")
+    page.click("text=2 occurrences")
+    page.wait_for_selector("[data-testid=occurrences] tbody tr")
+    page.locator("[data-testid=occurrences] tbody tr").nth(1).locator("td:nth-child(3) a").first.click()
+    target = page.wait_for_selector("mark.quote.target")
+    assert "#at-" in page.url
+    assert target.text_content().startswith("The ferry is a lifeline")
+    assert page.evaluate("() => { const r = document.querySelector('mark.quote.target').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+
+
+def test_the_quote_list_shows_only_the_chosen_speakers_quotes(pasted: Visit) -> None:
+    page = pasted.page
+    page.click('[data-testid=speakers] button:has-text("Tomas Reyes")')
+    shown = page.locator("[data-testid=quote-list] li:visible")
+    assert shown.count() >= 1
+    assert all("Tomas Reyes" in shown.nth(i).text_content() or "Reyes" in shown.nth(i).text_content() for i in range(shown.count()))
+    assert shown.count() < page.locator("[data-testid=quote-list] li").count()
+    page.click('[data-testid=speakers] button:has-text("Tomas Reyes")')
+    assert page.locator("[data-testid=quote-list] li:visible").count() == page.locator("[data-testid=quote-list] li").count()
+
+
+def test_the_speakers_page_lists_them_without_a_script_error(visit: Visit) -> None:
+    page = visit.open("/speakers")
+    page.wait_for_selector("[data-testid=speakers] li")
+    assert "Elena Marsh" in page.text_content("[data-testid=speakers] li")
+    page.click("text=Elena Marsh")
+    page.wait_for_selector("[data-testid=speaker-name]")
+    assert visit.errors == []
+
+
+def test_a_broken_address_shows_a_message_not_a_blank_page(visit: Visit) -> None:
+    visit.open("/speakers/%E0%A4%A")
+    assert "broken percent-escape" in visit.page.text_content(".error-box")
+    assert [e for e in visit.errors if not e.startswith("Failed to load resource")] == []  # the 400 itself, no script error
+
+
+def test_an_unknown_page_is_a_page(visit: Visit) -> None:
+    visit.open("/nowhere")
+    assert "there is no page at /nowhere" in visit.page.text_content(".error-box")
 
 
 def test_missing_speaker_shows_the_servers_message(visit: Visit) -> None:

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import csv
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from onrecord.cli import app, fail
+from onrecord.kinds import QuoteKind, SpeechAct
 from onrecord.settings import int_default, setting
 from onrecord.stages.read import parse_date
 from onrecord.store import Occurrence, Store, open_store
+from onrecord.store.export import write_csv, write_jsonl, write_parquet
+from onrecord.store.sql import Where
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or postgresql://… URL.", envvar="ONRECORD_DB")]
 _err = Console(stderr=True)
@@ -31,6 +35,14 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+
+
+class Order(str, Enum):
+    date = "date"
+    relevance = "relevance"
+
+
+_ORDER_SAID = {Order.date: "newest first", Order.relevance: "best match first, then newest"}
 
 
 class Period(str, Enum):
@@ -54,36 +66,74 @@ def opened(db: str, *, read_only: bool) -> Iterator[Store]:
         store.close()
 
 
-def _occurrence_line(o: Occurrence) -> str:
+def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the searched words in bold on a terminal; as it is into a file or a pipe (as grep does)."""
+    if not spans or not sys.stdout.isatty():
+        return text
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out += [text[at:start], typer.style(text[start:end], bold=True)]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def _occurrence_line(o: Occurrence, highlights: Sequence[tuple[int, int]] = ()) -> str:
     where = " · ".join(part for part in (o.date or "undated", o.outlet, o.source_id) if part)
-    return f"{o.speaker or '(unknown speaker)'}: “{o.text.strip()}”  [{where}]"
+    return f"{o.speaker or '(unknown speaker)'}: “{_marked(o.text, highlights).strip()}”  [{where}]"
+
+
+SpeakerOption = Annotated[str | None, typer.Option(help="Speaker name (whole words) or alias-file id.")]
+SinceOption = Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")]
+OutletOption = Annotated[str | None, typer.Option(help="Outlet name.")]
+KindOption = Annotated[list[QuoteKind] | None, typer.Option("--kind", help="Only quotes of this kind (repeat for several).")]
+ActOption = Annotated[list[SpeechAct] | None, typer.Option("--act", help="Only quotes of this act (repeat for several); the store holds what ingest kept (--acts).")]
+ConfidenceOption = Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only quotes with at least this confidence.")]
+
+
+def _where(
+    speaker: str | None, since: str | None, until: str | None, outlet: str | None,
+    kind: list[QuoteKind] | None, act: list[SpeechAct] | None, min_confidence: float | None,
+) -> Where:
+    """The store filters of the options ``search`` and ``export`` share."""
+    return Where(
+        speaker=speaker, since=_date(since, "--since"), until=_date(until, "--until"), outlet=outlet,
+        kind=tuple(kind or ()), act=tuple(act or ()), min_confidence=min_confidence,
+    )
 
 
 @app.command()
 def search(
-    text: Annotated[str | None, typer.Argument(help="Words the quote must contain (all of them).")] = None,
+    text: Annotated[str | None, typer.Argument(help='Words the quote must contain (all of them); "a phrase" in double quotes must appear as written.')] = None,
     db: DbOption = "onrecord.db",
-    speaker: Annotated[str | None, typer.Option(help="Speaker name (whole words) or alias-file id.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
+    speaker: SpeakerOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: OutletOption = None,
+    kind: KindOption = None,
+    act: ActOption = None,
+    min_confidence: ConfidenceOption = None,
+    order: Annotated[Order, typer.Option(help="date: newest first (by each quotation's earliest matching occurrence); relevance: best text match first.")] = Order.date,
     limit: Annotated[int, typer.Option(min=1, help=setting("page_size").help)] = int_default("page_size"),
     offset: Annotated[int, typer.Option(min=0)] = 0,
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
-    """Find quotations by their words, speaker, period and outlet."""
+    """Find quotations by their words, speaker, period, outlet, kind, act and confidence: newest first,
+    each by its earliest matching occurrence, the searched words marked."""
+    where = _where(speaker, since, until, outlet, kind, act, min_confidence)
     with opened(db, read_only=True) as store:
-        page = store.search(
-            text, speaker=speaker, since=_date(since, "--since"), until=_date(until, "--until"),
-            outlet=outlet, limit=limit, offset=offset,
-        )
+        page = store.search(text, order=order.value, limit=limit, offset=offset, **where)
+        notes = store.unmatchable(where) if page.total == 0 else ()
     if format is ShowFormat.json:
         typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{page.total} quotations" + (f" (showing {offset + 1}–{offset + len(page.items)})" if page.items else ""))
+    shown = f" (showing {offset + 1}–{offset + len(page.items)}, {_ORDER_SAID[order]})" if page.items else ""
+    typer.echo(f"{page.total} quotations{shown}")
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
     for hit in page.items:
         seen = f" — {hit.occurrences} occurrences" if hit.occurrences > 1 else ""
-        typer.echo(f"#{hit.quotation_id} {_occurrence_line(hit.occurrence)}{seen}")
+        typer.echo(f"#{hit.quotation_id} {_occurrence_line(hit.occurrence, hit.highlights)}{seen}")
 
 
 @app.command()
@@ -159,47 +209,39 @@ def export(
     db: DbOption = "onrecord.db",
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' is standard output (not for parquet).")] = "-",
+    speaker: SpeakerOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: OutletOption = None,
+    kind: KindOption = None,
+    act: ActOption = None,
+    min_confidence: ConfidenceOption = None,
 ) -> None:
-    """Every stored quote with its quotation, speaker and article, one row each."""
+    """Every stored quote passing the filters, one row each: quotation, article, cue, speaker, mention, act,
+    addressee, channel and when (columns: docs/store.md).  CSV cells that a spreadsheet would run as a
+    formula start with ' ."""
     if format is ExportFormat.parquet and output == "-":
         fail("--format parquet needs --output FILE")
+    if output != "-" and Path(output).is_dir():
+        fail(f"--output {output}: is a folder; give the file to write")
     with opened(db, read_only=True) as store:
-        rows = (o.to_dict() for o in store.iter_occurrences())
+        rows = store.iter_export(**_where(speaker, since, until, outlet, kind, act, min_confidence))
         if format is ExportFormat.parquet:
-            _write_parquet(rows, output)
+            write_parquet(rows, output, batch=EXPORT_BATCH)
             return
         out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
         try:
-            if format is ExportFormat.jsonl:
-                for row in rows:
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            else:
-                writer = csv.DictWriter(out, fieldnames=list(Occurrence.__dataclass_fields__))
-                writer.writeheader()
-                writer.writerows(rows)
+            (write_jsonl if format is ExportFormat.jsonl else write_csv)(rows, out)
+        except BrokenPipeError:  # the reader stopped (`| head`): done, as any Unix filter is
+            _silence_stdout()
         finally:
             if out is not sys.stdout:
                 out.close()
 
 
-def _write_parquet(rows: Iterator[dict], output: str) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = pa.schema(
-        [
-            ("quote_id", pa.int64()), ("quotation_id", pa.int64()), ("article_id", pa.int64()),
-            ("source_id", pa.string()), ("date", pa.string()), ("outlet", pa.string()), ("title", pa.string()),
-            ("url", pa.string()), ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-            ("kind", pa.string()), ("confidence", pa.float64()), ("speaker_id", pa.int64()), ("speaker", pa.string()),
-        ]
-    )
-    with pq.ParquetWriter(output, schema) as writer:
-        batch: list[dict] = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) == EXPORT_BATCH:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                batch = []
-        if batch:
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush to a closed pipe says nothing."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test runner's buffer): nothing to flush into a pipe
+        pass

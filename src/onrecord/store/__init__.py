@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from onrecord.errors import StoreError
 from onrecord.store.records import (
+    ArticleMetadata,
     Occurrence,
     PeriodCount,
     QuotationRecord,
@@ -23,6 +24,7 @@ from onrecord.store.sql import SQLStore
 Store = SQLStore
 
 __all__ = [
+    "ArticleMetadata",
     "Occurrence",
     "PeriodCount",
     "QuotationRecord",

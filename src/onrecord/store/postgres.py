@@ -11,16 +11,41 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from onrecord.errors import StoreError
 from onrecord.store.schema import SCHEMA_VERSION, postgres_schema
-from onrecord.store.sql import Dialect
+from onrecord.store.sql import MARK_END, MARK_START, Dialect, Terms
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_SECRET_PARAMS = {"password", "passfile", "sslpassword"}
 
 
-def _redacted(url: str) -> str:
-    return re.sub(r"//[^@/]*@", "//…@", url)
+def _secrets(url: str) -> list[str]:
+    """The secret values written in a connection URL: its userinfo password and ``password=`` parameters."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:  # not a URL urllib can split (e.g. a broken IPv6 host): the patterns below still blank it
+        return []
+    found = [password] if password else []
+    found += [value for key, value in parse_qsl(parts.query, keep_blank_values=True) if key.lower() in _SECRET_PARAMS and value]
+    return [unquote(secret) for secret in found] + found
+
+
+def _redacted(url: str, text: str | None = None) -> str:
+    """``text`` (by default the URL itself) with every secret of ``url`` blanked, as error messages show it."""
+    shown = url if text is None else text
+    for secret in sorted(set(_secrets(url)), key=len, reverse=True):
+        shown = shown.replace(secret, "…")
+    # A URL the text still carries, e.g. libpq echoing one urllib could not split.
+    shown = re.sub(r"(//[^:@/\s]*):[^@/\s]*@", r"\1:…@", shown)
+    return re.sub(r"((?:^|[?&\s])(?:password|passfile|sslpassword)=)[^&\s\"']*", r"\1…", shown, flags=re.IGNORECASE)
+
+
+def _reason(url: str, err: Exception) -> str:
+    """The first line of a driver error, with the URL's secrets blanked (libpq may echo the conninfo)."""
+    lines = str(err).strip().splitlines()
+    return _redacted(url, lines[0] if lines else type(err).__name__)
 
 
 class PostgresDialect(Dialect):
@@ -32,7 +57,7 @@ class PostgresDialect(Dialect):
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as err:
-            raise StoreError(f"{_redacted(url)}: cannot connect ({str(err).strip().splitlines()[0]})") from None
+            raise StoreError(f"{_redacted(url)}: cannot connect ({_reason(url, err)})") from None
         try:
             if read_only:
                 self._conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
@@ -44,7 +69,7 @@ class PostgresDialect(Dialect):
             raise
         except psycopg.Error as err:
             self._conn.close()
-            raise StoreError(f"{_redacted(url)}: not a usable onrecord store ({str(err).strip().splitlines()[0]})") from None
+            raise StoreError(f"{_redacted(url)}: not a usable onrecord store ({_reason(url, err)})") from None
         if row is None or row[0] != str(SCHEMA_VERSION):
             self._conn.close()
             raise StoreError(f"{_redacted(url)}: store schema version {row and row[0]!r}, this onrecord needs {SCHEMA_VERSION}")
@@ -85,15 +110,27 @@ class PostgresDialect(Dialect):
         with self._conn.transaction():
             yield
 
-    def fulltext(self, text: str) -> tuple[str, str, list[Any]] | None:
-        words = _WORD.findall(text)
-        if not words:
-            return None
+    @staticmethod
+    def _query(terms: Terms) -> tuple[str, list[str]]:
+        """A tsquery needing every term, each a phrase of its words in order (bound, never parsed as syntax)."""
+        return " && ".join(["phraseto_tsquery('simple', ?)"] * len(terms)), [" ".join(words) for words in terms]
+
+    def fulltext(self, terms: Terms) -> tuple[str, str, list[Any]]:
+        query, params = self._query(terms)
         return (
-            "JOIN (SELECT plainto_tsquery('simple', ?) AS query) AS fts ON q.search @@ fts.query",
+            f"JOIN (SELECT {query} AS query) AS fts ON q.search @@ fts.query",
             "-ts_rank(q.search, fts.query)",
-            [" ".join(words)],
+            list(params),
         )
+
+    def marked(self, terms: Terms, quote_ids: Sequence[int]) -> dict[int, str]:
+        query, params = self._query(terms)
+        options = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+        rows = self.execute(
+            f"SELECT id, ts_headline('simple', text, {query}, ?) FROM quotes WHERE id = ANY(?)",
+            [*params, options, list(quote_ids)],
+        )
+        return dict(rows.fetchall())
 
     def index_quote(self, quote_id: int, text: str) -> None:
         """Nothing to do: the ``search`` column is generated from the text."""

@@ -37,18 +37,39 @@ class Occurrence:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleMetadata:
+    """A stored article's own facts, as ingested: what its page shows above the text."""
+
+    article_id: int
+    source_id: str | None
+    date: str | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One quotation matching a search: its earliest matching occurrence and how many match."""
+    """One quotation matching a search: its earliest matching occurrence and how many match.
+
+    ``highlights``: the (start, end) offsets in ``occurrence.text`` of the searched words
+    found there, for showing them marked.
+    """
 
     quotation_id: int
     occurrence: Occurrence
     occurrences: int
+    highlights: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "quotation_id": self.quotation_id,
             "occurrences": self.occurrences,
             "occurrence": self.occurrence.to_dict(),
+            "highlights": [list(span) for span in self.highlights],
         }
 
 

@@ -9,9 +9,12 @@ parameters only.
 from __future__ import annotations
 
 import abc
+import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from onrecord.records import Article, Entity, Span
 from onrecord.store import dedup
@@ -19,7 +22,9 @@ from onrecord.store.codec import (
     quote_from_row,
     skipped_from_json,
 )
+from onrecord.store.export import ExportRow
 from onrecord.store.records import (
+    ArticleMetadata,
     Occurrence,
     PeriodCount,
     QuotationRecord,
@@ -32,6 +37,9 @@ from onrecord.store.records import (
 )
 from onrecord.store.writes import StoreWriter
 
+if TYPE_CHECKING:  # typing.Unpack from Python 3.12
+    from typing_extensions import Unpack
+
 _OCCURRENCE_COLUMNS = """
     q.id, q.quotation_id, a.id, a.source_id, a.date, a.outlet, a.title, a.url,
     q.text, q.char_start, q.char_end, q.kind, q.confidence, q.speaker_id,
@@ -40,8 +48,85 @@ _OCCURRENCE_COLUMNS = """
 _OCCURRENCE_FROM = """
     quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
 """
+# What export reads beyond an occurrence (``export.ExportRow``): the act, the speaker's
+# mention, and the JSON detail holding cue, addressee, channel and when.
+EXPORT_SELECT = "q.act, q.speaker_text, q.detail"
+# The largest id a store can hold (SQLite INTEGER, PostgreSQL BIGINT): a larger one names nothing.
+MAX_ID = 2**63 - 1
+# How search orders its hits (``order=``): newest first, or best text match first.
+SEARCH_ORDERS = {
+    "date": "(date IS NULL), date DESC, best, quotation_id DESC",
+    "relevance": "best, (date IS NULL), date DESC, quotation_id DESC",
+}
 # Earliest first: dated before undated, then by date, then ingest order.
 _EARLIEST = "(a.date IS NULL), a.date, a.id, q.id"
+
+
+def _bounded(count: int) -> int:
+    """A LIMIT or OFFSET the database can bind: past the largest id it changes nothing."""
+    return min(count, MAX_ID)
+
+
+def _article_column(id: int | str) -> str | None:
+    """The articles column an id is looked up in: a store id (int) or a source id (str); ``None``: no such id."""
+    if isinstance(id, int):
+        return "id" if 0 < id <= MAX_ID else None
+    return "source_id"
+
+
+class Where(TypedDict, total=False):
+    """The filters of ``search`` and ``iter_export``; each one left out does not filter."""
+
+    speaker: str | int | None  # a name (whole words of it), an alias-file id, or a store id
+    since: str | None  # YYYY-MM-DD, inclusive
+    until: str | None
+    outlet: str | None  # exactly, any case
+    kind: Sequence[str]  # QuoteKind values
+    act: Sequence[str]  # SpeechAct values
+    min_confidence: float | None
+
+
+Terms = tuple[tuple[str, ...], ...]
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERM = re.compile(r'"([^"]*)"?|([^"\s]+)')
+# What the backends' highlight functions put around a found term; no quote text holds them.
+MARK_START, MARK_END = "\x01", "\x02"
+
+
+def search_terms(text: str) -> Terms:
+    """The terms of a search: ``"law and order" crime`` → (("law", "and", "order"), ("crime",)).
+
+    Words between double quotes are one phrase (an unclosed quote runs to the end);
+    every other word is a term of its own.  Only words count: punctuation and search
+    syntax (``*``, ``-``, ``OR``) are data, never operators.
+    """
+    terms: list[tuple[str, ...]] = []
+    for phrase, loose in _TERM.findall(text):
+        if phrase:
+            words = tuple(_WORD.findall(phrase))
+            if words:
+                terms.append(words)
+        else:
+            terms.extend((word,) for word in _WORD.findall(loose))
+    return tuple(terms)
+
+
+def highlight_spans(text: str, marked: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets in ``text`` of the stretches ``marked`` puts between the marks."""
+    spans: list[tuple[int, int]] = []
+    plain: list[str] = []
+    at, start = 0, None
+    for ch in marked:
+        if ch == MARK_START:
+            start = at
+        elif ch == MARK_END and start is not None:
+            if at > start:
+                spans.append((start, at))
+            start = None
+        else:
+            plain.append(ch)
+            at += 1
+    return tuple(spans) if "".join(plain) == text else ()  # a text that held a mark itself: nothing shown
 
 
 class Dialect(abc.ABC):
@@ -60,8 +145,12 @@ class Dialect(abc.ABC):
         """A write transaction: committed on success, rolled back on any error."""
 
     @abc.abstractmethod
-    def fulltext(self, text: str) -> tuple[str, str, list[Any]] | None:
-        """(join clause, rank expression, parameters) matching ``text``, or ``None`` if it has no words."""
+    def fulltext(self, terms: Terms) -> tuple[str, str, list[Any]]:
+        """(join clause, rank expression, parameters) matching every term (a word, or a phrase's words in order)."""
+
+    @abc.abstractmethod
+    def marked(self, terms: Terms, quote_ids: Sequence[int]) -> dict[int, str]:
+        """Each quote's text with the terms found in it between ``MARK_START`` and ``MARK_END``."""
 
     @abc.abstractmethod
     def index_quote(self, quote_id: int, text: str) -> None:
@@ -98,36 +187,32 @@ class SQLStore(StoreWriter):
                           first_date=dates[0], last_date=dates[1])
 
     def search(
-        self,
-        text: str | None = None,
-        *,
-        speaker: str | int | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        limit: int = 20,
-        offset: int = 0,
+        self, text: str | None = None, *, order: str = "date", limit: int = 20, offset: int = 0, **where: Unpack[Where]
     ) -> SearchPage:
-        """Quotations whose quotes match every word of ``text`` and the filters, best match first.
+        """Quotations whose quotes hold every term of ``text`` (see ``search_terms``) and pass the filters.
 
-        Each quotation appears once, shown by its earliest matching occurrence, with the
-        number of its occurrences that match.
+        Each quotation appears once, shown by its earliest matching occurrence (its
+        searched words highlighted), with the number of its occurrences that match.
+        ``order``: ``"date"``, newest first (by that earliest occurrence; undated last);
+        ``"relevance"``, best text match first, newest first among equals.
         """
-        if not (text and text.strip()) and speaker is None and not (since or until or outlet):
+        if order not in SEARCH_ORDERS:
+            raise ValueError(f"order must be one of {', '.join(SEARCH_ORDERS)}")
+        terms = search_terms(text or "")
+        if text and text.strip() and not terms:
+            return SearchPage((), 0, limit, offset)  # only punctuation: no quote can hold it
+        if not terms and not any(value not in (None, "", ()) for value in where.values()):
             return self._browse(limit, offset)
         joins, rank = "", "0"
         params: list[object] = []
-        if text is not None and text.strip():
-            matched = self._db.fulltext(text)
-            if matched is None:
-                return SearchPage((), 0, limit, offset)
-            joins, rank, params = matched
-        conditions, filter_params = self._filters(speaker=speaker, since=since, until=until, outlet=outlet)
+        if terms:
+            joins, rank, params = self._db.fulltext(terms)
+        conditions, filter_params = self._filters(**where)
         params = params + filter_params
-        where = " AND ".join(conditions) or "1 = 1"
+        condition = " AND ".join(conditions) or "1 = 1"
         hits = f"""
             SELECT q.id AS quote_id, q.quotation_id, a.date, a.id AS article_id, {rank} AS rank
-            FROM {_OCCURRENCE_FROM} {joins} WHERE {where}
+            FROM {_OCCURRENCE_FROM} {joins} WHERE {condition}
         """
         total = self._one(f"SELECT COUNT(DISTINCT quotation_id) FROM ({hits}) AS hits", params)[0]
         rows = self._all(
@@ -142,14 +227,40 @@ class SQLStore(StoreWriter):
                 FROM ({hits}) AS hits
             ) AS ranked
             WHERE rn = 1
-            ORDER BY best, (date IS NULL), date DESC, quotation_id DESC
+            ORDER BY {SEARCH_ORDERS[order]}
             LIMIT ? OFFSET ?
             """,
-            [*params, limit, offset],
+            [*params, _bounded(limit), _bounded(offset)],
         )
-        occurrences = self._occurrences_by_id([r[0] for r in rows])
-        items = tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows)
+        quote_ids = [r[0] for r in rows]
+        occurrences = self._occurrences_by_id(quote_ids)
+        marked = self._db.marked(terms, quote_ids) if terms and quote_ids else {}
+        items = tuple(
+            SearchHit(r[1], occurrences[r[0]], r[2], highlight_spans(occurrences[r[0]].text, marked.get(r[0], "")))
+            for r in rows
+        )
         return SearchPage(items, total, limit, offset)
+
+    def unmatchable(self, where: Where) -> tuple[str, ...]:
+        """Why filters of ``where`` cannot match: no stored article records their field.
+
+        An empty answer then says so, rather than seem to say that nothing was said.
+        """
+        asked = [name for name in ("outlet", "since", "until") if where.get(name)]
+        if not asked:
+            return ()
+        has_date, has_outlet = self._one(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE date IS NOT NULL), "
+            "EXISTS (SELECT 1 FROM articles WHERE outlet IS NOT NULL)"
+        )
+        notes = []
+        if "outlet" in asked and not has_outlet:
+            notes.append("no article in this store has an outlet, so an outlet filter cannot match "
+                         "(ingest records outlets from JSONL fields, HTML and WARC metadata)")
+        if ("since" in asked or "until" in asked) and not has_date:
+            notes.append("no article in this store has a date, so a period cannot match "
+                         "(ingest records dates from a 'date' line, JSONL fields and HTML metadata)")
+        return tuple(notes)
 
     def _browse(self, limit: int, offset: int) -> SearchPage:
         """Every quotation, newest first: the same answer as the general query, read from
@@ -158,25 +269,30 @@ class SQLStore(StoreWriter):
         rows = self._all(
             "SELECT earliest_quote_id, id, occurrences FROM quotations "
             "ORDER BY (earliest_date IS NULL), earliest_date DESC, id DESC LIMIT ? OFFSET ?",
-            (limit, offset),
+            (_bounded(limit), _bounded(offset)),
         )
         occurrences = self._occurrences_by_id([r[0] for r in rows])
         return SearchPage(tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows), total, limit, offset)
 
-    def _filters(
-        self, *, speaker: str | int | None, since: str | None, until: str | None, outlet: str | None
-    ) -> tuple[list[str], list[Any]]:
+    def _filters(self, **where: Unpack[Where]) -> tuple[list[str], list[Any]]:
         conditions: list[str] = []
         params: list[Any] = []
-        if speaker is not None:
+        for column, values in (("q.kind", where.get("kind", ())), ("q.act", where.get("act", ()))):
+            if values:
+                conditions.append(f"{column} IN ({','.join('?' * len(values))})")
+                params.extend(str(value) for value in values)
+        if (min_confidence := where.get("min_confidence")) is not None:
+            conditions.append("q.confidence >= ?")
+            params.append(min_confidence)
+        if (speaker := where.get("speaker")) is not None:
             conditions.append(self._speaker_condition(speaker, params))
-        if since:
+        if since := where.get("since"):
             conditions.append("a.date >= ?")
             params.append(since)
-        if until:
+        if until := where.get("until"):
             conditions.append("a.date <= ?")
             params.append(until)
-        if outlet:
+        if outlet := where.get("outlet"):
             conditions.append("LOWER(a.outlet) = LOWER(?)")
             params.append(outlet)
         return conditions, params
@@ -184,7 +300,7 @@ class SQLStore(StoreWriter):
     @staticmethod
     def _speaker_condition(speaker: str | int, params: list[Any]) -> str:
         if isinstance(speaker, int):
-            params.append(speaker)
+            params.append(speaker if 0 < speaker <= MAX_ID else 0)  # ids start at 1: 0 matches nothing
             return "s.id = ?"
         words = dedup.normalise(speaker)
         # The name as a whole-word run inside a speaker's name: "Trump" finds "Donald Trump".
@@ -200,6 +316,8 @@ class SQLStore(StoreWriter):
 
     def quotation(self, id: int) -> QuotationRecord | None:
         """A quotation with all its occurrences (earliest first) and its wordings, or ``None``."""
+        if not 0 < id <= MAX_ID:
+            return None
         head = self._one("SELECT id, text FROM quotations WHERE id = ?", (id,))
         if head is None:
             return None
@@ -232,11 +350,11 @@ class SQLStore(StoreWriter):
 
     def speakers(self, *, since: str | None = None, until: str | None = None, limit: int = 50) -> tuple[SpeakerSummary, ...]:
         """The most quoted speakers (by quotes) in the period, with their counts."""
-        conditions, params = self._filters(speaker=None, since=since, until=until, outlet=None)
+        conditions, params = self._filters(since=since, until=until)
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         rows = self._all(
             f"{self._SUMMARY} {where} GROUP BY s.id, s.name, s.entity ORDER BY COUNT(q.id) DESC, s.name LIMIT ?",
-            [*params, limit],
+            [*params, _bounded(limit)],
         )
         return tuple(SpeakerSummary(*row) for row in rows)
 
@@ -262,7 +380,7 @@ class SQLStore(StoreWriter):
         latest = self._all(
             f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.speaker_id = ? "
             "ORDER BY (a.date IS NULL), a.date DESC, a.id DESC, q.id LIMIT ?",
-            (summary.id, recent),
+            (summary.id, _bounded(recent)),
         )
         return SpeakerRecord(
             summary,
@@ -270,9 +388,19 @@ class SQLStore(StoreWriter):
             tuple(Occurrence(*r) for r in latest),
         )
 
+    def article_metadata(self, id: int | str) -> ArticleMetadata | None:
+        """A stored article's id, source id, date, outlet, title and url, by store id (int) or source id (str)."""
+        if (column := _article_column(id)) is None:
+            return None
+        row = self._one(
+            f"SELECT id, source_id, date, outlet, title, url FROM articles WHERE {column} = ? ORDER BY id LIMIT 1", (id,)
+        )
+        return None if row is None else ArticleMetadata(*row)
+
     def article(self, id: int | str) -> Article | None:
         """A stored article by store id (int) or by the id it came with (str), as extracted."""
-        column = "id" if isinstance(id, int) else "source_id"
+        if (column := _article_column(id)) is None:
+            return None
         row = self._one(f"SELECT id, source_id, date, text, skipped FROM articles WHERE {column} = ? ORDER BY id LIMIT 1", (id,))
         if row is None:
             return None
@@ -309,19 +437,28 @@ class SQLStore(StoreWriter):
         )
         return Article(source_id, date, text, quotes, entities, skipped_from_json(skipped))
 
-    def iter_occurrences(self, *, batch: int = 1000) -> Iterator[Occurrence]:
-        """Every quote in ingest order, streamed in batches (bounded memory for exports)."""
+    def iter_export(self, *, batch: int = 1000, **where: Unpack[Where]) -> Iterator[ExportRow]:
+        """Every quote passing the filters, in ingest order, with what export writes of it (bounded memory)."""
+        conditions, params = self._filters(**where)
+        condition = "".join(f" AND {c}" for c in conditions)
         after = 0
         while True:
             rows = self._all(
-                f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.id > ? ORDER BY q.id LIMIT ?",
-                (after, batch),
+                f"SELECT {_OCCURRENCE_COLUMNS}, {EXPORT_SELECT} FROM {_OCCURRENCE_FROM} "
+                f"WHERE q.id > ?{condition} ORDER BY q.id LIMIT ?",
+                [after, *params, batch],
             )
             if not rows:
                 return
+            width = len(fields(Occurrence))
             for row in rows:
-                yield Occurrence(*row)
+                act_value, mention, detail = row[width:]
+                yield ExportRow(Occurrence(*row[:width]), act_value, mention, json.loads(detail))
             after = rows[-1][0]
+
+    def iter_occurrences(self, *, batch: int = 1000) -> Iterator[Occurrence]:
+        """Every quote in ingest order, streamed in batches (bounded memory for exports)."""
+        return (row.occurrence for row in self.iter_export(batch=batch))
 
     # -- writing --------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -12,9 +11,7 @@ from typing import Any
 
 from onrecord.errors import StoreError
 from onrecord.store.schema import SCHEMA_VERSION, sqlite_schema
-from onrecord.store.sql import Dialect
-
-_WORD = re.compile(r"\w+", re.UNICODE)
+from onrecord.store.sql import MARK_END, MARK_START, Dialect, Terms
 
 
 class _Cursor:
@@ -132,13 +129,22 @@ class SQLiteDialect(Dialect):
         with _unusable(self._path):
             self._conn.execute("COMMIT")
 
-    def fulltext(self, text: str) -> tuple[str, str, list[Any]] | None:
-        words = _WORD.findall(text)
-        if not words:
-            return None
-        # Every word as a quoted FTS5 string: user text is never FTS5 syntax.
-        query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        return "JOIN quotes_fts ON quotes_fts.rowid = q.id AND quotes_fts MATCH ?", "quotes_fts.rank", [query]
+    @staticmethod
+    def _match(terms: Terms) -> str:
+        # Every term as a quoted FTS5 string (a phrase when it has several words), all required:
+        # user text is never FTS5 syntax.
+        return " ".join('"' + " ".join(words).replace('"', '""') + '"' for words in terms)
+
+    def fulltext(self, terms: Terms) -> tuple[str, str, list[Any]]:
+        return "JOIN quotes_fts ON quotes_fts.rowid = q.id AND quotes_fts MATCH ?", "quotes_fts.rank", [self._match(terms)]
+
+    def marked(self, terms: Terms, quote_ids: Sequence[int]) -> dict[int, str]:
+        marks = ",".join("?" * len(quote_ids))
+        rows = self._conn.execute(
+            f"SELECT rowid, highlight(quotes_fts, 0, ?, ?) FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
+            (MARK_START, MARK_END, self._match(terms), *quote_ids),
+        )
+        return dict(rows.fetchall())
 
     def index_quote(self, quote_id: int, text: str) -> None:
         self.execute("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (quote_id, text))

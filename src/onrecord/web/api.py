@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel, Field
 
 from onrecord import __version__
 from onrecord.web.contract import ARTICLE_RESPONSE
-from onrecord.web.errors import ErrorResponse
+from onrecord.web.errors import ErrorResponse, declared_parameters_only
+from onrecord.web.extraction import client_key
 
-router = APIRouter(prefix="/api", tags=["extract"])
+router = APIRouter(prefix="/api", tags=["extract"], dependencies=[Depends(declared_parameters_only)])
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorResponse, "description": "An access token is required and was missing or wrong."},
@@ -34,13 +35,19 @@ class Health(BaseModel):
     version: str
     store: bool = Field(description="Whether a quotation store is open for the search, speaker, quotation and article routes.")
     max_bytes: int = Field(description="The largest request body accepted, in bytes.")
-    timeout_s: float = Field(description="How long one extraction may run, in seconds.")
+    timeout_s: float = Field(description="How long one extraction may run, in seconds (counted from the start of its work).")
+    per_client: int = Field(description="Extractions one client may have waiting or running.")
+    queue: int = Field(description="Extractions all clients may have waiting or running.")
 
 
 @router.get("/health", summary="Whether the server is up, and its limits", tags=["server"])
 def health(request: Request) -> Health:
     state = request.app.state
-    return Health(status="ok", version=__version__, store=state.db is not None, max_bytes=state.max_bytes, timeout_s=state.extractor.timeout_s)
+    extractor = state.extractor
+    return Health(
+        status="ok", version=__version__, store=state.db is not None, max_bytes=state.max_bytes,
+        timeout_s=extractor.timeout_s, per_client=extractor.per_client, queue=extractor.max_waiting,
+    )
 
 
 @router.post(
@@ -50,10 +57,12 @@ def health(request: Request) -> Health:
     responses={
         200: ARTICLE_RESPONSE,
         **ERRORS,
-        503: {"model": ErrorResponse, "description": "Busy, or no language pipeline installed."},
+        500: {"model": ErrorResponse, "description": "Extraction failed on this article (a bug, logged)."},
+        503: {"model": ErrorResponse, "description": "Busy (see Retry-After), the extraction worker stopped, or no language pipeline installed."},
         504: {"model": ErrorResponse, "description": "Extraction passed the server's time limit."},
     },
 )
 async def extract_article(request: Request, body: Annotated[ExtractRequest, Body()]) -> dict[str, Any]:
     """Run extraction on ``text`` and answer every quotation with its cue, speaker and evidence."""
-    return await request.app.state.extractor.run(body.text, date=body.date, id=body.id)
+    client = client_key(request.client.host if request.client else None)
+    return await request.app.state.extractor.run(body.text, date=body.date, id=body.id, client=client)

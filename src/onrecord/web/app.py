@@ -20,12 +20,14 @@ from onrecord import __version__
 from onrecord.settings import float_default, int_default
 from onrecord.web import api, pages, queries
 from onrecord.web.contract import article_components
-from onrecord.web.errors import install_error_handlers
+from onrecord.web.errors import ServerErrors, install_error_handlers
 from onrecord.web.extraction import Extractor
-from onrecord.web.guards import BodySizeLimit, SecurityHeaders, TokenGuard
+from onrecord.web.guards import BodySizeLimit, SecurityHeaders, TokenGuard, token_problem
 
 DEFAULT_MAX_BYTES = int_default("max_body_bytes")
 DEFAULT_TIMEOUT_S = float_default("extraction_timeout_s")
+DEFAULT_PER_CLIENT = int_default("extraction_queue_per_client")
+DEFAULT_QUEUE = int_default("extraction_queue")
 
 
 def create_app(
@@ -34,17 +36,22 @@ def create_app(
     token: str | None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout_s: float = DEFAULT_TIMEOUT_S,
+    per_client: int = DEFAULT_PER_CLIENT,
+    queue: int = DEFAULT_QUEUE,
 ) -> FastAPI:
     """The onrecord web app over the quotation store at ``db`` (``None``: extraction only).
 
     ``token``: when set, every route needs it.  ``max_bytes`` caps request bodies;
-    ``timeout_s`` bounds one extraction.
+    ``timeout_s`` bounds one extraction; ``per_client`` and ``queue`` bound the
+    extractions one client, and all clients, may have waiting or running.
     """
-    if max_bytes <= 0 or timeout_s <= 0:
-        raise ValueError("max_bytes and timeout_s must be positive")
+    if max_bytes <= 0 or timeout_s <= 0 or per_client <= 0 or queue <= 0:
+        raise ValueError("max_bytes, timeout_s, per_client and queue must be positive")
+    if token and (problem := token_problem(token)) is not None:
+        raise ValueError(problem)
     if db is not None:
         queries.check_store(db)
-    extractor = Extractor(timeout_s=timeout_s)
+    extractor = Extractor(timeout_s=timeout_s, per_client=per_client, max_waiting=queue)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -70,7 +77,9 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("onrecord.web") / "static")), name="static")
     app.openapi = lambda: _openapi(app, guarded=bool(token))  # type: ignore[method-assign]
-    # Outermost first: headers on every answer, then the token, then the size cap.
+    # Outermost first: headers on every answer, then the token, then the size cap, then
+    # the JSON 500 of a route's unexpected error.
+    app.add_middleware(ServerErrors)
     app.add_middleware(BodySizeLimit, max_bytes=max_bytes)
     if token:
         app.add_middleware(TokenGuard, token=token)

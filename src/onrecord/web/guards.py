@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from html import escape
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from onrecord.web.errors import error_payload
+from onrecord.web.errors import TrackedSend, error_payload
 
 TOKEN_COOKIE = "onrecord_token"
 TOKEN_QUERY = "token"
@@ -93,7 +93,6 @@ class BodySizeLimit:
                 err = BodyTooLarge(self.max_bytes)
                 return await _send_json(send, 413, error_payload(413, "body_too_large", err.detail))
         received = 0
-        started = False
 
         async def counted_receive() -> Message:
             nonlocal received
@@ -104,17 +103,25 @@ class BodySizeLimit:
                     raise BodyTooLarge(self.max_bytes)
             return message
 
-        async def tracked_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, counted_receive, tracked_send)
+            await self.app(scope, counted_receive, tracked)
         except BodyTooLarge as err:
-            if started:
+            if tracked.started:
                 raise
             await _send_json(send, 413, error_payload(413, "body_too_large", err.detail))
+
+
+def token_problem(token: str) -> str | None:
+    """Why ``token`` could not work, or ``None``: a Bearer header carries printable ASCII only."""
+    if not token or any(not ("!" <= ch <= "~") for ch in token):
+        return "the access token must be printable ASCII without spaces (it is sent in an 'Authorization: Bearer' header)"
+    return None
+
+
+def _same_site(path: str) -> str:
+    """``path`` as a path on this server: ``//evil.example/x`` would name another host in a Location."""
+    return "/" + path.lstrip("/\\")
 
 
 def _login_page(path: str, wrong: bool) -> bytes:
@@ -134,6 +141,8 @@ class TokenGuard:
     set after a page was opened once with ``?token=``.  Compared in constant time."""
 
     def __init__(self, app: ASGIApp, *, token: str) -> None:
+        if (problem := token_problem(token)) is not None:
+            raise ValueError(problem)
         self.app = app
         self.token = token.encode()
         # The cookie carries a digest of the token, never the token itself.
@@ -154,7 +163,8 @@ class TokenGuard:
         from_cookie = cookie[TOKEN_COOKIE].value if TOKEN_COOKIE in cookie else None
         if self._matches(bearer) or (from_cookie is not None and hmac.compare_digest(from_cookie.encode(), self.cookie_value.encode())):
             return await self.app(scope, receive, send)
-        path = scope["path"]
+        # The address as sent (still percent-encoded, so fit for a Location header), on this site.
+        path = _same_site((scope.get("raw_path") or quote(scope["path"]).encode()).decode("latin-1"))
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         offered = next((value for key, value in query if key == TOKEN_QUERY), None)
         is_page = scope["method"] == "GET" and not path.startswith(("/api/", "/static/"))

@@ -8,18 +8,20 @@ dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
-from typing import Annotated, Any, get_type_hints
+from typing import Annotated, Any, Literal, get_type_hints
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, create_model
 
+from onrecord.kinds import QuoteKind, SpeechAct
 from onrecord.settings import int_default
 from onrecord.stages.read import InputError, parse_date
 from onrecord.store import (
+    ArticleMetadata,
     Occurrence,
     PeriodCount,
     QuotationRecord,
@@ -31,9 +33,9 @@ from onrecord.store import (
     open_store,
 )
 from onrecord.web.contract import ARTICLE_RESPONSE
-from onrecord.web.errors import ApiError, ErrorResponse
+from onrecord.web.errors import ApiError, ErrorResponse, declared_parameters_only
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", dependencies=[Depends(declared_parameters_only)])
 
 MAX_PAGE = int_default("max_page_size")
 PAGE = int_default("page_size")
@@ -61,13 +63,22 @@ SpeakerResponse: type[BaseModel] = create_model(  # type: ignore[call-overload] 
 )
 
 
+# A search's answer is its page's fields plus the notes on filters that cannot match.
+SearchResponse: type[BaseModel] = create_model(  # type: ignore[call-overload]  # fields built from a dataclass
+    "SearchAnswer",
+    **{f.name: (get_type_hints(SearchPage)[f.name], ...) for f in fields(SearchPage)},
+    notes=(list[str], ...),
+)
+
+
 def check_store(db: str) -> None:
     """Open the store read-only once, so a wrong ``--db`` fails at start, not on the first query."""
     open_store(db, read_only=True).close()
 
 
 @contextmanager
-def _store(request: Request) -> Iterator[Store]:
+def opened_store(request: Request) -> Iterator[Store]:
+    """The server's store, opened read-only for this request; 503 when there is none or it cannot be read."""
     db = request.app.state.db
     if db is None:
         raise ApiError(503, "no_store", "this server was started without a quotation store (onrecord serve --db PATH)")
@@ -81,6 +92,15 @@ def _store(request: Request) -> Iterator[Store]:
         store.close()
 
 
+def _found(request: Request, lookup: Callable[[Store], Any], missing: str) -> JSONResponse:
+    """The record ``lookup`` finds in the store, as JSON; 404 ``missing`` when it finds nothing."""
+    with opened_store(request) as store:
+        record = lookup(store)
+    if record is None:
+        raise ApiError(404, "not_found", missing)
+    return JSONResponse(record.to_dict())
+
+
 def _date(value: str | None, name: str) -> str | None:
     if not value:
         return None
@@ -91,37 +111,45 @@ def _date(value: str | None, name: str) -> str | None:
 
 
 def _id_or_name(value: str) -> int | str:
-    return int(value) if value.isdigit() else value
+    return int(value) if value.isascii() and value.isdigit() else value
 
 
 @router.get(
     "/quotations",
     tags=["quotations"],
-    summary="Search quotations by words, speaker, period and outlet",
+    summary="Search quotations by words, speaker, period, outlet, kind, act and confidence",
     response_model=None,
-    responses={200: {"model": SearchPage}, **_STORE_ERRORS},
+    responses={200: {"model": SearchResponse}, **_STORE_ERRORS},
 )
 def search_quotations(
     request: Request,
-    q: Annotated[str | None, Query(max_length=500, description="Words that must all be in the quote.")] = None,
+    q: Annotated[str | None, Query(max_length=500, description='Words that must all be in the quote; "a phrase" in double quotes must appear as written.')] = None,
     speaker: Annotated[str | None, Query(max_length=200, description="A speaker's name (or part of it: 'Marsh' finds 'Elena Marsh').")] = None,
     speaker_id: Annotated[int | None, Query(ge=1, description="A speaker's store id.")] = None,
     since: Annotated[str | None, Query(description="Earliest publication date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(description="Latest publication date, YYYY-MM-DD.")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="The outlet, exactly (any case).")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = PAGE,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    kind: Annotated[list[QuoteKind] | None, Query(description="Only quotes of this kind; repeat for several.")] = None,
+    act: Annotated[list[SpeechAct] | None, Query(description="Only quotes of this act; repeat for several.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only quotes with at least this confidence.")] = None,
+    order: Annotated[Literal["date", "relevance"], Query(description="'date': newest first (by each quotation's earliest matching occurrence; undated last); 'relevance': best text match first, newest first among equals.")] = "date",
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Quotations per page.")] = PAGE,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many matching quotations to skip (paging).")] = 0,
 ) -> JSONResponse:
-    """Quotations matching every filter, best text match first, then newest; each shown by its earliest occurrence."""
+    """Quotations matching every filter, each shown by its earliest matching occurrence, newest first
+    (or best match first with ``order=relevance``); ``highlights`` give the offsets of the searched
+    words in the shown quote's text; ``notes`` say why a filter cannot match (the store records
+    no outlet, or no date)."""
     who: int | str | None = speaker_id
     if who is None and speaker and speaker.strip():
         who = speaker.strip()
-    with _store(request) as store:
+    with opened_store(request) as store:
         page = store.search(
-            q, speaker=who, since=_date(since, "since"), until=_date(until, "until"), outlet=outlet or None,
-            limit=limit, offset=offset,
+            q, order=order, limit=limit, offset=offset, speaker=who, since=_date(since, "since"), until=_date(until, "until"),
+            outlet=outlet or None, kind=tuple(kind or ()), act=tuple(act or ()), min_confidence=min_confidence,
         )
-    return JSONResponse(page.to_dict())
+        notes = store.unmatchable({"outlet": outlet, "since": since, "until": until}) if page.total == 0 else ()
+    return JSONResponse({**page.to_dict(), "notes": list(notes)})
 
 
 @router.get(
@@ -131,12 +159,8 @@ def search_quotations(
     response_model=None,
     responses={200: {"model": QuotationRecord}, 404: _NOT_FOUND, **_STORE_ERRORS},
 )
-def get_quotation(request: Request, quotation_id: Annotated[int, Path(ge=1)]) -> JSONResponse:
-    with _store(request) as store:
-        record = store.quotation(quotation_id)
-    if record is None:
-        raise ApiError(404, "not_found", f"no quotation {quotation_id} in the store")
-    return JSONResponse(record.to_dict())
+def get_quotation(request: Request, quotation_id: Annotated[int, Path(ge=1, description="The quotation's store id (search's quotation_id).")]) -> JSONResponse:
+    return _found(request, lambda store: store.quotation(quotation_id), f"no quotation {quotation_id} in the store")
 
 
 @router.get(
@@ -150,15 +174,15 @@ def list_speakers(
     request: Request,
     since: Annotated[str | None, Query(description="Earliest publication date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(description="Latest publication date, YYYY-MM-DD.")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Annotated[int, Query(ge=1, le=500, description="How many speakers.")] = 50,
 ) -> JSONResponse:
-    with _store(request) as store:
+    with opened_store(request) as store:
         summaries = store.speakers(since=_date(since, "since"), until=_date(until, "until"), limit=limit)
     return JSONResponse({"items": [s.to_dict() for s in summaries]})
 
 
 @router.get(
-    "/speakers/{speaker}",
+    "/speakers/{speaker:path}",
     tags=["speakers"],
     summary="One speaker: counts, quotes per month, latest quotes",
     response_model=None,
@@ -169,31 +193,42 @@ def get_speaker(
     speaker: Annotated[str, Path(max_length=200, description="Store id, alias id, or name (exact, else the most quoted containing it).")],
     recent: Annotated[int, Query(ge=0, le=MAX_PAGE, description="How many latest quotes to include.")] = PAGE,
 ) -> JSONResponse:
-    with _store(request) as store:
-        record = store.speaker(_id_or_name(speaker), recent=recent)
-    if record is None:
-        raise ApiError(404, "not_found", f"no speaker {speaker!r} in the store")
-    return JSONResponse(record.to_dict())
+    return _found(request, lambda store: store.speaker(_id_or_name(speaker), recent=recent), f"no speaker {speaker!r} in the store")
 
 
+# One id, one meaning: /articles/{id} takes the store id (a number), /sources/{id} the id an
+# article was ingested with (any text, digits included), so "123" can never mean both.
 @router.get(
-    "/articles/{article_id:path}",
+    "/articles/{article_id}",
     tags=["articles"],
-    summary="One stored article with its attributions",
+    summary="One stored article with its attributions, by store id",
     response_model=None,
     responses={200: ARTICLE_RESPONSE, 404: _NOT_FOUND, **_STORE_ERRORS},
 )
-def get_article(
-    request: Request,
-    article_id: Annotated[str, Path(max_length=2000, description="Store id, or the id the article was ingested with.")],
-) -> JSONResponse:
-    with _store(request) as store:
-        article = store.article(_id_or_name(article_id))
-        if article is None and article_id.isdigit():
-            article = store.article(article_id)  # a source id that happens to be a number
-    if article is None:
-        raise ApiError(404, "not_found", f"no article {article_id!r} in the store")
-    return JSONResponse(article.to_dict())
+def get_article(request: Request, article_id: Annotated[int, Path(ge=1, description="The article's store id.")]) -> JSONResponse:
+    return _found(request, lambda store: store.article(article_id), f"no article {article_id} in the store (an id it was ingested with: /api/sources/ID)")
+
+
+@router.get(
+    "/articles/{article_id}/metadata",
+    tags=["articles"],
+    summary="A stored article's source id, date, outlet, title and url",
+    response_model=None,
+    responses={200: {"model": ArticleMetadata}, 404: _NOT_FOUND, **_STORE_ERRORS},
+)
+def get_article_metadata(request: Request, article_id: Annotated[int, Path(ge=1, description="The article's store id.")]) -> JSONResponse:
+    return _found(request, lambda store: store.article_metadata(article_id), f"no article {article_id} in the store")
+
+
+@router.get(
+    "/sources/{source_id:path}",
+    tags=["articles"],
+    summary="A stored article found by the id it was ingested with: its store id and metadata",
+    response_model=None,
+    responses={200: {"model": ArticleMetadata}, 404: _NOT_FOUND, **_STORE_ERRORS},
+)
+def get_source(request: Request, source_id: Annotated[str, Path(max_length=2000, description="The id the article was ingested with (file path, JSON id, URL).")]) -> JSONResponse:
+    return _found(request, lambda store: store.article_metadata(source_id), f"no article ingested as {source_id!r} in the store")
 
 
 @router.get(
@@ -204,5 +239,5 @@ def get_article(
     responses={200: {"model": StoreStats}, **_STORE_ERRORS},
 )
 def get_stats(request: Request) -> JSONResponse:
-    with _store(request) as store:
+    with opened_store(request) as store:
         return JSONResponse(store.stats().to_dict())

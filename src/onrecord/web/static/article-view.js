@@ -3,7 +3,7 @@
 // and beside it the speakers and the quotes in reading order.
 // It reads the article JSON contract and renders whatever optional fields are present.
 
-import { Colours, el, fill, formatDate, saidText, speakerHref, UNKNOWN_COLOUR } from "./common.js";
+import { Colours, el, fill, formatDate, safeHref, saidText, speakerHref, UNKNOWN_COLOUR } from "./common.js";
 
 const PRONOUNS = new Set("i we you he she it they this that these those who one someone".split(" "));
 
@@ -101,7 +101,8 @@ export class ArticleView {
     parts.push(a.date ? "published " + formatDate(a.date) : "publication date not given");
     parts.push(`${quotes} ${quotes === 1 ? "quote" : "quotes"} from ${named} ${named === 1 ? "speaker" : "speakers"}`);
     const title = this.meta && this.meta.title ? el("h1", {}, this.meta.title) : null;
-    const link = this.meta && this.meta.url ? el("a", { href: this.meta.url, rel: "noopener noreferrer" }, "original") : null;
+    const href = this.meta ? safeHref(this.meta.url) : null;
+    const link = href ? el("a", { href, rel: "noopener noreferrer" }, "original") : null;
     return el("div", {}, title, el("div", { class: "article-meta", "data-testid": "article-summary" }, parts.join(" \u00b7 "), link ? " \u00b7 " : null, link));
   }
 
@@ -252,6 +253,21 @@ export class ArticleView {
     for (const item of this.container.querySelectorAll(".legend li")) {
       item.classList.toggle("lit", this.focused !== null && item.id === this.focused.anchor);
     }
+    // The quote list shows the chosen speaker's quotes only.
+    for (const item of this.container.querySelectorAll(".quote-list li")) {
+      item.hidden = this.focused !== null && !this.focused.quotes.includes(Number(item.dataset.q));
+    }
+  }
+
+  // Opens the article at the quote with these offsets (a link from a quotation or a search):
+  // scrolled to, focused and marked as the target.
+  openAt(start, end) {
+    const quotes = this.article.quotes || [];
+    let q = quotes.findIndex((quote) => quote.start === start && quote.end === end);
+    if (q < 0) q = quotes.findIndex((quote) => quote.start < end && start < quote.end);
+    if (q < 0) return;
+    for (const mark of this.textNode.querySelectorAll("mark.quote")) mark.classList.toggle("target", Number(mark.dataset.q) === q);
+    this.reveal(q);
   }
 
   light(q) {

@@ -91,6 +91,18 @@ export function formatDate(value) {
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
+// An article's own address as a link target, or null: only http(s) addresses become links
+// (a stored "javascript:" or "data:" URL must never be clickable, whatever the CSP stops).
+export function safeHref(url) {
+  if (typeof url !== "string") return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch (err) {
+    return null;
+  }
+}
+
 export function speakerHref(name) {
   return "/speakers/" + encodeURIComponent(name);
 }
@@ -103,9 +115,20 @@ export function articleHref(id) {
   return "/articles/" + encodeURIComponent(id);
 }
 
+// Where an occurrence is in its article: the article page opens there, the quote highlighted.
+export function occurrenceHref(occurrence) {
+  return articleHref(occurrence.article_id) + `#at-${occurrence.start}-${occurrence.end}`;
+}
+
 // The part of the path after a page prefix, decoded: "/speakers/Elena%20Marsh" → "Elena Marsh".
+// A malformed escape (the server refuses those pages) is left as written rather than thrown.
 export function pathTail(prefix) {
-  return decodeURIComponent(location.pathname.slice(prefix.length));
+  const tail = location.pathname.slice(prefix.length);
+  try {
+    return decodeURIComponent(tail);
+  } catch (err) {
+    return tail;
+  }
 }
 
 // Replaces a container's children, leaving out the parts a page did not have (null).
@@ -127,9 +150,24 @@ export function saidText(text, kind) {
   return kind === "indirect" ? text : "\u201c" + text + "\u201d";
 }
 
-// A quote coloured by its speaker.
-export function saidBlock(text, colour, kind = "direct") {
-  return el("blockquote", { class: "said" + (kind === "indirect" ? " reported" : ""), "--c": colour }, saidText(text, kind));
+// The text as nodes, with the [start, end) stretches of a search marked (as text, never HTML).
+export function highlighted(text, spans = []) {
+  const nodes = [];
+  let at = 0;
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (start < at || end <= start || end > text.length) continue;
+    if (start > at) nodes.push(text.slice(at, start));
+    nodes.push(el("mark", { class: "hit" }, text.slice(start, end)));
+    at = end;
+  }
+  if (at < text.length) nodes.push(text.slice(at));
+  return nodes;
+}
+
+// A quote coloured by its speaker; ``hits``: stretches of it a search found, marked.
+export function saidBlock(text, colour, kind = "direct", hits = []) {
+  const words = kind === "indirect" ? highlighted(text, hits) : ["\u201c", ...highlighted(text, hits), "\u201d"];
+  return el("blockquote", { class: "said" + (kind === "indirect" ? " reported" : ""), "--c": colour }, words);
 }
 
 // "Elena Marsh · Harbor Gazette, 12 Jan 2026 — <title> · 2 occurrences": who, where, when, how often.
@@ -144,7 +182,7 @@ export function occurrenceLine(occurrence, { count = null, withSpeaker = true } 
   }
   const where = [occurrence.outlet, formatDate(occurrence.date)].filter(Boolean).join(", ");
   const title = occurrence.title || occurrence.source_id || "article " + occurrence.article_id;
-  parts.push(el("span", {}, where + " \u2014 ", el("a", { href: articleHref(occurrence.article_id) }, title)));
+  parts.push(el("span", {}, where + " \u2014 ", el("a", { href: occurrenceHref(occurrence) }, title)));
   if (count !== null) {
     parts.push(el("a", { href: quotationHref(occurrence.quotation_id) }, count === 1 ? "1 occurrence" : `${count} occurrences`));
   }

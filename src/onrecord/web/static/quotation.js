@@ -1,6 +1,6 @@
 // A quotation: its words, and every article it appeared in, earliest first.
 
-import { api, fill, articleHref, colourOfName, el, formatDate, pathTail, saidBlock, saidText, showError, showLoading, speakerHref } from "./common.js";
+import { api, fill, colourOfName, el, formatDate, occurrenceHref, pathTail, safeHref, saidBlock, saidText, showError, showLoading, speakerHref } from "./common.js";
 
 const result = document.getElementById("result");
 const id = pathTail("/quotations/");
@@ -22,7 +22,7 @@ async function load() {
         { class: i === 0 ? "earliest" : null },
         el("td", {}, formatDate(o.date), i === 0 ? el("div", { class: "small muted" }, "earliest") : null),
         el("td", {}, o.outlet || el("span", { class: "muted" }, "\u2014")),
-        el("td", {}, el("a", { href: articleHref(o.article_id) }, o.title || o.source_id || "article " + o.article_id), o.url ? el("div", { class: "small" }, el("a", { href: o.url, rel: "noopener noreferrer" }, "original")) : null),
+        el("td", {}, el("a", { href: occurrenceHref(o) }, o.title || o.source_id || "article " + o.article_id), safeHref(o.url) ? el("div", { class: "small" }, el("a", { href: safeHref(o.url), rel: "noopener noreferrer" }, "original")) : null),
         el("td", {}, speakerCell(o)),
         el("td", { class: "said-cell" }, saidText(o.text, o.kind)),
       ),

@@ -3,7 +3,8 @@
 import { api, colourOfName, el, occurrenceLine, saidBlock, showError, showLoading } from "./common.js";
 
 const PAGE = 20;
-const FIELDS = ["q", "speaker", "outlet", "since", "until"];
+const FIELDS = ["q", "speaker", "outlet", "since", "until", "kind", "order"];
+const ORDERS = { date: "newest first", relevance: "best match first" };
 const form = document.getElementById("search-form");
 const result = document.getElementById("result");
 
@@ -22,7 +23,8 @@ function fillForm(params) {
 
 function renderPage(page, params) {
   if (page.total === 0) {
-    result.replaceChildren(el("p", { class: "empty", "data-testid": "no-results" }, "No quotation matches these filters."));
+    const notes = (page.notes || []).map((note) => el("p", { class: "small muted", "data-testid": "search-note" }, note));
+    result.replaceChildren(el("p", { class: "empty", "data-testid": "no-results" }, "No quotation matches these filters."), ...notes);
     return;
   }
   if (page.items.length === 0) {
@@ -37,7 +39,7 @@ function renderPage(page, params) {
   for (const hit of page.items) {
     const o = hit.occurrence;
     list.append(
-      el("li", { dataset: { quotation: hit.quotation_id } }, saidBlock(o.text, colourOfName(o.speaker), o.kind), occurrenceLine(o, { count: hit.occurrences })),
+      el("li", { dataset: { quotation: hit.quotation_id } }, saidBlock(o.text, colourOfName(o.speaker), o.kind, hit.highlights), occurrenceLine(o, { count: hit.occurrences })),
     );
   }
   const go = (offset) => {
@@ -50,6 +52,7 @@ function renderPage(page, params) {
     { class: "pager" },
     el("button", { class: "secondary", type: "button", disabled: page.offset === 0, onclick: () => go(Math.max(0, page.offset - PAGE)) }, "\u2190 Previous"),
     el("span", { class: "muted", "data-testid": "result-count" }, `${from}\u2013${to} of ${page.total} quotations`),
+    el("span", { class: "muted small", "data-testid": "result-order" }, ORDERS[params.get("order") || "date"] + ", each by its earliest occurrence"),
     el("button", { class: "secondary", type: "button", disabled: to >= page.total, onclick: () => go(page.offset + PAGE) }, "Next \u2192"),
   );
   result.replaceChildren(el("div", { class: "card" }, list, pager));
