@@ -12,6 +12,7 @@ import typer
 from onrecord.cli import app, report
 from onrecord.cli.render import to_json, write_text
 from onrecord.pipeline import extract_sources
+from onrecord.settings import bool_default
 from onrecord.stages.read import InputError, check_length, parse_date, read_source
 from onrecord.stages.resolve import AliasTable
 
@@ -46,15 +47,18 @@ def extract(
         OutputFormat | None, typer.Option("--format", "-f", help="json, jsonl, or text (default: text on a terminal, else json/jsonl).")
     ] = None,
     aliases: Annotated[
-        Path | None, typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
+        Path | None, typer.Option(help="JSONL of known entities (name, aliases, qid, description, gender) for speaker names.")
     ] = None,
+    given_name_gender: Annotated[
+        bool, typer.Option(help="Let a given name alone (Mary, John) give a person's gender.")
+    ] = bool_default("given_name_gender"),
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
     checked_date = parse_date(date) if date else None
     alias_table = AliasTable.load(aliases) if aliases else None
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
     failures: list[str] = []
-    for article in extract_sources(_readable(files, checked_date, failures), aliases=alias_table):
+    for article in extract_sources(_readable(files, checked_date, failures), aliases=alias_table, given_name_gender=given_name_gender):
         if chosen is OutputFormat.text:
             write_text(article, sys.stdout)
         else:

@@ -31,6 +31,7 @@ from onrecord.ingest import (
 )
 from onrecord.ingest import ingest as run_ingest
 from onrecord.settings import int_default, setting
+from onrecord.stages.resolve import AliasTable
 from onrecord.store import Store
 
 _err = Console(stderr=True)
@@ -45,11 +46,13 @@ def ingest(
     field: Annotated[list[str] | None, typer.Option("--field", help="JSONL field for a part, PART=NAME (id, text, date, url, title, outlet); dotted names reach nested fields.")] = None,
     log: Annotated[Path | None, typer.Option(help="Write skipped records here instead of standard error.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    aliases: Annotated[Path | None, typer.Option(help="JSONL of known entities (name, aliases, qid, description, gender): their names and ids for the corpus speakers.")] = None,
 ) -> None:
     """Extract the quotations of a news collection into a store; re-running adds only what is new."""
     if not sources and sys.stdin.isatty():
         fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
     paths = sources or ["-"]
+    alias_table = AliasTable.load(aliases) if aliases else None
     fields = JsonFields.parse(field or [])
     meter = Meter(input_size(paths))
     records = read_inputs(paths, format=format, json_fields=fields, meter=meter)
@@ -89,7 +92,7 @@ def ingest(
     with opened(db, read_only=False) as store:
         try:
             with progress:
-                run_ingest(records, store, workers=workers, counts=counts, on_bad=skipped, on_progress=show)
+                run_ingest(records, store, workers=workers, counts=counts, on_bad=skipped, on_progress=show, aliases=alias_table)
         except KeyboardInterrupt:
             _err.print("interrupted: every article written so far is complete; run the same command again to go on")
             raise typer.Exit(130) from None

@@ -24,6 +24,7 @@ from onrecord.pipeline import extract_sources
 from onrecord.records import Article
 from onrecord.settings import int_default
 from onrecord.stages.read import ArticleSource
+from onrecord.stages.resolve import AliasTable
 from onrecord.store import Store
 from onrecord.store.dedup import content_hash
 
@@ -50,8 +51,8 @@ class IngestCounts:
         return time.monotonic() - self.started
 
 
-def _extract_batch(sources: list[ArticleSource]) -> list[Article]:
-    return list(extract_sources(sources))
+def _extract_batch(sources: list[ArticleSource], aliases: AliasTable | None = None) -> list[Article]:
+    return list(extract_sources(sources, aliases=aliases))
 
 
 def _start_worker(parent: int) -> None:
@@ -71,8 +72,9 @@ def _start_worker(parent: int) -> None:
 class _Extractor:
     """Extraction in this process (one worker) or in a pool of processes, results in order."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, aliases: AliasTable | None = None) -> None:
         self.workers = workers
+        self.aliases = aliases
         self._pool: ProcessPoolExecutor | None = None
         if workers > 1:
             # spawn: the parent has threads (progress display), which fork does not copy safely.
@@ -85,8 +87,8 @@ class _Extractor:
 
     def submit(self, batch: list[ArticleSource]) -> Future[list[Article]] | list[Article]:
         if self._pool is None:
-            return _extract_batch(batch)
-        return self._pool.submit(_extract_batch, batch)
+            return _extract_batch(batch, self.aliases)
+        return self._pool.submit(_extract_batch, batch, self.aliases)
 
     @property
     def window(self) -> int:
@@ -130,10 +132,13 @@ def ingest(
     counts: IngestCounts | None = None,
     on_bad: Callable[[Bad], None] = lambda bad: None,
     on_progress: Callable[[IngestCounts], None] = lambda counts: None,
+    aliases: AliasTable | None = None,
 ) -> IngestCounts:
-    """Extract and store every new article of ``records``; bad records are counted and passed to ``on_bad``."""
+    """Extract and store every new article of ``records``; bad records are counted and passed to ``on_bad``.
+    The corpus speaker identity is recomputed at the end (``Store.reidentify``); after an interruption the
+    stored articles keep their provisional speakers until the next ingest, even one with nothing new, ends."""
     counts = counts or IngestCounts()
-    extractor = _Extractor(workers)
+    extractor = _Extractor(workers, aliases)
     in_flight: set[str] = set()
     pending: deque[tuple[list[tuple[ArticleSource, str]], Future[list[Article]] | list[Article]]] = deque()
 
@@ -159,5 +164,6 @@ def ingest(
             write_oldest()
     finally:
         extractor.close()
+    store.reidentify()
     on_progress(counts)
     return counts

@@ -15,6 +15,7 @@ from onrecord.store.records import (
     SearchPage,
     SpeakerRecord,
     SpeakerSummary,
+    SpeakerVariant,
     StoreStats,
     Variant,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "SearchPage",
     "SpeakerRecord",
     "SpeakerSummary",
+    "SpeakerVariant",
     "Store",
     "StoreError",
     "StoreStats",

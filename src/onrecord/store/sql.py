@@ -14,28 +14,25 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from onrecord.records import Article, Entity, Span
-from onrecord.store import dedup
 from onrecord.store.codec import (
     quote_from_row,
     skipped_from_json,
 )
 from onrecord.store.records import (
     Occurrence,
-    PeriodCount,
     QuotationRecord,
     SearchHit,
     SearchPage,
-    SpeakerRecord,
-    SpeakerSummary,
     StoreStats,
     Variant,
 )
+from onrecord.store.speakers import SpeakerReader, speaker_condition
 from onrecord.store.writes import StoreWriter
 
 _OCCURRENCE_COLUMNS = """
     q.id, q.quotation_id, a.id, a.source_id, a.date, a.outlet, a.title, a.url,
     q.text, q.char_start, q.char_end, q.kind, q.confidence, q.speaker_id,
-    COALESCE(s.name, q.speaker_name, q.speaker_text)
+    s.name, s.type, s.gender, q.speaker_text
 """
 _OCCURRENCE_FROM = """
     quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
@@ -71,7 +68,7 @@ class Dialect(abc.ABC):
     def close(self) -> None: ...
 
 
-class SQLStore(StoreWriter):
+class SQLStore(StoreWriter, SpeakerReader):
     """A quote store on one SQL database (see ``onrecord.store.open_store``)."""
 
     def __init__(self, dialect: Dialect, *, read_only: bool = False) -> None:
@@ -169,7 +166,7 @@ class SQLStore(StoreWriter):
         conditions: list[str] = []
         params: list[Any] = []
         if speaker is not None:
-            conditions.append(self._speaker_condition(speaker, params))
+            conditions.append(speaker_condition(speaker, params))
         if since:
             conditions.append("a.date >= ?")
             params.append(since)
@@ -180,16 +177,6 @@ class SQLStore(StoreWriter):
             conditions.append("LOWER(a.outlet) = LOWER(?)")
             params.append(outlet)
         return conditions, params
-
-    @staticmethod
-    def _speaker_condition(speaker: str | int, params: list[Any]) -> str:
-        if isinstance(speaker, int):
-            params.append(speaker)
-            return "s.id = ?"
-        words = dedup.normalise(speaker)
-        # The name as a whole-word run inside a speaker's name: "Trump" finds "Donald Trump".
-        params.extend([speaker, f"name:{words}", f"name:{words} %", f"name:% {words}", f"name:% {words} %"])
-        return "(s.entity = ? OR s.key = ? OR s.key LIKE ? OR s.key LIKE ? OR s.key LIKE ?)"
 
     def _occurrences_by_id(self, quote_ids: Sequence[int]) -> dict[int, Occurrence]:
         if not quote_ids:
@@ -224,51 +211,14 @@ class SQLStore(StoreWriter):
             variants=tuple(Variant(text, count) for text, count in variants),
         )
 
-    _SUMMARY = """
-        SELECT s.id, s.name, s.entity, COUNT(q.id), COUNT(DISTINCT q.quotation_id),
-               COUNT(DISTINCT q.article_id), MIN(a.date), MAX(a.date)
-        FROM speakers s JOIN quotes q ON q.speaker_id = s.id JOIN articles a ON a.id = q.article_id
-    """
-
-    def speakers(self, *, since: str | None = None, until: str | None = None, limit: int = 50) -> tuple[SpeakerSummary, ...]:
-        """The most quoted speakers (by quotes) in the period, with their counts."""
-        conditions, params = self._filters(speaker=None, since=since, until=until, outlet=None)
-        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    def _speaker_occurrences(self, speaker_id: int, limit: int) -> tuple[Occurrence, ...]:
+        """A speaker's latest quotes, newest first."""
         rows = self._all(
-            f"{self._SUMMARY} {where} GROUP BY s.id, s.name, s.entity ORDER BY COUNT(q.id) DESC, s.name LIMIT ?",
-            [*params, limit],
-        )
-        return tuple(SpeakerSummary(*row) for row in rows)
-
-    def speaker(self, name: str | int, *, recent: int = 20) -> SpeakerRecord | None:
-        """A speaker by id, alias-file id or name (exact, else the most quoted whose name contains it)."""
-        params: list[Any] = []
-        condition = self._speaker_condition(name, params)
-        row = self._one(
-            f"{self._SUMMARY} WHERE {condition} GROUP BY s.id, s.name, s.entity "
-            "ORDER BY (s.key = ?) DESC, COUNT(q.id) DESC, s.id LIMIT 1",
-            [*params, f"name:{dedup.normalise(str(name))}"],
-        )
-        if row is None:
-            return None
-        summary = SpeakerSummary(*row)
-        timeline = self._all(
-            """
-            SELECT SUBSTR(a.date, 1, 7) AS period, COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE q.speaker_id = ? GROUP BY SUBSTR(a.date, 1, 7) ORDER BY (SUBSTR(a.date, 1, 7) IS NULL), period
-            """,
-            (summary.id,),
-        )
-        latest = self._all(
             f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.speaker_id = ? "
             "ORDER BY (a.date IS NULL), a.date DESC, a.id DESC, q.id LIMIT ?",
-            (summary.id, recent),
+            (speaker_id, limit),
         )
-        return SpeakerRecord(
-            summary,
-            tuple(PeriodCount(p, n) for p, n in timeline),
-            tuple(Occurrence(*r) for r in latest),
-        )
+        return tuple(Occurrence(*r) for r in rows)
 
     def article(self, id: int | str) -> Article | None:
         """A stored article by store id (int) or by the id it came with (str), as extracted."""
@@ -302,9 +252,12 @@ class SQLStore(StoreWriter):
         ):
             mentions.setdefault(entity_row, []).append(Span(m_text, m_start, m_end))
         entities = tuple(
-            Entity(e_id, name, type_, tuple(mentions.get(row_id, ())))
-            for row_id, e_id, name, type_ in self._all(
-                "SELECT id, entity, name, type FROM entities WHERE article_id = ? ORDER BY ordinal", (article_id,)
+            Entity(e_id, name, type_, tuple(mentions.get(row_id, ())), behalf, gender,
+                   tuple(evidence.split(",")) if evidence else (), qid)
+            for row_id, e_id, name, type_, gender, evidence, qid, behalf in self._all(
+                "SELECT id, entity, name, type, gender, gender_evidence, qid, on_behalf_of FROM entities "
+                "WHERE article_id = ? ORDER BY ordinal",
+                (article_id,),
             )
         )
         return Article(source_id, date, text, quotes, entities, skipped_from_json(skipped))
