@@ -20,10 +20,15 @@ from onrecord.store.records import (
     Variant,
 )
 from onrecord.store.sql import SQLStore
+from onrecord.store.statistics import Breakdown, QuotedSpeaker, Statistics, StatsFilters
 
 Store = SQLStore
 
 __all__ = [
+    "Breakdown",
+    "QuotedSpeaker",
+    "Statistics",
+    "StatsFilters",
     "Occurrence",
     "PeriodCount",
     "QuotationRecord",

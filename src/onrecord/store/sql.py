@@ -27,6 +27,7 @@ from onrecord.store.records import (
     Variant,
 )
 from onrecord.store.speakers import SpeakerReader, speaker_condition
+from onrecord.store.statistics import StatisticsReader
 from onrecord.store.writes import StoreWriter
 
 _OCCURRENCE_COLUMNS = """
@@ -68,7 +69,7 @@ class Dialect(abc.ABC):
     def close(self) -> None: ...
 
 
-class SQLStore(StoreWriter, SpeakerReader):
+class SQLStore(StoreWriter, SpeakerReader, StatisticsReader):
     """A quote store on one SQL database (see ``onrecord.store.open_store``)."""
 
     def __init__(self, dialect: Dialect, *, read_only: bool = False) -> None:
