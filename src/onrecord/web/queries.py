@@ -27,7 +27,6 @@ from onrecord.store import (
     SpeakerSummary,
     Store,
     StoreError,
-    StoreStats,
     open_store,
 )
 from onrecord.web.contract import ARTICLE_RESPONSE
@@ -194,15 +193,3 @@ def get_article(
     if article is None:
         raise ApiError(404, "not_found", f"no article {article_id!r} in the store")
     return JSONResponse(article.to_dict())
-
-
-@router.get(
-    "/stats",
-    tags=["server"],
-    summary="How much the store holds",
-    response_model=None,
-    responses={200: {"model": StoreStats}, **_STORE_ERRORS},
-)
-def get_stats(request: Request) -> JSONResponse:
-    with _store(request) as store:
-        return JSONResponse(store.stats().to_dict())
