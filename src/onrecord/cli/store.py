@@ -95,7 +95,8 @@ def speakers(
     limit: Annotated[int, typer.Option(min=1, help="Speakers per ranking.")] = int_default("page_size"),
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
-    """Who is quoted most, overall or period by period."""
+    """Who is quoted most, overall or period by period: corpus speakers (one per person, organisation or
+    account, whatever name each article uses), with their type, gender and the other names they go by."""
     since, until = _date(since, "--since"), _date(until, "--until")
     with opened(db, read_only=True) as store:
         periods = _periods(store, by, since, until)
@@ -107,7 +108,12 @@ def speakers(
         if by is not Period.all:
             typer.echo(f"{label}:")
         for rank, s in enumerate(ranking, start=1):
-            typer.echo(f"{rank:>4}. {s.name} — {s.quotes} quotes, {s.quotations} quotations, {s.articles} articles ({s.first_date or '?'} … {s.last_date or '?'})")
+            what = ", ".join(x for x in (s.type, {"f": "woman", "m": "man"}.get(s.gender or ""), s.qid) if x)
+            typer.echo(f"{rank:>4}. {s.name} ({what}) — {s.quotes} quotes, {s.quotations} quotations, {s.articles} articles "
+                       f"({s.first_date or '?'} … {s.last_date or '?'})")
+            others = [f"{v.name} ({v.quotes})" for v in s.variants if v.name != s.name]
+            if others:
+                typer.echo(f"      also: {', '.join(others)}")
 
 
 def _periods(store: Store, by: Period, since: str | None, until: str | None) -> list[tuple[str, str | None, str | None]]:
@@ -192,6 +198,7 @@ def _write_parquet(rows: Iterator[dict], output: str) -> None:
             ("source_id", pa.string()), ("date", pa.string()), ("outlet", pa.string()), ("title", pa.string()),
             ("url", pa.string()), ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
             ("kind", pa.string()), ("confidence", pa.float64()), ("speaker_id", pa.int64()), ("speaker", pa.string()),
+            ("speaker_type", pa.string()), ("speaker_gender", pa.string()), ("mention", pa.string()),
         ]
     )
     with pq.ParquetWriter(output, schema) as writer:

@@ -71,6 +71,13 @@ class SpeakerReader:
         variants = self._variants([row[0] for row in rows])
         return tuple(_summary(row, variants.get(row[0], ())) for row in rows)
 
+    def variant_names(self) -> list[tuple[int, str, str, int]]:
+        """Every (speaker id, speaker name, variant name, quotes) of the corpus identity."""
+        return [tuple(row) for row in self._all(
+            "SELECT v.speaker_id, s.name, v.name, v.quotes FROM speaker_variants v JOIN speakers s ON s.id = v.speaker_id "
+            "ORDER BY v.speaker_id, v.quotes DESC"
+        )]
+
     def _variants(self, speaker_ids: Sequence[int]) -> dict[int, tuple[SpeakerVariant, ...]]:
         if not speaker_ids:
             return {}
