@@ -86,6 +86,7 @@ def test_an_older_store_is_refused_with_its_version(tmp_path):
 @pytest.mark.parametrize("name, kind", [
     ("I", "person"), ("you", "person"), ("voters", "group"), ("police", "other"), ("Police", "person"),
     ("statement", "other"), ("new poll", "other"), ("Trump Tower", "person"), ("a spokesman for the city", "person"),
+    ("Latest", "other"),
 ])
 def test_pronouns_descriptions_and_places_are_no_corpus_speaker(name, kind):
     assert name_form(name, kind) is None
@@ -96,6 +97,14 @@ def test_pronouns_descriptions_and_places_are_no_corpus_speaker(name, kind):
 ])
 def test_titles_middle_initials_and_datelines_are_set_aside(name):
     assert name_form(name, "person").key == "person:donald trump"
+
+
+def test_a_suffix_keeps_a_son_apart_from_his_father():
+    assert name_form("Donald Trump Jr.", "person").key != name_form("Donald Trump", "person").key
+
+
+def test_the_person_after_a_possessive_is_the_name():
+    assert name_form("New Republic's Jeet Heer", "person").key == "person:jeet heer"
 
 
 def test_an_organisation_is_keyed_without_its_article():
@@ -135,6 +144,14 @@ def test_each_variant_says_why_it_was_merged():
     (speaker,) = identify([Member(1, "Donald Trump", "person", "m", None, 9), Member(2, "Donald J. Trump", "person", "m", None, 2)])
     assert {v.name: v.evidence for v in speaker.variants} == {"Donald Trump": "same name",
                                                               "Donald J. Trump": "middle name or initial dropped"}
+
+
+def test_a_full_name_typed_an_organisation_once_is_the_person():
+    assert _speakers(("Alice Moreno", "person", "f", 9), ("Alice Moreno", "organisation", None, 1)) == {"Alice Moreno": {"Alice Moreno"}}
+
+
+def test_an_organisation_taken_for_a_surname_once_is_the_organisation():
+    assert _speakers(("Gazette", "organisation", None, 9), ("Gazette", "person", None, 1)) == {"Gazette": {"Gazette"}}
 
 
 def test_alias_ids_keep_namesakes_apart():

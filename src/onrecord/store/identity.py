@@ -91,12 +91,15 @@ def name_form(name: str, entity_type: str) -> NameForm | None:
     text = _LEADING_NOISE.sub("", _DATELINE.sub("", cleaned))
     if _ACCOUNT.match(text):
         return NameForm("account:" + text.lower(), text, "account")
-    if entity_type == "group":
+    if entity_type in ("group", "other"):  # unnamed plurals; headline words and documents ("Latest", "Scandal", a poll)
         return None
     words = text.split()
     if not _proper(words) or (len(words) == 1 and _common_word(words[0])):
         return None
     if entity_type == "person":
+        owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+        if owners:  # "New Republic's Jeet Heer": the person after the possessive
+            words = words[owners[-1] + 1:]
         form = _person_form(words)
         if form is not None and text != cleaned:
             return _replace_how(form, "dateline dropped" if form.how == "same name" else f"dateline dropped, {form.how}")
@@ -117,11 +120,14 @@ def _person_form(words: list[str]) -> NameForm | None:
             how.append("title dropped")
     if words[-1].lower() in place_nouns():
         return None
+    suffix = ""
+    if len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:  # "Donald Trump Jr.": his own identity
+        suffix, words = " " + words[-1], words[:-1]
     person = parse_person(" ".join(words))
     if person is None:
         return None
-    surname = person.surname
-    given = person.tokens[: len(person.tokens) - len(surname.split())]
+    given = person.tokens[: len(person.tokens) - len(person.surname.split())]
+    surname = person.surname + suffix
     if not given:
         return NameForm("surname:" + normalise(surname), surname, "person", normalise(surname), "surname alone")
     first = given[0]
@@ -135,6 +141,7 @@ def _person_form(words: list[str]) -> NameForm | None:
 
 
 _PRONOUNS = pronouns().all
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +208,19 @@ def identify(members: Iterable[Member]) -> list[CorpusSpeaker]:
         key = f"id:{member.qid}" if member.qid else form.key
         group = groups.setdefault(key, _Group(key, form))
         group.members.append((member, form))
+    _join_mistyped(groups)
     _join_surnames(groups)
     return [_speaker(group) for group in groups.values()]
+
+
+def _join_mistyped(groups: dict[str, _Group]) -> None:
+    """An organisation whose name is a person's full name in the corpus (``Donald Trump`` tagged ORG
+    in one article) is that person."""
+    for key in [k for k in groups if k.startswith("organisation:")]:
+        person = groups.get("person:" + key.removeprefix("organisation:"))
+        if person is not None and len(key.split()) > 1:
+            person.members.extend((m, _replace_how(f, "typed an organisation in its article: a person's full name"))
+                                  for m, f in groups.pop(key).members)
 
 
 def _join_surnames(groups: dict[str, _Group]) -> None:
@@ -216,7 +234,12 @@ def _join_surnames(groups: dict[str, _Group]) -> None:
         gender = short.gender()
         candidates = [g for g in bearers.get(short.form.surname or "", []) if gender is None or g.gender() in (None, gender)]
         if not candidates:
-            short.note = "surname alone: no full name of it in the corpus"
+            organisation = groups.get("organisation:" + key.removeprefix("surname:"))
+            if organisation is not None:  # "Politico" taken for a surname in one article
+                organisation.members.extend((m, _replace_how(f, "typed a person in its article: an organisation's name"))
+                                            for m, f in groups.pop(key).members)
+            else:
+                short.note = "surname alone: no full name of it in the corpus"
             continue
         best = max(candidates, key=lambda g: (g.quotes, g.key))
         total = sum(g.quotes for g in candidates)
@@ -240,7 +263,8 @@ def _speaker(group: _Group) -> CorpusSpeaker:
     types = Counter(f.type for _, f in group.members)
     etype = types.most_common(1)[0][0]
     named = Counter(f.name for m, f in group.members if not f.key.startswith("surname:") for _ in range(m.quotes or 1))
-    name = named.most_common(1)[0][0] if named else group.form.name
+    # the most quoted form, written as a name rather than shouted ("Politico", not a headline's "POLITICO")
+    name = max(named, key=lambda n: (not (n.isupper() and len(n) > 5), named[n])) if named else group.form.name
     qid = next((m.qid for m in members if m.qid), None)
     if qid is not None:  # the alias file's canonical name is what the resolver gave such entities
         name = Counter(m.name for m in members if m.qid == qid).most_common(1)[0][0]
