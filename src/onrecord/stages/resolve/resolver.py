@@ -91,11 +91,20 @@ class Resolver(DocumentAuthors):
     def _vote_gender(self) -> None:
         """Narration pronouns with a single person named in their sentence or the one before
         tell that person's gender (``Amelize Joseph loves the school her daughter attends``)."""
+        genders_in: dict[int, set[str]] = {}  # narration sentence -> genders of its pronouns
+        for token in self.doc:
+            gender = PRONOUN_GENDER.get(token.lower_)
+            if gender is not None and not self.in_quote(token.idx):
+                genders_in.setdefault(self.discourse.sentence(token.idx), set()).add(gender)
         for token in self.doc:
             gender = PRONOUN_GENDER.get(token.lower_)
             if gender is None or self.in_quote(token.idx):
                 continue
             sentence = self.discourse.sentence(token.idx)
+            # "Shelby said he refused her commands. He was tased": a sentence with pronouns of
+            # both genders speaks of someone else too, so neither it nor the next tells her gender
+            if len(genders_in[sentence]) > 1 or len(genders_in.get(sentence - 1, ())) > 1:
+                continue
             near = {a.cluster.number: a.cluster for a in self.table.before(token.idx, limit=8)
                     if a.cluster.etype == "person" and sentence - a.mention.sentence <= 1 and not self.in_quote(a.mention.start)}
             if len(near) == 1:
