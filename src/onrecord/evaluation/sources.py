@@ -2,12 +2,14 @@
 speaker merge (``annotations/top_speakers``).
 
 ``evaluate_sources``: each of the 40 annotated dev articles is extracted (default output: speech
-only), and its **predicted sources** are the entities that speak in it; the **gold sources** are
-the annotated sources with at least one speech act (154 of 192).  A predicted source matches a
-gold one of its article when their names agree (normalised as ``evaluation.speakers`` does; a
-person's by surname and any given name; otherwise one name's words within the other's), one to
-one.  Figures: source precision, recall and F1 (all, and per gold type); gender accuracy over
-matched persons whose gender the text shows; the share of women among persons quoted, pooled
+only), and its **predicted sources** are the entities that speak in it.  A predicted source
+matches an annotated one of its article when their names agree (normalised as
+``evaluation.speakers`` does; a person's by surname and any given name; otherwise one name's
+words within the other's), one to one.  Precision: the share of predicted sources that are
+annotated sources of the article (any act: a source whose words the annotator read as a
+thought or stance is still quoted there); recall: the share of the annotated sources with a
+speech act (154 of 192: what the default output keeps) that are found, also per type.  Gender
+accuracy over the found persons whose gender the text shows; the share of women among persons quoted, pooled
 over article-person pairs, predicted against annotated (0.241: every speaking person in the
 denominator; also among gendered persons, 0.263).
 
@@ -64,8 +66,10 @@ def _speaking(article: Article) -> list[tuple[str, str, str | None]]:
 
 
 def _match(predicted: list[tuple[str, str, str | None]], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (predicted, gold) of agreeing names, the sources with a speech act matched first."""
     pairs, used = [], set()
-    for g, row in enumerate(gold):
+    for g in sorted(range(len(gold)), key=lambda g: gold[g]["acts"]["speech"] == 0):
+        row = gold[g]
         for p, (name, etype, _) in enumerate(predicted):
             if p not in used and names_agree(name, row["name"], person=row["type"] == "person" and etype == "person"):
                 pairs.append((p, g))
@@ -74,25 +78,19 @@ def _match(predicted: list[tuple[str, str, str | None]], gold: list[dict[str, An
     return pairs
 
 
-def _prf(tp: int, predicted: int, gold: int) -> dict[str, float | int]:
-    p = tp / predicted if predicted else 0.0
-    r = tp / gold if gold else 0.0
-    return {"gold": gold, "predicted": predicted, "matched": tp, "precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
-
-
 def _share(women: int, persons: int) -> float | None:
     return round(women / persons, 4) if persons else None
 
 
 def evaluate_sources(data: Path | str, annotations: Path | str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Source P/R/F1, gender accuracy and the share of women on the annotated dev articles; and the misses."""
-    rows = [r for r in _load(annotations) if r["acts"]["speech"] > 0]
+    every = _load(annotations)
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
+    for row in every:
         by_article[row["article"]].append(row)
+    rows = [r for r in every if r["acts"]["speech"] > 0]
     golds = [g for g in load_split(data, "dev") if g.id in by_article]
-    tp = predicted_total = 0
+    found = correct = predicted_total = 0
     per_type: Counter[str] = Counter()
     gold_types = Counter(r["type"] for r in rows)
     gender_judged = gender_right = 0
@@ -100,42 +98,49 @@ def evaluate_sources(data: Path | str, annotations: Path | str) -> tuple[dict[st
     misses: list[dict[str, Any]] = []
     for gold, article in zip(golds, extract_sources(ArticleSource(g.id, g.text, g.date) for g in golds), strict=True):
         predicted = _speaking(article)
-        wanted = by_article[gold.id]
-        pairs = _match(predicted, wanted)
-        tp += len(pairs)
+        annotated = by_article[gold.id]
+        pairs = _match(predicted, annotated)
+        speech = [(p, g) for p, g in pairs if annotated[g]["acts"]["speech"] > 0]
+        correct += len(pairs)
+        found += len(speech)
         predicted_total += len(predicted)
         persons = [p for p in predicted if p[1] == "person"]
         predicted_persons = Breakdown("predicted", 0, 0, predicted_persons.persons + len(persons),
                                       predicted_persons.women + sum(p[2] == "f" for p in persons),
                                       predicted_persons.men + sum(p[2] == "m" for p in persons))
-        for p, g in pairs:
-            per_type[wanted[g]["type"]] += 1
-            if wanted[g]["type"] == "person" and wanted[g]["gender"] is not None:
+        for p, g in speech:
+            row = annotated[g]
+            per_type[row["type"]] += 1
+            if row["type"] == "person" and row["gender"] is not None:
                 gender_judged += 1
-                gender_right += predicted[p][2] == wanted[g]["gender"]
-                if predicted[p][2] != wanted[g]["gender"]:
-                    misses.append({"article": gold.id, "source": wanted[g]["name"], "problem": "gender",
-                                   "gold": wanted[g]["gender"], "predicted": predicted[p][2]})
+                gender_right += predicted[p][2] == row["gender"]
+                if predicted[p][2] != row["gender"]:
+                    misses.append({"article": gold.id, "source": row["name"], "problem": "gender",
+                                   "gold": row["gender"], "predicted": predicted[p][2]})
         matched_gold = {g for _, g in pairs}
         matched_predicted = {p for p, _ in pairs}
         misses += [{"article": gold.id, "source": r["name"], "problem": "missed", "type": r["type"]}
-                   for g, r in enumerate(wanted) if g not in matched_gold]
+                   for g, r in enumerate(annotated) if g not in matched_gold and r["acts"]["speech"] > 0]
         misses += [{"article": gold.id, "source": name, "problem": "spurious", "type": etype}
                    for p, (name, etype, _) in enumerate(predicted) if p not in matched_predicted]
     gold_persons = [r for r in rows if r["type"] == "person"]
     women, men = sum(r["gender"] == "f" for r in gold_persons), sum(r["gender"] == "m" for r in gold_persons)
-    annotated, predicted_share = _share(women, len(gold_persons)), predicted_persons.share_women
+    annotated_share, predicted_share = _share(women, len(gold_persons)), predicted_persons.share_women
+    precision = correct / predicted_total if predicted_total else 0.0
+    recall = found / len(rows) if rows else 0.0
     figures: dict[str, Any] = {
         "articles": len(golds),
-        "sources": _prf(tp, predicted_total, len(rows)),
+        "sources": {"gold": len(rows), "predicted": predicted_total, "correct": correct, "found": found,
+                    "precision": round(precision, 4), "recall": round(recall, 4),
+                    "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0},
         "recall_by_type": {t: round(per_type[t] / gold_types[t], 4) if gold_types[t] else None for t in GOLD_TYPES},
         "gender": {"judged": gender_judged, "accuracy": round(gender_right / gender_judged, 4) if gender_judged else 0.0},
         "share_women": {
-            "annotated": annotated,
+            "annotated": annotated_share,
             "predicted": predicted_share,
             "annotated_gendered": _share(women, women + men),
             "predicted_gendered": predicted_persons.share_women_gendered,
-            "difference": round(abs((predicted_share or 0.0) - (annotated or 0.0)), 4),
+            "difference": round(abs((predicted_share or 0.0) - (annotated_share or 0.0)), 4),
         },
     }
     return figures, misses
