@@ -34,8 +34,13 @@ def _article(id: str, date: str, speakers: list[tuple[str, str, str | None, int]
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = str(tmp_path / "quotes.db")
+def location(tmp_path):
+    return str(tmp_path / "quotes.db")
+
+
+@pytest.fixture
+def db(location):
+    path = location
     with open_store(path) as store:
         store.add_article(_article("a", "2024-01-10", [("Alice Moreno", "person", "f", 2), ("Tom Reyes", "person", "m", 1),
                                                        ("Harbour Authority", "organisation", None, 1)]),

@@ -24,8 +24,13 @@ The Harbour Authority said in a statement that the cost would be shared.
 
 
 @pytest.fixture
-def store(tmp_path):
-    opened = open_store(str(tmp_path / "quotes.db"))
+def location(tmp_path):
+    return str(tmp_path / "quotes.db")
+
+
+@pytest.fixture
+def store(location):
+    opened = open_store(location)
     yield opened
     opened.close()
 

@@ -159,7 +159,8 @@ class StatisticsReader:
         where, params = _where(filters)
         tables: dict[str, tuple[Breakdown, ...]] = {}
         for name, dimension in _DIMENSIONS.items():
-            rows = self._all(f"SELECT {dimension} AS k, {_COUNTS} FROM {_FROM}{where} GROUP BY {dimension}", params)
+            grouped = "" if name == "total" else f" GROUP BY {dimension}"  # PostgreSQL groups by no constant
+            rows = self._all(f"SELECT {dimension} AS k, {_COUNTS} FROM {_FROM}{where}{grouped}", params)
             ranked = [Breakdown(*row) for row in rows if not (name == "by_gender" and row[0] is None)]
             order = (lambda b: ((b.key is None), b.key or "")) if name == "by_month" else (lambda b: (-b.quotes, b.key or ""))
             tables[name] = tuple(sorted(ranked, key=order))
