@@ -198,3 +198,26 @@ def test_a_quote_of_a_description_keeps_its_mention_and_has_no_corpus_speaker(st
     (occurrence,) = store.iter_occurrences()
     assert occurrence.speaker is None and occurrence.mention == "local residents"
     assert store.speakers() == ()
+
+
+def test_ingest_with_an_alias_file_keeps_its_ids_and_shows_them(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text('"We will rebuild the pier," said Alice Moreno on Monday.\n', encoding="utf-8")
+    (corpus / "b.txt").write_text('"The pier is safe," Moreno said on Tuesday.\n', encoding="utf-8")
+    aliases = tmp_path / "aliases.jsonl"
+    aliases.write_text(json.dumps({"name": "Alice Moreno", "aliases": ["Moreno"], "qid": "Q4242", "gender": "female"}) + "\n",
+                       encoding="utf-8")
+    db = str(tmp_path / "quotes.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db, "--aliases", str(aliases), "-q"]).exit_code == 0
+    (ranking,) = json.loads(runner.invoke(app, ["speakers", "--db", db, "--format", "json"]).stdout)
+    (moreno,) = ranking["speakers"]
+    assert (moreno["name"], moreno["qid"], moreno["gender"], moreno["quotes"]) == ("Alice Moreno", "Q4242", "f", 2)
+    assert "Q4242" in runner.invoke(app, ["speakers", "--db", db]).stdout
