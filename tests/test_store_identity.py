@@ -24,15 +24,10 @@ The Harbour Authority said in a statement that the cost would be shared.
 
 
 @pytest.fixture
-def location(tmp_path):
-    return str(tmp_path / "quotes.db")
-
-
-@pytest.fixture
-def store(location):
-    opened = open_store(location)
-    yield opened
-    opened.close()
+def store(tmp_path):
+    """A fresh SQLite store (tests/test_postgres_store.py runs these cases on PostgreSQL with its own)."""
+    with open_store(str(tmp_path / "quotes.db")) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="module")
