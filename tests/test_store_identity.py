@@ -86,7 +86,7 @@ def test_an_older_store_is_refused_with_its_version(tmp_path):
 @pytest.mark.parametrize("name, kind", [
     ("I", "person"), ("you", "person"), ("voters", "group"), ("police", "other"), ("Police", "person"),
     ("statement", "other"), ("new poll", "other"), ("Trump Tower", "person"), ("a spokesman for the city", "person"),
-    ("Latest", "other"),
+    ("Latest", "other"), ("Trump Tower", "organisation"),
 ])
 def test_pronouns_descriptions_and_places_are_no_corpus_speaker(name, kind):
     assert name_form(name, kind) is None

@@ -107,6 +107,8 @@ def name_form(name: str, entity_type: str) -> NameForm | None:
     organisation = determiner_free(text)
     if not organisation or _common_word(organisation.split()[-1]) and len(organisation.split()) == 1:
         return None
+    if organisation.split()[-1].lower() in place_nouns() - _BODY_PLACES:  # "Trump Tower" tagged ORG
+        return None
     return NameForm("organisation:" + normalise(organisation), organisation, "organisation")
 
 
@@ -142,6 +144,8 @@ def _person_form(words: list[str]) -> NameForm | None:
 
 _PRONOUNS = pronouns().all
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# places that name a body that speaks ("City Hall said", "the Kennedy Center announced")
+_BODY_PLACES = frozenset({"center", "centre", "hall"})
 
 
 @dataclass(frozen=True, slots=True)
