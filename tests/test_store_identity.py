@@ -216,3 +216,13 @@ def test_ingest_with_an_alias_file_keeps_its_ids_and_shows_them(tmp_path):
     (moreno,) = ranking["speakers"]
     assert (moreno["name"], moreno["qid"], moreno["gender"], moreno["quotes"]) == ("Alice Moreno", "Q4242", "f", 2)
     assert "Q4242" in runner.invoke(app, ["speakers", "--db", db]).stdout
+
+
+@pytest.mark.parametrize("name, kind, expected", [
+    ("a new poll", "other", "document"), ("the report", "other", "document"), ("@harbourwatch", "person", "account"),
+    ("voters", "group", "group"), ("Harbour Authority", "organisation", "organisation"),
+])
+def test_sources_are_typed_for_the_statistics(name, kind, expected):
+    from onrecord.store.identity import source_type
+
+    assert source_type(name, kind) == expected

@@ -59,6 +59,17 @@ def place_nouns() -> frozenset[str]:
     return load_word_set("place_nouns.txt")
 
 
+def source_type(name: str, entity_type: str) -> str:
+    """What kind of source an article entity is, for the statistics: person, organisation,
+    account, group, document (a poll, a report, a video) or other."""
+    words = clean_name(name).lower().split()
+    if words and _ACCOUNT.match(words[0]):
+        return "account"
+    if entity_type == "other" and words and (words[-1] in load_word_set("document_sources.txt") or words[-1] in document_nouns()):
+        return "document"
+    return entity_type
+
+
 @dataclass(frozen=True, slots=True)
 class NameForm:
     """How a speaker's name reads for the corpus: its key, display name and type."""

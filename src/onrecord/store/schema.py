@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS entities (
     entity TEXT NOT NULL,
     name TEXT NOT NULL,
     type TEXT NOT NULL,
+    source_type TEXT NOT NULL,
     gender TEXT,
     gender_evidence TEXT NOT NULL,
     qid TEXT,

@@ -1,8 +1,10 @@
 """Who gets quoted: quotes and sources by gender, type, outlet and month, the share of women.
 
 A **source** is one speaker of one article (an article entity that speaks: ``Alice Moreno`` in
-an article, however many times she is quoted there), as the Gender Gap Tracker counts them; a
-**person** is a source of type person.  Gender is the one the article's text shows (pronoun,
+an article, however many times she is quoted there), as the Gender Gap Tracker counts them,
+typed person, organisation, account, group (an unnamed plural), document (a poll, a report) or
+other (``identity.source_type``; ``none``: quotes with no speaker); a **person** is a source of
+type person.  Gender is the one the article's text shows (pronoun,
 title, role word, given name; see ``Entity.gender_evidence``).  The share of women is given two
 ways: among all persons quoted (``share_women``: persons with no gender shown count in the
 denominator) and among those whose gender the text shows (``share_women_gendered``).  The most
@@ -116,7 +118,7 @@ TABLES = ("by_gender", "by_type", "by_outlet", "by_month")
 _DIMENSIONS = {
     "total": "'all'",
     "by_gender": "CASE WHEN e.type = 'person' THEN COALESCE(e.gender, 'unknown') END",
-    "by_type": "COALESCE(s.type, e.type, 'none')",
+    "by_type": "COALESCE(e.source_type, 'none')",
     "by_outlet": "a.outlet",
     "by_month": "SUBSTR(a.date, 1, 7)",
 }

@@ -16,7 +16,7 @@ from onrecord.records import Article, Entity, Quote
 from onrecord.stages.read import ArticleSource
 from onrecord.store import dedup
 from onrecord.store.codec import quote_detail, skipped_json
-from onrecord.store.identity import Member, identify, name_form
+from onrecord.store.identity import Member, identify, name_form, source_type
 
 if TYPE_CHECKING:
     from onrecord.store.sql import Dialect
@@ -136,10 +136,10 @@ class StoreWriter:
 
     def _add_entity(self, article_id: int, ordinal: int, entity: Entity, speaker_id: int | None) -> None:
         row_id = self._one(
-            "INSERT INTO entities (article_id, ordinal, entity, name, type, gender, gender_evidence, qid, on_behalf_of, "
-            "speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (article_id, ordinal, entity.id, entity.name, entity.type, entity.gender, ",".join(entity.gender_evidence),
-             entity.qid, entity.on_behalf_of, speaker_id),
+            "INSERT INTO entities (article_id, ordinal, entity, name, type, source_type, gender, gender_evidence, qid, "
+            "on_behalf_of, speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (article_id, ordinal, entity.id, entity.name, entity.type, source_type(entity.name, entity.type), entity.gender,
+             ",".join(entity.gender_evidence), entity.qid, entity.on_behalf_of, speaker_id),
         )[0]
         self._db.executemany(
             "INSERT INTO mentions (entity_row_id, ordinal, text, char_start, char_end) VALUES (?, ?, ?, ?, ?)",
