@@ -117,16 +117,16 @@ TABLES = ("by_gender", "by_type", "by_outlet", "by_month")
 
 _DIMENSIONS = {
     "total": "'all'",
-    "by_gender": "CASE WHEN e.type = 'person' THEN COALESCE(e.gender, 'unknown') END",
+    "by_gender": "CASE WHEN e.source_type = 'person' THEN COALESCE(e.gender, 'unknown') END",
     "by_type": "COALESCE(e.source_type, 'none')",
     "by_outlet": "a.outlet",
     "by_month": "SUBSTR(a.date, 1, 7)",
 }
 _COUNTS = """
     COUNT(q.id), COUNT(DISTINCT e.id),
-    COUNT(DISTINCT CASE WHEN e.type = 'person' THEN e.id END),
-    COUNT(DISTINCT CASE WHEN e.type = 'person' AND e.gender = 'f' THEN e.id END),
-    COUNT(DISTINCT CASE WHEN e.type = 'person' AND e.gender = 'm' THEN e.id END)
+    COUNT(DISTINCT CASE WHEN e.source_type = 'person' THEN e.id END),
+    COUNT(DISTINCT CASE WHEN e.source_type = 'person' AND e.gender = 'f' THEN e.id END),
+    COUNT(DISTINCT CASE WHEN e.source_type = 'person' AND e.gender = 'm' THEN e.id END)
 """
 _FROM = """
     quotes q JOIN articles a ON a.id = q.article_id
