@@ -154,6 +154,15 @@ def test_an_organisation_taken_for_a_surname_once_is_the_organisation():
     assert _speakers(("Gazette", "organisation", None, 9), ("Gazette", "person", None, 1)) == {"Gazette": {"Gazette"}}
 
 
+def test_a_short_given_name_joins_its_full_form():
+    speakers = _speakers(("Ed Harlow", "person", "m", 6), ("Edward G. Harlow", "person", "m", 2))
+    assert speakers == {"Ed Harlow": {"Ed Harlow", "Edward G. Harlow"}}
+
+
+def test_a_short_given_name_of_the_other_gender_stays_apart():
+    assert len(_speakers(("Sam Ortiz", "person", "f", 3), ("Samuel Ortiz", "person", "m", 2))) == 2
+
+
 def test_alias_ids_keep_namesakes_apart():
     out = identify([Member(1, "John Smith", "person", "m", "Q1", 3), Member(2, "John Smith", "person", "m", "Q2", 3)])
     assert sorted(s.qid for s in out) == ["Q1", "Q2"]

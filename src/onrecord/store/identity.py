@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from onrecord.lexicon import load_word_set, pronouns
+from onrecord.lexicon import load_table, load_word_set, pronouns
 from onrecord.stages.resolve.mentions import determiner_free
 from onrecord.stages.resolve.names import INITIAL, clean_name, parse_person
 from onrecord.stages.resolve.words import (
@@ -224,6 +224,7 @@ def identify(members: Iterable[Member]) -> list[CorpusSpeaker]:
         group = groups.setdefault(key, _Group(key, form))
         group.members.append((member, form))
     _join_mistyped(groups)
+    _join_short_given_names(groups)
     _join_surnames(groups)
     return [_speaker(group) for group in groups.values()]
 
@@ -236,6 +237,22 @@ def _join_mistyped(groups: dict[str, _Group]) -> None:
         if person is not None and len(key.split()) > 1:
             person.members.extend((m, _replace_how(f, "typed an organisation in its article: a person's full name"))
                                   for m, f in groups.pop(key).members)
+
+
+def _join_short_given_names(groups: dict[str, _Group]) -> None:
+    """``Ed Rendell`` and ``Edward G. Rendell``: a short form of the given name (data/given_name_forms.tsv)
+    with the same surname joins the full form, unless their genders disagree."""
+    forms = load_table("given_name_forms.tsv")
+    for key in [k for k in groups if k.startswith("person:")]:
+        short = groups.get(key)
+        given, _, surname = key.removeprefix("person:").partition(" ")
+        if short is None or given not in forms or not surname:
+            continue
+        full = groups.get(f"person:{forms[given]} {surname}")
+        if full is None or {short.gender(), full.gender()} >= {"m", "f"}:
+            continue
+        full.members.extend((m, _replace_how(f, f"{given.title()} is a short form of {forms[given].title()}"))
+                            for m, f in groups.pop(key).members)
 
 
 def _join_surnames(groups: dict[str, _Group]) -> None:
