@@ -294,7 +294,9 @@ def _speaker(group: _Group) -> CorpusSpeaker:
     members = [m for m, _ in group.members]
     types = Counter(f.type for _, f in group.members)
     etype = types.most_common(1)[0][0]
-    named = Counter(f.name for m, f in group.members if not f.key.startswith("surname:") for _ in range(m.quotes or 1))
+    # a name as the articles write it, middle initial and all ("Loretta E. Lynch"), or without what was cut off
+    named = Counter(m.name if f.how in ("same name", "middle name or initial dropped") else f.name
+                    for m, f in group.members if not f.key.startswith("surname:") for _ in range(m.quotes or 1))
     # the most quoted form, written as a name rather than shouted ("Politico", not a headline's "POLITICO")
     name = max(named, key=lambda n: (not (n.isupper() and len(n) > 5), named[n])) if named else group.form.name
     qid = next((m.qid for m in members if m.qid), None)
