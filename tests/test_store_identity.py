@@ -150,6 +150,11 @@ def test_a_full_name_typed_an_organisation_once_is_the_person():
     assert _speakers(("Alice Moreno", "person", "f", 9), ("Alice Moreno", "organisation", None, 1)) == {"Alice Moreno": {"Alice Moreno"}}
 
 
+def test_a_surname_typed_an_organisation_once_is_the_person_the_corpus_quotes_by_it():
+    speakers = _speakers(("Alice Moreno", "person", "f", 9), ("Moreno", "person", None, 2), ("Moreno", "organisation", None, 1))
+    assert speakers == {"Alice Moreno": {"Alice Moreno", "Moreno"}}
+
+
 def test_an_organisation_taken_for_a_surname_once_is_the_organisation():
     assert _speakers(("Gazette", "organisation", None, 9), ("Gazette", "person", None, 1)) == {"Gazette": {"Gazette"}}
 

@@ -231,12 +231,13 @@ def identify(members: Iterable[Member]) -> list[CorpusSpeaker]:
 
 def _join_mistyped(groups: dict[str, _Group]) -> None:
     """An organisation whose name is a person's full name in the corpus (``Donald Trump`` tagged ORG
-    in one article) is that person."""
+    in one article), or a surname other articles quote as a person, is that person."""
     for key in [k for k in groups if k.startswith("organisation:")]:
-        person = groups.get("person:" + key.removeprefix("organisation:"))
-        if person is not None and len(key.split()) > 1:
-            person.members.extend((m, _replace_how(f, "typed an organisation in its article: a person's full name"))
-                                  for m, f in groups.pop(key).members)
+        name = key.removeprefix("organisation:")
+        person = groups.get(("person:" if " " in name else "surname:") + name)
+        if person is not None:  # "Trump" tagged ORG where other articles quote the person "Trump"
+            how = "typed an organisation in its article: a person's " + ("full name" if " " in name else "surname in other articles")
+            person.members.extend((m, _replace_how(f, how)) for m, f in groups.pop(key).members)
 
 
 def _join_short_given_names(groups: dict[str, _Group]) -> None:
