@@ -80,3 +80,34 @@ def test_a_quote_repeated_across_outlets_is_one_quotation(polnear):
     assert len({o.outlet for o in record.occurrences}) >= 3
     assert record.earliest == record.occurrences[0]
     assert [o.date for o in record.occurrences] == sorted(o.date for o in record.occurrences)
+
+
+REPO = Path(__file__).resolve().parent.parent
+FLOORS = json.loads((REPO / "eval" / "floors.json").read_text(encoding="utf-8"))
+
+
+def test_corpus_speaker_merge_holds_its_floors_on_the_top_50(polnear):
+    from onrecord.evaluation.sources import evaluate_merge
+
+    _, store, _ = polnear
+    figures = evaluate_merge(store, REPO / "annotations" / "top_speakers" / "top50.jsonl")
+    for metric, floor in FLOORS["merge_top50"].items():
+        assert figures[metric] >= floor, (metric, figures[metric], floor)
+    assert figures["pronoun_or_description_speakers"] == []
+
+
+def test_one_speaker_per_person_with_its_variants_and_relatives_apart(polnear):
+    _, store, _ = polnear
+    trump = store.speaker("Donald Trump").summary
+    assert {"Donald Trump", "Donald J. Trump"} <= {v.name for v in trump.variants}
+    assert store.speaker("Ivanka Trump").summary.id != trump.id
+    assert store.speaker("Obama").summary.name == "Barack Obama"
+    assert not {"I", "you", "we", "who", "voters", "Trump Tower"} & {o.speaker for o in store.iter_occurrences()}
+
+
+def test_statistics_of_the_corpus_by_outlet_and_month(polnear):
+    _, store, _ = polnear
+    stats = store.statistics()
+    assert stats.undated_quotes == 0 and len(stats.by_outlet) >= 5
+    assert 0.1 < (stats.total.share_women or 0) < 0.4
+    assert stats.top_women[0].name == "Hillary Clinton" and stats.top_men[0].name == "Donald Trump"

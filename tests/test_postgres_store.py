@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 
 from onrecord.store import StoreError, open_store
-from test_store_sqlite import *  # noqa: F401,F403  (the cases run again with the fixture below)
+from test_stats import *  # noqa: F401,F403  (the cases run again with the fixture below)
+from test_store_identity import *  # noqa: F401,F403
+from test_store_sqlite import *  # noqa: F401,F403
 from test_store_sqlite import BRIDGE, add, make_article
 
 pytestmark = pytest.mark.slow
@@ -118,6 +120,7 @@ def test_sqlite_and_postgres_answer_alike(database, tmp_path_factory):
     assert lite.search("the").to_dict() == server.search("the").to_dict()
     assert lite.quotation(1).to_dict() == server.quotation(1).to_dict()
     assert lite.speakers() == server.speakers()
+    assert lite.statistics() == server.statistics()
     lite.close()
     server.close()
 

@@ -1,4 +1,4 @@
-"""Quote normalisation, shingles and containment, and speaker names (no database)."""
+"""Quote normalisation, shingles and containment (no database)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from onrecord.store.dedup import (
     shingles,
     text_hash,
 )
-from onrecord.store.speakers import proper_name
 
 
 def test_normalise_drops_case_marks_and_punctuation():
@@ -37,11 +36,3 @@ def test_excerpt_shingles_are_contained_in_the_whole():
 
 def test_article_identity_ignores_line_endings_and_outer_space():
     assert content_hash("A line.\r\nAnother.\n") == content_hash("  A line.\nAnother.")
-
-
-def test_proper_name_keeps_names_and_refuses_pronouns_and_descriptions():
-    assert proper_name("Jane Hollis") == "Jane Hollis"
-    assert proper_name("council member Tom Reyes") == "Tom Reyes"
-    assert proper_name("he") is None
-    assert proper_name("a spokesman for Google") is None
-    assert proper_name("the mayor") is None

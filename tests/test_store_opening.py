@@ -109,7 +109,7 @@ def test_a_wal_store_in_a_read_only_folder_is_readable(store_file):
 
 def test_an_id_past_two_to_the_63_is_exit_2_with_a_reason(store_file):
     result = runner.invoke(app, ["quotation", str(2**63), "--db", str(store_file)])
-    assert result.exit_code == 2 and "out of range" in result.output
+    assert result.exit_code == 2 and f"no quotation #{2**63}" in result.output
 
 
 def test_a_log_path_that_is_a_folder_is_a_clear_error(tmp_path):

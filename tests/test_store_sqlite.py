@@ -30,13 +30,19 @@ def make_article(
     date: str | None = None,
     id: str | None = None,
     names: dict[str, str] | None = None,
-    entity: str | None = None,
+    qid: str | None = None,
 ) -> Article:
-    """An article whose quotes are (content, speaker mention) found in ``text`` by position."""
+    """An article whose quotes are (content, speaker mention) found in ``text`` by position.  A
+    speaker the resolver would name (a capitalised mention, or one ``names`` maps to a name)
+    gets an article entity, as extraction gives it; ``qid`` is its alias-file id."""
     built = []
+    entities: dict[str, Entity] = {}
     for content, mention in quotes:
         start = text.index(content)
         speaker = Span.of(text, text.index(mention), text.index(mention) + len(mention)) if mention else None
+        name = (names or {}).get(mention or "") or (mention if mention and mention[0].isupper() else None)
+        if name is not None and name not in entities:
+            entities[name] = Entity(f"E{len(entities) + 1}", name, "person", (speaker,) if speaker else (), qid=qid)
         built.append(
             Quote(
                 kind="direct",
@@ -45,11 +51,11 @@ def make_article(
                 speaker=speaker,
                 confidence=0.9,
                 evidence=(Evidence("attribution", "test", "hand-made"),),
-                speaker_name=(names or {}).get(mention or ""),
-                entity=entity,
+                speaker_name=name,
+                entity=entities[name].id if name is not None else None,
             )
         )
-    return Article(id=id, date=date, text=text, quotes=tuple(built))
+    return Article(id=id, date=date, text=text, quotes=tuple(built), entities=tuple(entities.values()))
 
 
 def add(store, article: Article, *, outlet: str | None = None) -> bool:
@@ -304,9 +310,9 @@ def test_canonical_name_groups_different_mentions(store):
 
 def test_alias_file_id_keeps_namesakes_apart(store):
     school = "The new school opens its doors to every child in the valley next autumn."
-    add(store, make_article(f'"{BRIDGE}" John Smith said.', [(BRIDGE, "John Smith")], entity="alias:john-smith-mayor"))
-    add(store, make_article(f'"{school}" John Smith said.', [(school, "John Smith")], entity="alias:john-smith-teacher"))
-    assert sorted(s.entity for s in store.speakers()) == ["alias:john-smith-mayor", "alias:john-smith-teacher"]
+    add(store, make_article(f'"{BRIDGE}" John Smith said.', [(BRIDGE, "John Smith")], qid="Q1001"))
+    add(store, make_article(f'"{school}" John Smith said.', [(school, "John Smith")], qid="Q1002"))
+    assert sorted(s.qid for s in store.speakers()) == ["Q1001", "Q1002"]
 
 
 def test_speakers_ranks_by_quotes_in_the_period(store):

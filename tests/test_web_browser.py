@@ -249,6 +249,12 @@ def test_speaker_page_charts_quotes_per_month(visit: Visit) -> None:
     visit.screenshot("speaker.png")
 
 
+def test_speaker_page_says_the_corpus_speakers_type(visit: Visit) -> None:
+    page = visit.open("/speakers/Elena%20Marsh")
+    page.wait_for_selector("[data-testid=speaker-identity]")
+    assert page.text_content("[data-testid=speaker-identity]").startswith("person")
+
+
 def test_quotation_page_lists_appearances_earliest_first(visit: Visit) -> None:
     page = visit.open("/search?q=raise+fares+winter")
     page.click("text=2 occurrences")

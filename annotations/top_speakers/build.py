@@ -6,7 +6,8 @@ entity, when a variant or not-variant string occurs in no article, when two enti
 same short form, when a bare surname is a gold source in an article that also names a namesake
 (a not-variant ending in that surname) and no reading in ``ambiguous`` says who it is, or when
 an example is not a counted attribution of its entity.  It prints the ranking, the near misses
-and the baseline candidate counts.
+and the candidate counts recorded in ``top50.jsonl`` (made once from that day's baseline output,
+which is not kept: a rebuild reads nothing outside the repository).
 """
 
 from __future__ import annotations
@@ -243,19 +244,14 @@ def count(articles: list[Article], entities: list[Entity]) -> tuple[dict, list[s
     return counted, unread
 
 
-def baseline_counts(entities: list[Entity], folder: Path) -> Counter:
-    """Quotes of the baseline outputs whose speaker name is a variant (candidate counts only)."""
-    owners = {key(v): e.name for e in entities for v in e.variants}
-    quotes: Counter = Counter()
-    for split in ("train", "dev"):
-        path = folder / f"{split}.jsonl"
-        if not path.exists():
-            continue
-        for line in path.open(encoding="utf-8"):
-            for quote in json.loads(line)["quotes"]:
-                if quote["speaker_name"] and key(quote["speaker_name"]) in owners:
-                    quotes[owners[key(quote["speaker_name"])]] += 1
-    return quotes
+def recorded_candidates() -> Counter:
+    """The candidate counts ``top50.jsonl`` records: counted once, when the list was made, from
+    the baseline outputs of that day (which the repository does not keep); a rebuild carries
+    them over, so it reads nothing outside the repository."""
+    path = HERE / "top50.jsonl"
+    if not path.exists():
+        return Counter()
+    return Counter({r["name"]: r["candidate_quotes"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r})
 
 
 def records(articles: list[Article], entities: list[Entity], baseline: Counter) -> tuple[list[dict], list[tuple[str, int, int]], list[str]]:
@@ -307,7 +303,7 @@ def records(articles: list[Article], entities: list[Entity], baseline: Counter) 
 def main(root: str) -> None:
     articles = load_split(root, "train") + load_split(root, "dev")
     entities = read_entities(HERE / "entities.txt")
-    baseline = baseline_counts(entities, Path("/work/baseline_out"))
+    baseline = recorded_candidates()
     out, near, problems = records(articles, entities, baseline)
     for r in out:
         print(f"{r['rank']:>2} {r['name']}: {r['attributions']} attributions in {r['articles']} articles "

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from onrecord.records import Article, Skipped
-from onrecord.settings import int_default
+from onrecord.settings import bool_default, int_default
 from onrecord.stages.direct import find_direct
 from onrecord.stages.indirect import find_indirect
 from onrecord.stages.parse.context import build_context
@@ -28,7 +28,7 @@ from onrecord.stages.resolve import AliasTable, resolve_speakers
 from onrecord.stages.situate import situate
 
 
-def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:
+def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None, *, given_names: bool = True) -> Article:
     context = build_context(doc)
     direct = find_direct(context)
     reported = find_indirect(context, direct.quotes, fragments=direct.fragments)
@@ -36,7 +36,7 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
         [q for q in direct.quotes if q not in reported.replaced] + list(reported.quotes),
         key=lambda q: q.content.start,
     )
-    resolved, entities = resolve_speakers(context, quotes, aliases=aliases)
+    resolved, entities = resolve_speakers(context, quotes, aliases=aliases, given_names=given_names)
     situated = situate(context, source.date, resolved)
     return Article(
         id=source.id,
@@ -49,9 +49,11 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
 
 
 def extract_sources(
-    sources: Iterable[ArticleSource], *, batch_size: int = int_default("batch_size"), aliases: AliasTable | None = None
+    sources: Iterable[ArticleSource], *, batch_size: int = int_default("batch_size"), aliases: AliasTable | None = None,
+    given_name_gender: bool = bool_default("given_name_gender"),
 ) -> Iterator[Article]:
-    """Extract every article of ``sources`` in order, parsing them in batches."""
+    """Extract every article of ``sources`` in order, parsing them in batches (``given_name_gender``:
+    the setting of that name)."""
     nlp = load_pipeline()
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
     # An over-long article is not parsed (an empty text goes through in its place) and comes
@@ -64,7 +66,7 @@ def extract_sources(
             yield Article(id=source.id, date=source.date, text=source.text,
                           skipped=(Skipped(0, len(source.text), str(refused)),))
             continue
-        yield _analyse(source, doc, aliases)
+        yield _analyse(source, doc, aliases, given_names=given_name_gender)
 
 
 def extract(text: str, date: str | None = None, *, id: str | None = None) -> Article:

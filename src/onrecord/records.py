@@ -165,7 +165,10 @@ class Entity:
     type: str
     mentions: tuple[Span, ...]
     on_behalf_of: str | None = None  # entity id: the organisation a spokesperson speaks for
-    gender: str | None = None
+    gender: str | None = None  # m / f, a person's only
+    # what shows the gender, strongest first: pronoun, honorific, role-word, given-name, alias
+    gender_evidence: tuple[str, ...] = ()
+    qid: str | None = None  # the alias file's id of the entity (e.g. a Wikidata id)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -173,6 +176,8 @@ class Entity:
             "name": self.name,
             "type": self.type,
             "gender": self.gender,
+            "gender_evidence": list(self.gender_evidence),
+            "qid": self.qid,
             "on_behalf_of": self.on_behalf_of,
             "mentions": [m.to_dict() for m in self.mentions],
         }

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 class Setting:
     name: str
     type: type
-    default: int | float | str
+    default: bool | int | float | str
     help: str
     minimum: int | float | None = None
 
@@ -41,6 +41,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("page_size", int, 20, "Quotations, speakers or quotes a page shows by default (CLI and API).", 1),
     Setting("max_page_size", int, 100, "Most items one API page may ask for.", 1),
     Setting("max_offset", int, 10_000, "Furthest offset an API search may page to.", 0),
+    Setting("given_name_gender", bool, True,
+            "Whether a given name alone (Mary, John) may give a person's gender; off, only pronouns, titles, role words and the alias file do."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -49,7 +51,7 @@ def setting(name: str) -> Setting:
     return _BY_NAME[name]
 
 
-def default(name: str) -> int | float | str:
+def default(name: str) -> bool | int | float | str:
     """The default value of setting ``name``."""
     return _BY_NAME[name].default
 
@@ -57,6 +59,12 @@ def default(name: str) -> int | float | str:
 def int_default(name: str) -> int:
     value = _BY_NAME[name].default
     assert isinstance(value, int)
+    return value
+
+
+def bool_default(name: str) -> bool:
+    value = _BY_NAME[name].default
+    assert isinstance(value, bool)
     return value
 
 
@@ -74,6 +82,6 @@ def markdown_table() -> str:
     """The settings as the Markdown table of ``docs/settings.md``."""
     rows = ["| setting | type | default | minimum | what it limits |", "| --- | --- | ---: | ---: | --- |"]
     for s in SETTINGS:
-        value = f"{s.default:,}" if isinstance(s.default, int) else str(s.default)
+        value = str(s.default).lower() if isinstance(s.default, bool) else f"{s.default:,}" if isinstance(s.default, int) else str(s.default)
         rows.append(f"| `{s.name}` | {s.type.__name__} | {value} | {'' if s.minimum is None else s.minimum} | {s.help} |")
     return "\n".join(rows) + "\n"

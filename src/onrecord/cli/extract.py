@@ -23,7 +23,7 @@ from onrecord.cli.render import to_json, write_text
 from onrecord.ingest.isolation import Failure, failure_of
 from onrecord.ingest.run import WorkerPool, analysed
 from onrecord.records import Article
-from onrecord.settings import float_default, int_default, setting
+from onrecord.settings import bool_default, float_default, int_default, setting
 from onrecord.stages.read import ArticleSource, InputError, parse_date, read_source
 
 _BATCH = int_default("ingest_batch")
@@ -65,10 +65,13 @@ def extract(
         OutputFormat | None, typer.Option("--format", "-f", help="json, jsonl, or text (default: text on a terminal, else json/jsonl).")
     ] = None,
     aliases: Annotated[
-        Path | None, typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
+        Path | None, typer.Option(help="JSONL of known entities (name, aliases, qid, description, gender) for speaker names.")
     ] = None,
     timeout: Annotated[float, typer.Option(min=setting("article_timeout_s").minimum, help=setting("article_timeout_s").help)] = float_default("article_timeout_s"),
     workers: Annotated[int, typer.Option(min=1, help=setting("workers").help)] = int_default("workers"),
+    given_name_gender: Annotated[
+        bool, typer.Option(help="Let a given name alone (Mary, John) give a person's gender.")
+    ] = bool_default("given_name_gender"),
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
     from onrecord.stages.resolve import AliasTable  # spaCy: only for a command that extracts
@@ -76,7 +79,7 @@ def extract(
     checked_date = parse_date(date) if date else None
     alias_table = AliasTable.load(aliases) if aliases else None
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
-    with WorkerPool(workers, seconds=timeout, aliases=alias_table) as pool:
+    with WorkerPool(workers, seconds=timeout, aliases=alias_table, given_name_gender=given_name_gender) as pool:
         failed = _write(_results(files, checked_date, pool), chosen)
     if failed:
         raise typer.Exit(2)

@@ -52,6 +52,7 @@ def ingest(
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Analyse again the articles earlier runs recorded as failed (then any SOURCES given).")] = False,
     timeout: Annotated[float, typer.Option(min=setting("article_timeout_s").minimum, help=setting("article_timeout_s").help)] = float_default("article_timeout_s"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    aliases: Annotated[Path | None, typer.Option(help="JSONL of known entities (name, aliases, qid, description, gender): their names and ids for the corpus speakers.")] = None,
 ) -> None:
     """Extract the quotations of a news collection into a store; re-running adds only what is new.
 
@@ -62,6 +63,9 @@ def ingest(
     if not sources and not retry_failed and sys.stdin.isatty():
         fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
     paths = sources or ([] if retry_failed else ["-"])
+    from onrecord.stages.resolve import AliasTable  # spaCy: only for a command that extracts
+
+    alias_table = AliasTable.load(aliases) if aliases else None
     fields = JsonFields.parse(field or [])
     known = Metadata.load(metadata, MetadataColumns.parse(metadata_field or [])) if metadata else None
     meter = Meter(input_size(paths))
@@ -109,9 +113,9 @@ def ingest(
             with progress:
                 if retry_failed:
                     run_ingest(Failures(store).sources(), store, workers=workers, seconds=timeout, retrying=True,
-                               counts=counts, on_bad=skipped, on_failure=failed, on_progress=show)
+                               counts=counts, on_bad=skipped, on_failure=failed, on_progress=show, aliases=alias_table)
                 run_ingest(records, store, workers=workers, seconds=timeout, counts=counts,
-                           on_bad=skipped, on_failure=failed, on_progress=show)
+                           on_bad=skipped, on_failure=failed, on_progress=show, aliases=alias_table)
         except KeyboardInterrupt:
             _err.print("interrupted: every article written so far is complete; run the same command again to go on")
             raise typer.Exit(130) from None

@@ -145,7 +145,8 @@ def speakers(
     limit: Annotated[int, typer.Option(min=1, help="Speakers per ranking.")] = int_default("page_size"),
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
-    """Who is quoted most, overall or period by period."""
+    """Who is quoted most, overall or period by period: corpus speakers (one per person, organisation or
+    account, whatever name each article uses), with their type, gender and the other names they go by."""
     since, until = _date(since, "--since"), _date(until, "--until")
     with opened(db, read_only=True) as store:
         periods = _periods(store, by, since, until)
@@ -157,7 +158,12 @@ def speakers(
         if by is not Period.all:
             typer.echo(f"{label}:")
         for rank, s in enumerate(ranking, start=1):
-            typer.echo(f"{rank:>4}. {s.name} — {s.quotes} quotes, {s.quotations} quotations, {s.articles} articles ({s.first_date or '?'} … {s.last_date or '?'})")
+            what = ", ".join(x for x in (s.type, {"f": "woman", "m": "man"}.get(s.gender or ""), s.qid) if x)
+            typer.echo(f"{rank:>4}. {s.name} ({what}) — {s.quotes} quotes, {s.quotations} quotations, {s.articles} articles "
+                       f"({s.first_date or '?'} … {s.last_date or '?'})")
+            others = [f"{v.name} ({v.quotes})" for v in s.variants if v.name != s.name]
+            if others:
+                typer.echo(f"      also: {', '.join(others)}")
 
 
 def _periods(store: Store, by: Period, since: str | None, until: str | None) -> list[tuple[str, str | None, str | None]]:

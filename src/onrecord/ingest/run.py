@@ -26,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onrecord.ingest.isolation import ARTICLE_TIMEOUT_S, Failure, analyse, failure_of
 from onrecord.ingest.readers import Bad, Record
@@ -36,6 +36,9 @@ from onrecord.stages.read import ArticleSource
 from onrecord.store import Store
 from onrecord.store.dedup import content_hash
 from onrecord.store.failures import Failures
+
+if TYPE_CHECKING:
+    from onrecord.stages.resolve import AliasTable
 
 BATCH_ARTICLES = int_default("ingest_batch")
 WORKER_STARTUP_S = float_default("worker_startup_s")
@@ -253,12 +256,16 @@ def ingest(
     on_bad: Callable[[Bad], None] = lambda bad: None,
     on_failure: Callable[[Failure], None] = lambda failure: None,
     on_progress: Callable[[IngestCounts], None] = lambda counts: None,
+    aliases: AliasTable | None = None,
 ) -> IngestCounts:
     """Extract and store every new article of ``records``.
 
     Bad records are counted and passed to ``on_bad``; an article whose analysis or storing
     fails is recorded in the store's failures, counted and passed to ``on_failure``.
     ``retrying`` analyses again articles recorded as failed (otherwise they are passed by).
+    The corpus speaker identity is recomputed at the end (``Store.reidentify``); after an
+    interruption the stored articles keep their provisional speakers until the next ingest,
+    even one with nothing new, ends.
     """
     counts = counts or IngestCounts()
     failures = Failures(store)
@@ -289,10 +296,11 @@ def ingest(
         if retrying:
             failures.clear(digest)
 
-    with WorkerPool(workers, seconds=seconds) as pool:
+    with WorkerPool(workers, seconds=seconds, aliases=aliases) as pool:
         for source, result in analysed(pool, _batches(records, store, failures, counts, on_bad, on_progress, in_flight, retrying)):
             assert isinstance(source, ArticleSource)  # ingest's batches hold sources only
             write(source, result)
             on_progress(counts)
+    store.reidentify()
     on_progress(counts)
     return counts

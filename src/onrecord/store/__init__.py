@@ -16,15 +16,21 @@ from onrecord.store.records import (
     SearchPage,
     SpeakerRecord,
     SpeakerSummary,
+    SpeakerVariant,
     StoreStats,
     Variant,
 )
 from onrecord.store.sql import SQLStore
+from onrecord.store.statistics import Breakdown, QuotedSpeaker, Statistics, StatsFilters
 
 Store = SQLStore
 
 __all__ = [
     "ArticleMetadata",
+    "Breakdown",
+    "QuotedSpeaker",
+    "Statistics",
+    "StatsFilters",
     "Occurrence",
     "PeriodCount",
     "QuotationRecord",
@@ -32,6 +38,7 @@ __all__ = [
     "SearchPage",
     "SpeakerRecord",
     "SpeakerSummary",
+    "SpeakerVariant",
     "Store",
     "StoreError",
     "StoreStats",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from onrecord.kinds import QuoteKind, SpeechAct
+from onrecord.kinds import CueKind, MarkPairing, QuoteKind, SpeechAct
 from onrecord.records import ChainLink, Channel, Evidence, Quote, Skipped, Span, When
 
 # Rows written before a key was kept read back with its default.
@@ -19,11 +19,11 @@ DETAIL_KEYS = ("cue", "pieces", "addressee", "channel", "when", "evidence", "spe
 
 def quote_detail(quote: Quote) -> str:
     out = quote.to_dict()
-    return json.dumps(
-        {key: out[key] for key in DETAIL_KEYS},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    detail = {key: out[key] for key in DETAIL_KEYS}
+    # not in the output contract, kept so a stored article reads back equal to the extracted one
+    detail["cue_kind"] = quote.cue_kind
+    detail["marks"] = quote.marks
+    return json.dumps(detail, ensure_ascii=False, separators=(",", ":"))
 
 
 def _span(data: dict[str, Any] | None) -> Span | None:
@@ -75,6 +75,8 @@ def quote_from_row(
             ChainLink(c["text"], c["start"], c["end"], c["rule"], c["score"]) for c in data.get("speaker_chain", ())
         ),
         speaker_confidence=data.get("speaker_confidence"),
+        cue_kind=CueKind(data["cue_kind"]) if data.get("cue_kind") else None,
+        marks=MarkPairing(data["marks"]) if data.get("marks") else None,
     )
 
 

@@ -27,7 +27,7 @@ class ExportRow:
 
     occurrence: Occurrence
     act: str
-    mention: str | None
+    speaker_qid: str | None  # the corpus speaker's id in an alias file (a Wikidata QID, say)
     detail: dict[str, Any]
 
 
@@ -66,9 +66,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("act", "string", lambda row: row.act),
     Column("confidence", "float64", _occurrence("confidence")),
     Column("cue", "string", _part("cue", "text")),
-    Column("mention", "string", lambda row: row.mention),
+    Column("mention", "string", _occurrence("mention")),
     Column("speaker_id", "int64", _occurrence("speaker_id")),
     Column("speaker", "string", _occurrence("speaker")),
+    Column("speaker_type", "string", _occurrence("speaker_type")),
+    Column("speaker_gender", "string", _occurrence("speaker_gender")),
+    Column("speaker_qid", "string", lambda row: row.speaker_qid),
     Column("addressee", "string", lambda row: _part("addressee", "name")(row) or _part("addressee", "text")(row)),
     Column("channel", "string", _part("channel", "type")),
     Column("platform", "string", _part("channel", "platform")),

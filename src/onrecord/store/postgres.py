@@ -72,7 +72,8 @@ class PostgresDialect(Dialect):
             raise StoreError(f"{_redacted(url)}: not a usable onrecord store ({_reason(url, err)})") from None
         if row is None or row[0] != str(SCHEMA_VERSION):
             self._conn.close()
-            raise StoreError(f"{_redacted(url)}: store schema version {row and row[0]!r}, this onrecord needs {SCHEMA_VERSION}")
+            raise StoreError(f"{_redacted(url)}: store schema version {row and row[0]!r}, this onrecord needs {SCHEMA_VERSION}: "
+                             "ingest the articles again into a new database")
 
     def _create(self) -> None:
         with self._conn.transaction():

@@ -11,6 +11,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+# The largest id a store can hold (SQLite INTEGER, PostgreSQL BIGINT): a larger one names nothing.
+MAX_ID = 2**63 - 1
+
+
+def bounded(count: int) -> int:
+    """A LIMIT or OFFSET the database can bind: past the largest id it changes nothing."""
+    return min(count, MAX_ID)
+
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
@@ -30,7 +38,10 @@ class Occurrence:
     kind: str
     confidence: float
     speaker_id: int | None
-    speaker: str | None
+    speaker: str | None  # the corpus speaker's name: a named person, organisation or account, never a pronoun
+    speaker_type: str | None
+    speaker_gender: str | None
+    mention: str | None  # the words the article names the speaker with ("he", "a spokeswoman", "Mr. Trump")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -134,20 +145,36 @@ class PeriodCount:
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerVariant:
+    """A name a corpus speaker goes by in the articles, why it was merged, and its quotes."""
+
+    name: str
+    evidence: str
+    quotes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class SpeakerSummary:
-    """A speaker across articles and how often they are quoted."""
+    """A corpus speaker (one identity across articles), its names and how often it is quoted."""
 
     id: int
     name: str
-    entity: str | None
+    type: str
+    gender: str | None
+    qid: str | None
     quotes: int
     quotations: int
     articles: int
     first_date: str | None
     last_date: str | None
+    variants: tuple[SpeakerVariant, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**{k: v for k, v in asdict(self).items() if k != "variants"},
+                "variants": [v.to_dict() for v in self.variants]}
 
 
 @dataclass(frozen=True, slots=True)

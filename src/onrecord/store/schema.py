@@ -1,8 +1,10 @@
 """The store's tables, one schema for SQLite and PostgreSQL (only key types and full-text differ).
 
 articles            one row per distinct article body (``content_hash``), in ingest order (``id``)
-speakers            one row per speaker across articles (``key``: alias-file id or normalised name)
-entities, mentions  the article's entities and their mention spans
+speakers            the corpus identity: one row per named speaker across articles (``key``: alias-file
+                    id, else the name's key; see store/identity.py), typed, with a corpus gender
+speaker_variants    every name a speaker goes by in the articles, with the evidence that merged it
+entities, mentions  the article's entities (type, gender and its evidence, alias id) and mention spans
 quotations          one row per quotation: its longest wording and its earliest occurrence
 quotation_texts     every normalised wording met for a quotation (exact-match lookup by hash)
 quotation_shingles  inverted index: word shingle -> quotation (excerpt / small-edit lookup)
@@ -12,7 +14,10 @@ failures            one row per article whose analysis failed (``store.failures`
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+# 2: entities keep gender, its evidence, the alias id and on_behalf_of; speakers are the
+# corpus identity (type, gender, qid, variants).  A version-1 store is refused with a message
+# saying to ingest again (its entities lack what version 2 computes from).
+SCHEMA_VERSION = 2
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -38,9 +43,23 @@ CREATE TABLE IF NOT EXISTS speakers (
     id {pk},
     key TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
-    entity TEXT
+    norm TEXT NOT NULL,
+    type TEXT NOT NULL,
+    gender TEXT,
+    qid TEXT
 );
-CREATE INDEX IF NOT EXISTS speakers_name ON speakers (name);
+CREATE INDEX IF NOT EXISTS speakers_norm ON speakers (norm);
+CREATE TABLE IF NOT EXISTS speaker_variants (
+    speaker_id {ref} NOT NULL REFERENCES speakers (id),
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    key TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    quotes INTEGER NOT NULL,
+    PRIMARY KEY (speaker_id, name)
+);
+CREATE INDEX IF NOT EXISTS speaker_variants_key ON speaker_variants (key);
+CREATE INDEX IF NOT EXISTS speaker_variants_norm ON speaker_variants (norm);
 CREATE TABLE IF NOT EXISTS entities (
     id {pk},
     article_id {ref} NOT NULL REFERENCES articles (id),
@@ -48,9 +67,15 @@ CREATE TABLE IF NOT EXISTS entities (
     entity TEXT NOT NULL,
     name TEXT NOT NULL,
     type TEXT NOT NULL,
+    source_type TEXT NOT NULL,
+    gender TEXT,
+    gender_evidence TEXT NOT NULL,
+    qid TEXT,
+    on_behalf_of TEXT,
     speaker_id {ref} REFERENCES speakers (id)
 );
 CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id);
+CREATE INDEX IF NOT EXISTS entities_speaker ON entities (speaker_id);
 CREATE TABLE IF NOT EXISTS mentions (
     entity_row_id {ref} NOT NULL REFERENCES entities (id),
     ordinal INTEGER NOT NULL,

@@ -17,24 +17,24 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from onrecord.records import Article, Entity, Span
-from onrecord.store import dedup
 from onrecord.store.codec import (
     quote_from_row,
     skipped_from_json,
 )
 from onrecord.store.export import ExportRow
 from onrecord.store.records import (
+    MAX_ID,
     ArticleMetadata,
     Occurrence,
-    PeriodCount,
     QuotationRecord,
     SearchHit,
     SearchPage,
-    SpeakerRecord,
-    SpeakerSummary,
     StoreStats,
     Variant,
+    bounded,
 )
+from onrecord.store.speakers import SpeakerReader, speaker_condition
+from onrecord.store.statistics import StatisticsReader
 from onrecord.store.writes import StoreWriter
 
 if TYPE_CHECKING:  # typing.Unpack from Python 3.12
@@ -43,16 +43,14 @@ if TYPE_CHECKING:  # typing.Unpack from Python 3.12
 _OCCURRENCE_COLUMNS = """
     q.id, q.quotation_id, a.id, a.source_id, a.date, a.outlet, a.title, a.url,
     q.text, q.char_start, q.char_end, q.kind, q.confidence, q.speaker_id,
-    COALESCE(s.name, q.speaker_name, q.speaker_text)
+    s.name, s.type, s.gender, q.speaker_text
 """
 _OCCURRENCE_FROM = """
     quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
 """
-# What export reads beyond an occurrence (``export.ExportRow``): the act, the speaker's
-# mention, and the JSON detail holding cue, addressee, channel and when.
-EXPORT_SELECT = "q.act, q.speaker_text, q.detail"
-# The largest id a store can hold (SQLite INTEGER, PostgreSQL BIGINT): a larger one names nothing.
-MAX_ID = 2**63 - 1
+# What export reads beyond an occurrence (``export.ExportRow``): the act, the corpus
+# speaker's alias-file id, and the JSON detail holding cue, addressee, channel and when.
+EXPORT_SELECT = "q.act, s.qid, q.detail"
 # How search orders its hits (``order=``): newest first, or best text match first.
 SEARCH_ORDERS = {
     "date": "(date IS NULL), date DESC, best, quotation_id DESC",
@@ -60,11 +58,6 @@ SEARCH_ORDERS = {
 }
 # Earliest first: dated before undated, then by date, then ingest order.
 _EARLIEST = "(a.date IS NULL), a.date, a.id, q.id"
-
-
-def _bounded(count: int) -> int:
-    """A LIMIT or OFFSET the database can bind: past the largest id it changes nothing."""
-    return min(count, MAX_ID)
 
 
 def _article_column(id: int | str) -> str | None:
@@ -160,7 +153,7 @@ class Dialect(abc.ABC):
     def close(self) -> None: ...
 
 
-class SQLStore(StoreWriter):
+class SQLStore(StoreWriter, SpeakerReader, StatisticsReader):
     """A quote store on one SQL database (see ``onrecord.store.open_store``)."""
 
     def __init__(self, dialect: Dialect, *, read_only: bool = False) -> None:
@@ -230,7 +223,7 @@ class SQLStore(StoreWriter):
             ORDER BY {SEARCH_ORDERS[order]}
             LIMIT ? OFFSET ?
             """,
-            [*params, _bounded(limit), _bounded(offset)],
+            [*params, bounded(limit), bounded(offset)],
         )
         quote_ids = [r[0] for r in rows]
         occurrences = self._occurrences_by_id(quote_ids)
@@ -269,7 +262,7 @@ class SQLStore(StoreWriter):
         rows = self._all(
             "SELECT earliest_quote_id, id, occurrences FROM quotations "
             "ORDER BY (earliest_date IS NULL), earliest_date DESC, id DESC LIMIT ? OFFSET ?",
-            (_bounded(limit), _bounded(offset)),
+            (bounded(limit), bounded(offset)),
         )
         occurrences = self._occurrences_by_id([r[0] for r in rows])
         return SearchPage(tuple(SearchHit(r[1], occurrences[r[0]], r[2]) for r in rows), total, limit, offset)
@@ -285,7 +278,7 @@ class SQLStore(StoreWriter):
             conditions.append("q.confidence >= ?")
             params.append(min_confidence)
         if (speaker := where.get("speaker")) is not None:
-            conditions.append(self._speaker_condition(speaker, params))
+            conditions.append(speaker_condition(speaker, params))
         if since := where.get("since"):
             conditions.append("a.date >= ?")
             params.append(since)
@@ -296,16 +289,6 @@ class SQLStore(StoreWriter):
             conditions.append("LOWER(a.outlet) = LOWER(?)")
             params.append(outlet)
         return conditions, params
-
-    @staticmethod
-    def _speaker_condition(speaker: str | int, params: list[Any]) -> str:
-        if isinstance(speaker, int):
-            params.append(speaker if 0 < speaker <= MAX_ID else 0)  # ids start at 1: 0 matches nothing
-            return "s.id = ?"
-        words = dedup.normalise(speaker)
-        # The name as a whole-word run inside a speaker's name: "Trump" finds "Donald Trump".
-        params.extend([speaker, f"name:{words}", f"name:{words} %", f"name:% {words}", f"name:% {words} %"])
-        return "(s.entity = ? OR s.key = ? OR s.key LIKE ? OR s.key LIKE ? OR s.key LIKE ?)"
 
     def _occurrences_by_id(self, quote_ids: Sequence[int]) -> dict[int, Occurrence]:
         if not quote_ids:
@@ -342,51 +325,14 @@ class SQLStore(StoreWriter):
             variants=tuple(Variant(text, count) for text, count in variants),
         )
 
-    _SUMMARY = """
-        SELECT s.id, s.name, s.entity, COUNT(q.id), COUNT(DISTINCT q.quotation_id),
-               COUNT(DISTINCT q.article_id), MIN(a.date), MAX(a.date)
-        FROM speakers s JOIN quotes q ON q.speaker_id = s.id JOIN articles a ON a.id = q.article_id
-    """
-
-    def speakers(self, *, since: str | None = None, until: str | None = None, limit: int = 50) -> tuple[SpeakerSummary, ...]:
-        """The most quoted speakers (by quotes) in the period, with their counts."""
-        conditions, params = self._filters(since=since, until=until)
-        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    def _speaker_occurrences(self, speaker_id: int, limit: int) -> tuple[Occurrence, ...]:
+        """A speaker's latest quotes, newest first."""
         rows = self._all(
-            f"{self._SUMMARY} {where} GROUP BY s.id, s.name, s.entity ORDER BY COUNT(q.id) DESC, s.name LIMIT ?",
-            [*params, _bounded(limit)],
-        )
-        return tuple(SpeakerSummary(*row) for row in rows)
-
-    def speaker(self, name: str | int, *, recent: int = 20) -> SpeakerRecord | None:
-        """A speaker by id, alias-file id or name (exact, else the most quoted whose name contains it)."""
-        params: list[Any] = []
-        condition = self._speaker_condition(name, params)
-        row = self._one(
-            f"{self._SUMMARY} WHERE {condition} GROUP BY s.id, s.name, s.entity "
-            "ORDER BY (s.key = ?) DESC, COUNT(q.id) DESC, s.id LIMIT 1",
-            [*params, f"name:{dedup.normalise(str(name))}"],
-        )
-        if row is None:
-            return None
-        summary = SpeakerSummary(*row)
-        timeline = self._all(
-            """
-            SELECT SUBSTR(a.date, 1, 7) AS period, COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE q.speaker_id = ? GROUP BY SUBSTR(a.date, 1, 7) ORDER BY (SUBSTR(a.date, 1, 7) IS NULL), period
-            """,
-            (summary.id,),
-        )
-        latest = self._all(
             f"SELECT {_OCCURRENCE_COLUMNS} FROM {_OCCURRENCE_FROM} WHERE q.speaker_id = ? "
             "ORDER BY (a.date IS NULL), a.date DESC, a.id DESC, q.id LIMIT ?",
-            (summary.id, _bounded(recent)),
+            (speaker_id, bounded(limit)),
         )
-        return SpeakerRecord(
-            summary,
-            tuple(PeriodCount(p, n) for p, n in timeline),
-            tuple(Occurrence(*r) for r in latest),
-        )
+        return tuple(Occurrence(*r) for r in rows)
 
     def article_metadata(self, id: int | str) -> ArticleMetadata | None:
         """A stored article's id, source id, date, outlet, title and url, by store id (int) or source id (str)."""
@@ -430,9 +376,12 @@ class SQLStore(StoreWriter):
         ):
             mentions.setdefault(entity_row, []).append(Span(m_text, m_start, m_end))
         entities = tuple(
-            Entity(e_id, name, type_, tuple(mentions.get(row_id, ())))
-            for row_id, e_id, name, type_ in self._all(
-                "SELECT id, entity, name, type FROM entities WHERE article_id = ? ORDER BY ordinal", (article_id,)
+            Entity(e_id, name, type_, tuple(mentions.get(row_id, ())), behalf, gender,
+                   tuple(evidence.split(",")) if evidence else (), qid)
+            for row_id, e_id, name, type_, gender, evidence, qid, behalf in self._all(
+                "SELECT id, entity, name, type, gender, gender_evidence, qid, on_behalf_of FROM entities "
+                "WHERE article_id = ? ORDER BY ordinal",
+                (article_id,),
             )
         )
         return Article(source_id, date, text, quotes, entities, skipped_from_json(skipped))
@@ -452,8 +401,8 @@ class SQLStore(StoreWriter):
                 return
             width = len(fields(Occurrence))
             for row in rows:
-                act_value, mention, detail = row[width:]
-                yield ExportRow(Occurrence(*row[:width]), act_value, mention, json.loads(detail))
+                act_value, qid, detail = row[width:]
+                yield ExportRow(Occurrence(*row[:width]), act_value, qid, json.loads(detail))
             after = rows[-1][0]
 
     def iter_occurrences(self, *, batch: int = 1000) -> Iterator[Occurrence]:

@@ -106,7 +106,8 @@ class SQLiteDialect(Dialect):
     def _check_version(self, path: str) -> None:
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None or row[0] != str(SCHEMA_VERSION):
-            raise StoreError(f"{path}: store schema version {row and row[0]!r}, this onrecord needs {SCHEMA_VERSION}")
+            raise StoreError(f"{path}: store schema version {row and row[0]!r}, this onrecord needs {SCHEMA_VERSION}: "
+                             "ingest the articles again into a new store")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> _Cursor:
         with _unusable(self._path):

@@ -1,8 +1,13 @@
-"""Writing articles into the store: an article, its entities and speakers, and each quote
-joined to its quotation (the same words across articles, found by shingle dedup)."""
+"""Writing articles into the store: an article, its entities and their corpus speakers, and
+each quote joined to its quotation (the same words across articles, found by shingle dedup).
+
+A new article's speaking entities join the corpus speaker that already has their name's key
+(``identity.name_form``), else a new one; ``reidentify`` then merges across the whole store
+what one article at a time cannot (a surname alone with its one bearer)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +16,7 @@ from onrecord.records import Article, Entity, Quote
 from onrecord.stages.read import ArticleSource
 from onrecord.store import dedup
 from onrecord.store.codec import quote_detail, skipped_json
-from onrecord.store.speakers import speaker_key
+from onrecord.store.identity import Member, identify, name_form, source_type
 
 if TYPE_CHECKING:
     from onrecord.store.sql import Dialect
@@ -58,31 +63,83 @@ class StoreWriter:
             if row is None:
                 return False
             article_id = row[0]
+            quotes_of = Counter(q.entity for q in article.quotes if q.entity is not None)
             speakers_by_entity: dict[str, int] = {}
-            for ordinal, quote in enumerate(article.quotes):
-                speaker_id = self._speaker_id(quote, article)
-                if speaker_id is not None and quote.entity is not None:
-                    speakers_by_entity.setdefault(quote.entity, speaker_id)
-                self._add_quote(article_id, article.date, ordinal, quote, speaker_id)
             for ordinal, entity in enumerate(article.entities):
-                self._add_entity(article_id, ordinal, entity, speakers_by_entity.get(entity.id))
+                speaker_id = self._speaker_id(entity, quotes_of[entity.id]) if quotes_of[entity.id] else None
+                if speaker_id is not None:
+                    speakers_by_entity[entity.id] = speaker_id
+                self._add_entity(article_id, ordinal, entity, speaker_id)
+            for ordinal, quote in enumerate(article.quotes):
+                speaker_id = speakers_by_entity.get(quote.entity) if quote.entity is not None else None
+                self._add_quote(article_id, article.date, ordinal, quote, speaker_id)
         return True
 
-    def _speaker_id(self, quote: Quote, article: Article) -> int | None:
-        key = speaker_key(quote, article)
-        if key is None:
+    def _speaker_id(self, entity: Entity, quotes: int) -> int | None:
+        """The corpus speaker of a speaking entity: the one its name's key already belongs to, else a new one."""
+        form = name_form(entity.name, entity.type)
+        if form is None:
             return None
-        row = self._one("SELECT id FROM speakers WHERE key = ?", (key.key,))
-        if row is not None:
-            return row[0]
-        return self._one(
-            "INSERT INTO speakers (key, name, entity) VALUES (?, ?, ?) RETURNING id", (key.key, key.name, key.entity)
+        key = f"id:{entity.qid}" if entity.qid else form.key
+        row = self._one("SELECT speaker_id FROM speaker_variants WHERE key = ? ORDER BY quotes DESC LIMIT 1", (key,))
+        name = entity.name if entity.qid else form.name
+        speaker_id = row[0] if row is not None else self._one(
+            "INSERT INTO speakers (key, name, norm, type, gender, qid) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET name = speakers.name RETURNING id",
+            (key, name, dedup.normalise(name), form.type, entity.gender, entity.qid),
         )[0]
+        self._db.execute(
+            "INSERT INTO speaker_variants (speaker_id, name, norm, key, evidence, quotes) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (speaker_id, name) DO UPDATE SET quotes = speaker_variants.quotes + excluded.quotes",
+            (speaker_id, entity.name, dedup.normalise(entity.name), key, form.how, quotes),
+        )
+        return speaker_id
+
+    def reidentify(self) -> int:
+        """Recompute the corpus identity from every stored speaking entity (``identity.identify``);
+        speaker ids stay those of the same keys.  Returns the number of corpus speakers."""
+        if self.read_only:
+            raise StoreError("the store was opened read-only")
+        members = [
+            Member(*row)
+            for row in self._all(
+                "SELECT e.id, e.name, e.type, e.gender, e.qid, COUNT(q.id) FROM entities e "
+                "JOIN quotes q ON q.article_id = e.article_id AND q.entity = e.entity "
+                "GROUP BY e.id, e.name, e.type, e.gender, e.qid ORDER BY e.id"
+            )
+        ]
+        speakers = identify(members)
+        with self._db.transaction():
+            self._db.execute("DELETE FROM speaker_variants")
+            self._db.execute("UPDATE entities SET speaker_id = NULL WHERE speaker_id IS NOT NULL")
+            for speaker in speakers:
+                speaker_id = self._one(
+                    "INSERT INTO speakers (key, name, norm, type, gender, qid) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET name = excluded.name, norm = excluded.norm, type = excluded.type, "
+                    "gender = excluded.gender, qid = excluded.qid RETURNING id",
+                    (speaker.key, speaker.name, dedup.normalise(speaker.name), speaker.type, speaker.gender, speaker.qid),
+                )[0]
+                self._db.executemany(
+                    "INSERT INTO speaker_variants (speaker_id, name, norm, key, evidence, quotes) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(speaker_id, v.name, dedup.normalise(v.name), v.key, v.evidence, v.quotes) for v in speaker.variants],
+                )
+                self._db.executemany("UPDATE entities SET speaker_id = ? WHERE id = ?",
+                                     [(speaker_id, row_id) for row_id in speaker.members])
+            self._db.execute(
+                "UPDATE quotes SET speaker_id = (SELECT e.speaker_id FROM entities e "
+                "WHERE e.article_id = quotes.article_id AND e.entity = quotes.entity)"
+            )
+            self._db.execute(
+                "DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM speaker_variants)"
+            )
+        return len(speakers)
 
     def _add_entity(self, article_id: int, ordinal: int, entity: Entity, speaker_id: int | None) -> None:
         row_id = self._one(
-            "INSERT INTO entities (article_id, ordinal, entity, name, type, speaker_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            (article_id, ordinal, entity.id, entity.name, entity.type, speaker_id),
+            "INSERT INTO entities (article_id, ordinal, entity, name, type, source_type, gender, gender_evidence, qid, "
+            "on_behalf_of, speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (article_id, ordinal, entity.id, entity.name, entity.type, source_type(entity.name, entity.type), entity.gender,
+             ",".join(entity.gender_evidence), entity.qid, entity.on_behalf_of, speaker_id),
         )[0]
         self._db.executemany(
             "INSERT INTO mentions (entity_row_id, ordinal, text, char_start, char_end) VALUES (?, ?, ?, ?, ?)",

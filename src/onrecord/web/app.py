@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from onrecord import __version__
 from onrecord.settings import float_default, int_default
-from onrecord.web import api, pages, queries
+from onrecord.web import api, pages, queries, stats
 from onrecord.web.contract import article_components
 from onrecord.web.errors import ServerErrors, install_error_handlers
 from onrecord.web.extraction import Extractor
@@ -75,6 +75,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(queries.router)
     app.include_router(pages.router)
+    app.include_router(stats.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("onrecord.web") / "static")), name="static")
     app.openapi = lambda: _openapi(app, guarded=bool(token))  # type: ignore[method-assign]
     # Outermost first: headers on every answer, then the token, then the size cap, then

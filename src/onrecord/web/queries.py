@@ -29,7 +29,6 @@ from onrecord.store import (
     SpeakerSummary,
     Store,
     StoreError,
-    StoreStats,
     open_store,
 )
 from onrecord.web.contract import ARTICLE_RESPONSE
@@ -229,15 +228,3 @@ def get_article_metadata(request: Request, article_id: Annotated[int, Path(ge=1,
 )
 def get_source(request: Request, source_id: Annotated[str, Path(max_length=2000, description="The id the article was ingested with (file path, JSON id, URL).")]) -> JSONResponse:
     return _found(request, lambda store: store.article_metadata(source_id), f"no article ingested as {source_id!r} in the store")
-
-
-@router.get(
-    "/stats",
-    tags=["server"],
-    summary="How much the store holds",
-    response_model=None,
-    responses={200: {"model": StoreStats}, **_STORE_ERRORS},
-)
-def get_stats(request: Request) -> JSONResponse:
-    with opened_store(request) as store:
-        return JSONResponse(store.stats().to_dict())

@@ -22,7 +22,8 @@ __all__ = ["AliasError", "AliasTable", "Resolution", "resolve_speakers"]
 
 
 def resolve_speakers(context: ArticleContext, quotes: Sequence[Quote], *, aliases: AliasTable | None = None,
-                     ) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
+                     given_names: bool = True) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
     """The quotes with ``speaker_name``, ``entity``, ``addressee``, confidence and evidence
-    chain filled in, and the article's entities (``E1``, ``E2``… by first mention)."""
-    return Resolver(context, quotes, aliases).run()
+    chain filled in, and the article's entities (``E1``, ``E2``… by first mention).  Without
+    ``given_names`` an entity's reported gender ignores what its given name suggests."""
+    return Resolver(context, quotes, aliases, given_names=given_names).run()

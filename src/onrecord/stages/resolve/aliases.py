@@ -19,6 +19,7 @@ class Known:
     name: str
     gender: str | None
     roles: tuple[str, ...]
+    qid: str | None = None  # the record's "qid" (a Wikidata id or any id of the user's)
 
 
 class AliasTable:
@@ -38,7 +39,7 @@ class AliasTable:
         for record in records:
             gender = GENDERS.get(str(record.get("gender") or "").lower())
             roles = tuple(w for w in re.findall(r"[a-z][a-z-]+", str(record.get("description") or "").lower()) if len(w) > 2)
-            known = Known(record["name"], gender, roles)
+            known = Known(record["name"], gender, roles, str(record["qid"]) if record.get("qid") else None)
             entries.append(known)
             for alias in [record["name"], *record.get("aliases", [])]:
                 names.setdefault(" ".join(str(alias).lower().split()), known)

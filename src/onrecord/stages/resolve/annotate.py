@@ -9,16 +9,18 @@ from onrecord.stages.resolve.entities import Cluster
 from onrecord.stages.resolve.resolution import Resolution
 
 
-def entity_record(cluster: Cluster, ids: dict[int, str]) -> Entity:
-    """The article's record of one entity: its id, name, type, gender and every mention."""
+def entity_record(cluster: Cluster, ids: dict[int, str], *, given_names: bool = True) -> Entity:
+    """The article's record of one entity: its id, name, type, gender (a person's only: an
+    organisation, account or document has none) with its evidence, and every mention."""
     seen, mentions = set(), []
     for m in sorted(cluster.mentions, key=lambda m: m.start):
         if (m.start, m.end) not in seen:
             seen.add((m.start, m.end))
             mentions.append(Span(m.text, m.start, m.end))
     behalf = ids.get(id(cluster.on_behalf_of)) if cluster.on_behalf_of is not None else None
+    gender, evidence = cluster.reported_gender(given_names=given_names) if cluster.etype == "person" else (None, ())
     return Entity(ids[id(cluster)], cluster.name, cluster.etype or "other", tuple(mentions), behalf,
-                  cluster.gender if cluster.etype == "person" else None)
+                  gender, evidence if gender else (), cluster.qid)
 
 def annotated(quote: Quote, speaker: Resolution | None, addressee: tuple[Resolution, Span] | None,
                ids: dict[int, str]) -> Quote:

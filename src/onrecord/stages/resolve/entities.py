@@ -18,7 +18,7 @@ from onrecord.stages.resolve.names import (
     name_keys,
     parse_person,
 )
-from onrecord.stages.resolve.words import org_nouns, role_group
+from onrecord.stages.resolve.words import honorifics, org_nouns, role_group
 
 NEARBY_CHARS = 1500  # "the nearby text" when several entities share a short name
 
@@ -30,6 +30,21 @@ def _surname_as_org(cluster: Cluster, person: PersonName) -> bool:
         return False
     other = parse_person(cluster.name)
     return other is not None and (compatible(other, person) or compatible(person, other))
+
+
+def _majority(votes: Counter[str]) -> str | None:
+    if not votes:
+        return None
+    (top, count), *rest = votes.most_common(2) + [("", 0)]
+    return top if count > rest[0][1] else None
+
+
+def gender_kind(mention: Mention) -> str:
+    """Which words of a gendered mention say the gender: a pronoun, a title, or a role word."""
+    if mention.kind == "pronoun":
+        return "pronoun"
+    words = {w.lower() for w in mention.text.split()}
+    return "honorific" if any(honorifics().get(w) and honorifics()[w].gender for w in words) else "role-word"
 
 
 class Cluster:
@@ -44,17 +59,34 @@ class Cluster:
         self.mentions: list[Mention] = []
         self.roles: set[str] = set()
         self.gender_votes: Counter[str] = Counter()
+        # (gender, kind of evidence: pronoun, honorific, role-word, given-name, alias) -> votes
+        self.gender_evidence: Counter[tuple[str, str]] = Counter()
         self.on_behalf_of: Cluster | None = None
+        self.qid: str | None = None  # the alias file's id of the entity, where it has one
         self.named_mention: Mention | None = None
         self.full_forms: Counter[str] = Counter()
         self.starts: list[int] = []  # sorted offsets of its mentions, for salience without rescans
 
     @property
     def gender(self) -> str | None:
-        if not self.gender_votes:
-            return None
-        (top, count), *rest = self.gender_votes.most_common(2) + [("", 0)]
-        return top if count > rest[0][1] else None
+        return _majority(self.gender_votes)
+
+    def vote_gender(self, gender: str, kind: str, votes: int = 1) -> None:
+        self.gender_votes[gender] += votes
+        self.gender_evidence[(gender, kind)] += votes
+
+    def reported_gender(self, *, given_names: bool = True) -> tuple[str | None, tuple[str, ...]]:
+        """The gender the article's record gives and the kinds of evidence for it, most votes
+        first; without ``given_names`` a given name alone says nothing (``Jordan``, ``Kim``)."""
+        evidence = Counter({key: n for key, n in self.gender_evidence.items() if given_names or key[1] != "given-name"})
+        votes: Counter[str] = Counter()
+        for (voted, _), n in evidence.items():
+            votes[voted] += n
+        gender = _majority(votes)
+        if gender is None:
+            return None, ()
+        kinds = sorted((kind for g, kind in evidence if g == gender), key=lambda k: (-evidence[(gender, k)], k))
+        return gender, tuple(kinds)
 
     @property
     def role_groups(self) -> set[str]:
@@ -69,7 +101,7 @@ class Cluster:
         bisect.insort(self.starts, mention.start)
         self.roles |= mention.roles
         if mention.gender:
-            self.gender_votes[mention.gender] += 1
+            self.vote_gender(mention.gender, gender_kind(mention))
 
 
 class Anchor:
@@ -144,13 +176,13 @@ class EntityTable:
         canonical = name if etype == "person" else determiner_free(name)
         gender: str | None = None
         roles: tuple[str, ...] = ()
-        if self.aliases is not None:
-            known = self.aliases.lookup(name)
-            if known is not None:
-                canonical, gender, roles = known.name, known.gender, known.roles
+        known = self.aliases.lookup(name) if self.aliases is not None else None
+        if known is not None:
+            canonical, gender, roles = known.name, known.gender, known.roles
         cluster = self._new("person" if gender else etype, canonical, named=True)
+        cluster.qid = known.qid if known is not None else None
         if gender:
-            cluster.gender_votes[gender] += 2
+            cluster.vote_gender(gender, "alias", 2)
         cluster.roles.update(roles)
         self._index(cluster, self._keys(name, etype) | self._keys(canonical, etype))
         return cluster
@@ -186,7 +218,7 @@ class EntityTable:
                                    default=(cluster.person.full, 0))[0]
             cluster.roles.update(person.title_roles)
             if person.gender:
-                cluster.gender_votes[person.gender] += 1
+                cluster.vote_gender(person.gender, "honorific" if person.title_gender else "given-name")
         else:
             text = determiner_free(name)
             if not is_acronym(text.replace(" ", "")) and (is_acronym(cluster.name.replace(" ", "")) or len(text) > len(cluster.name)):

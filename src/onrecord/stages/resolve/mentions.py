@@ -338,7 +338,9 @@ def _name_type(name: str, label: str | None, roles: set[str]) -> EntityType:
 
 
 def _gender(words: set[str]) -> str | None:
-    found = {gendered_words()[w] for w in words if w in gendered_words()}
+    """The gender the words say; not the roles a title stands for (``Rep.`` is no "congressman")."""
+    expanded = {r for w in words if (title := honorifics().get(w)) is not None for r in title.roles if r != w}
+    found = {gendered_words()[w] for w in words - expanded if w in gendered_words()}
     return found.pop() if len(found) == 1 else None
 
 

@@ -42,7 +42,9 @@ from onrecord.stages.resolve.words import (
 class Resolver(DocumentAuthors):
     """Resolves the speaker and addressee mentions of one parsed article."""
 
-    def __init__(self, context: ArticleContext, quotes: Sequence[Quote], aliases: AliasTable | None):
+    def __init__(self, context: ArticleContext, quotes: Sequence[Quote], aliases: AliasTable | None,
+                 *, given_names: bool = True):
+        self.given_names = given_names
         self.doc = context.doc
         self.text = context.text
         self.quotes = list(quotes)
@@ -89,15 +91,24 @@ class Resolver(DocumentAuthors):
     def _vote_gender(self) -> None:
         """Narration pronouns with a single person named in their sentence or the one before
         tell that person's gender (``Amelize Joseph loves the school her daughter attends``)."""
+        genders_in: dict[int, set[str]] = {}  # narration sentence -> genders of its pronouns
+        for token in self.doc:
+            gender = PRONOUN_GENDER.get(token.lower_)
+            if gender is not None and not self.in_quote(token.idx):
+                genders_in.setdefault(self.discourse.sentence(token.idx), set()).add(gender)
         for token in self.doc:
             gender = PRONOUN_GENDER.get(token.lower_)
             if gender is None or self.in_quote(token.idx):
                 continue
             sentence = self.discourse.sentence(token.idx)
+            # "Shelby said he refused her commands. He was tased": a sentence with pronouns of
+            # both genders speaks of someone else too, so neither it nor the next tells her gender
+            if len(genders_in[sentence]) > 1 or len(genders_in.get(sentence - 1, ())) > 1:
+                continue
             near = {a.cluster.number: a.cluster for a in self.table.before(token.idx, limit=8)
                     if a.cluster.etype == "person" and sentence - a.mention.sentence <= 1 and not self.in_quote(a.mention.start)}
             if len(near) == 1:
-                next(iter(near.values())).gender_votes[gender] += 1
+                next(iter(near.values())).vote_gender(gender, "pronoun")
 
     # --- positions --------------------------------------------------------------------
     def enclosing_quote(self, offset: int) -> Quote | None:
@@ -218,7 +229,7 @@ class Resolver(DocumentAuthors):
         why = f"{word!r} agrees with {best.cluster.name!r} ({best.rule}, score {best.score:.2f}"
         why += f" vs {ranked[1].score:.2f} for {ranked[1].cluster.name!r})" if len(ranked) > 1 else ", the only candidate)"
         if sure >= 0.6 and mention.gender:
-            best.cluster.gender_votes[mention.gender] += 1
+            best.cluster.vote_gender(mention.gender, "pronoun")
         return self._finish(mention, best.cluster, links, sure, "pronoun:" + best.rule, why)
 
     def _relative(self, mention: Mention, pronoun: Token) -> Resolution:
@@ -370,7 +381,7 @@ class Resolver(DocumentAuthors):
                 used[id(cluster.on_behalf_of)] = cluster.on_behalf_of
         ordered = sorted(used.values(), key=lambda c: c.first)
         ids = {id(c): f"E{n}" for n, c in enumerate(ordered, 1)}
-        entities = tuple(entity_record(c, ids) for c in ordered)
+        entities = tuple(entity_record(c, ids, given_names=self.given_names) for c in ordered)
         out = []
         for i, quote in enumerate(self.quotes):
             out.append(annotated(quote, speakers.get(i), addressees.get(i), ids))

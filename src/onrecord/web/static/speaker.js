@@ -49,6 +49,11 @@ async function load() {
     fill(
       result,
       el("h1", { "data-testid": "speaker-name" }, s.name),
+      el("p", { class: "muted", "data-testid": "speaker-identity" }, [s.type, { f: "woman", m: "man" }[s.gender], s.qid].filter(Boolean).join(" \u00b7 ")),
+      s.variants.length > 1
+        ? el("p", { class: "muted small", "data-testid": "speaker-variants" },
+            "Named in the articles as: " + s.variants.map((v) => `${v.name} (${v.quotes})`).join(", "))
+        : null,
       el(
         "div",
         { class: "stats" },
