@@ -53,4 +53,4 @@ app = OnrecordTyper(
     pretty_exceptions_enable=False,
 )
 
-from onrecord.cli import evaluate, explain, extract, ingest, serve, store  # noqa: E402,F401  (each registers its commands on ``app``)
+from onrecord.cli import evaluate, explain, extract, ingest, load, serve, spark, store  # noqa: E402,F401  (each registers its commands on ``app``)
