@@ -72,6 +72,8 @@ def _components(edges: DataFrame, max_rounds: int = 50) -> DataFrame:
     """``node, label``: every node of ``edges`` (src, dst) labelled with the smallest node of its component."""
     from pyspark.sql import functions as F
 
+    if edges.isEmpty():
+        return edges.sparkSession.createDataFrame([], "node string, label string")
     both = edges.select("src", "dst").union(edges.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).localCheckpoint()
     labels = both.select(F.col("src").alias("node")).distinct().withColumn("label", F.col("node")).localCheckpoint()
     for _ in range(max_rounds):
@@ -101,7 +103,7 @@ def quotation_of(texts: DataFrame) -> DataFrame:
         .groupBy(F.col("a.text_hash").alias("src"), F.col("b.text_hash").alias("dst")).count()
         .where(F.col("count") >= dedup.MIN_SHARED_SHINGLES)
     )
-    labels = _components(edges)
+    labels = _components(edges.localCheckpoint())
     grouped = labels.join(texts, labels.node == texts.text_hash).select("label", "text_hash", "seq", "ordinal", "shingles")
     replayed = grouped.rdd.map(lambda r: (r.label, Text(r.text_hash, (r.seq, r.ordinal), frozenset(r.shingles)))).groupByKey().flatMap(
         lambda group: replay(group[1]).items()
@@ -111,6 +113,7 @@ def quotation_of(texts: DataFrame) -> DataFrame:
     return (
         texts.join(joined, "text_hash", "left")
         .select("text_hash", F.coalesce("quotation_id", "text_hash").alias("quotation_id"))
+        .localCheckpoint()
     )
 
 
@@ -125,7 +128,7 @@ def quotations(quotes: DataFrame) -> tuple[DataFrame, DataFrame]:
         F.count("*").alias("occurrences"),
     ).select("text_hash", "first.seq", "first.ordinal", "t.text", "t.normalised", "t.shingles", "occurrences").localCheckpoint()
     assigned = quotation_of(texts)
-    quoted = quotes.join(assigned, "text_hash")
+    quoted = quotes.join(assigned, "text_hash").localCheckpoint()
     wordings = texts.join(assigned, "text_hash").groupBy("quotation_id").agg(
         # the longest wording, the earliest of equal lengths (the store keeps the first)
         F.max_by("text", F.struct(F.length("text"), -F.col("seq"), -F.col("ordinal"))).alias("text"),

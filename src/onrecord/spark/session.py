@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onrecord.errors import OnrecordError
@@ -12,6 +14,17 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 DEFAULT_MASTER = "local[*]"
+
+# Spark's own log: errors only, on standard error (its default is every warning, and INFO lines).
+_LOG4J = """\
+rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = stderr
+appender.console.type = Console
+appender.console.name = stderr
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = spark: %p %c{1}: %m%n
+"""
 
 
 class SparkError(OnrecordError, RuntimeError):
@@ -33,13 +46,15 @@ def spark_session(master: str | None = None, *, app_name: str = "onrecord", conf
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit started the JVM: its --master and memory stand
     if master is not None or not submitted:
         builder = builder.master(master or DEFAULT_MASTER)
+    if (master or DEFAULT_MASTER).startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # one machine: no network address to find
     settings = {
         "spark.ui.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
         "spark.python.worker.reuse": "true",
         "spark.sql.shuffle.partitions": "8",
         "spark.sql.session.timeZone": "UTC",
-        **({} if submitted else {"spark.driver.memory": "1g"}),
+        **({} if submitted else {"spark.driver.memory": "1g", "spark.driver.extraJavaOptions": f"-Dlog4j.configurationFile={_log_config().as_uri()}"}),
         **(conf or {}),
     }
     for key, value in settings.items():
@@ -47,3 +62,10 @@ def spark_session(master: str | None = None, *, app_name: str = "onrecord", conf
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def _log_config() -> Path:
+    path = Path(tempfile.gettempdir()) / "onrecord-spark-log4j2.properties"
+    if not path.is_file() or path.read_text(encoding="utf-8") != _LOG4J:
+        path.write_text(_LOG4J, encoding="utf-8")
+    return path
