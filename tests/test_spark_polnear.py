@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -55,6 +56,8 @@ def _spark_ingest(feed: Path, out: Path) -> subprocess.Popen[bytes]:
 
 @pytest.fixture(scope="module")
 def runs(polnear_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    if shutil.which("java") is None:
+        pytest.fail("Spark needs Java 17 and none is on PATH: apt-get install openjdk-17-jre-headless (.ci/run does)")
     folder = tmp_path_factory.mktemp("spark")
     feed, out = _feed(polnear_dir, folder), folder / "out"
     killed = _spark_ingest(feed, out)
