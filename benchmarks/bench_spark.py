@@ -111,7 +111,7 @@ def main() -> None:
         for run in args.runs.split(","):
             master, n = run.rsplit(":", 1)
             feed = _feed(args.data, int(n), folder)
-            out, kinds, wall = _measure([sys.executable, "-c", _DRIVER, master, str(feed), str(folder / f"out-{master}-{n}")])
+            out, kinds, wall = _measure([sys.executable, "-c", _DRIVER, master, str(feed), str(folder / f"out-{master.strip('local[]')}-{n}")])
             result = json.loads(out.strip().splitlines()[-1])
             steps = dict(result["steps"])
             first_round = next(t for s, t in result["steps"] if s.startswith("extracting"))

@@ -1,6 +1,8 @@
-"""Spark ingest on a real local Spark (local[2]), PolNeAR dev as JSONL with its metadata.
+"""Spark ingest on a real local Spark (local[2]), PolNeAR dev with its metadata.
 
-One fixture: the job is started, killed (SIGKILL, the JVM with it) once its first
+Spark reads its first half as a Parquet file and the rest as JSONL through a ``file:``
+URI (Spark's Hadoop reader); ``onrecord ingest`` reads the same records as one JSONL
+feed.  One fixture: the job is started, killed (SIGKILL, the JVM with it) once its first
 extraction round is committed, and run again on the same output; then ``onrecord load``
 writes the output into a store, and ``onrecord ingest`` (two workers) makes a store of
 the same feed.  The stores must be equal table by table, and the Spark ``quotations``
@@ -20,13 +22,15 @@ import sys
 import time
 from pathlib import Path
 
+import pyarrow
+import pyarrow.dataset as pyarrow_dataset
+import pyarrow.parquet as pyarrow_parquet
 import pytest
 
 from onrecord.ingest import ingest, read_inputs
 from onrecord.store import open_store
 
 pytestmark = pytest.mark.slow
-pyarrow_dataset = pytest.importorskip("pyarrow.dataset")
 
 ONRECORD = (sys.executable, "-c", "from onrecord.cli import app; app()")
 PARTITIONS = 8  # two rounds of four on local[2]: the kill falls between them
@@ -36,20 +40,23 @@ TABLES = {
 }
 
 
-def _feed(polnear: Path, folder: Path) -> Path:
+def _records(polnear: Path) -> list[dict[str, str]]:
     with (polnear / "metadata.tsv").open(encoding="utf-8") as meta:
         rows = {r["filename"]: r for r in csv.DictReader(meta, delimiter="\t")}
-    feed = folder / "dev.jsonl"
-    with feed.open("w", encoding="utf-8") as out:
-        for file in sorted((polnear / "dev" / "text").glob("*.txt")):
-            row = rows[file.stem]
-            out.write(json.dumps({"id": file.stem, "text": file.read_text(encoding="utf-8"), "date": row["publication_date"],
-                                  "outlet": row["publisher"], "title": row["title"]}) + "\n")
-    return feed
+    return [
+        {"id": file.stem, "text": file.read_text(encoding="utf-8"), "date": rows[file.stem]["publication_date"],
+         "outlet": rows[file.stem]["publisher"], "title": rows[file.stem]["title"]}
+        for file in sorted((polnear / "dev" / "text").glob("*.txt"))
+    ]
 
 
-def _spark_ingest(feed: Path, out: Path) -> subprocess.Popen[bytes]:
-    command = [*ONRECORD, "spark", "ingest", str(feed), "--out", str(out),
+def _jsonl(records: list[dict[str, str]], path: Path) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _spark_ingest(inputs: list[str], out: Path) -> subprocess.Popen[bytes]:
+    command = [*ONRECORD, "spark", "ingest", *inputs, "--out", str(out),
                "--master", "local[2]", "--partitions", str(PARTITIONS), "-q"]
     return subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
 
@@ -59,8 +66,13 @@ def runs(polnear_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     if shutil.which("java") is None:
         pytest.fail("Spark needs Java 17 and none is on PATH: apt-get install openjdk-17-jre-headless (.ci/run does)")
     folder = tmp_path_factory.mktemp("spark")
-    feed, out = _feed(polnear_dir, folder), folder / "out"
-    killed = _spark_ingest(feed, out)
+    records, out = _records(polnear_dir), folder / "out"
+    feed = _jsonl(records, folder / "dev.jsonl")
+    half = len(records) // 2
+    pyarrow_parquet.write_table(pyarrow.Table.from_pylist(records[:half]), folder / "first.parquet")
+    inputs = [str(folder / "first.parquet"), (folder / "rest.jsonl").as_uri()]
+    _jsonl(records[half:], folder / "rest.jsonl")
+    killed = _spark_ingest(inputs, out)
     deadline = time.monotonic() + 300
     while not list((out / "_work" / "done").glob("bucket-*")):
         assert killed.poll() is None, killed.stderr.read().decode() if killed.stderr else ""
@@ -69,7 +81,7 @@ def runs(polnear_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     os.killpg(killed.pid, signal.SIGKILL)  # the driver and its JVM and Python workers
     killed.wait()
     resumed_before = len(list((out / "_work" / "done").glob("bucket-*")))
-    rerun = _spark_ingest(feed, out)
+    rerun = _spark_ingest(inputs, out)
     _, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, err.decode()
     loaded = folder / "loaded.db"

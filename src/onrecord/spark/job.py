@@ -138,9 +138,9 @@ class SparkIngest:
             rdds.append(sc.parallelize(local, min(len(local), sc.defaultParallelism * 4)).flatMap(
                 lambda item: read_local_file(item[0], item[1], fmt, fields, partitions)))
         if hadoop:
-            numbers = dict((name, index) for index, name in hadoop)
+            numbers = {_plain_uri(name): index for index, name in hadoop}
             rdds.append(sc.binaryFiles(",".join(name for _, name in hadoop)).flatMap(
-                lambda item: read_file_bytes(numbers[item[0]], item[0], item[1], fmt, fields, partitions)))
+                lambda item: read_file_bytes(numbers[_plain_uri(item[0])], item[0], item[1], fmt, fields, partitions)))
         if parquet:
             rdds.append(self._parquet_sources(parquet))
         rows = sc.union(rdds) if rdds else sc.emptyRDD()
@@ -153,7 +153,7 @@ class SparkIngest:
 
         from onrecord.stages.read import ArticleSource
 
-        numbers = {_plain_uri(name): index for index, name in parquet}
+        numbers = {_plain_uri(name if is_hadoop_uri(name) else Path(name).resolve().as_uri()): (index, name) for index, name in parquet}
         frame = self.spark.read.parquet(*(name for _, name in parquet))
         names = set(frame.columns)
         parts = asdict(self.json_fields)
@@ -175,10 +175,11 @@ class SparkIngest:
                     date = parse_date(row.date[:10])
                 except InputError:
                     date = None
-            source = ArticleSource(id=row.id or f"{row.file}:{row.row}", text=row.text or "", date=date,
+            index, name = numbers[_plain_uri(row.file)]
+            source = ArticleSource(id=row.id or f"{name}:{row.row + 1}", text=row.text or "", date=date,
                                    url=row.url, title=row.title, outlet=row.outlet)
             for out in source_rows(0, [source], partitions):
-                out["seq"] = numbers[_plain_uri(row.file)] * FILE_STRIDE + row.row
+                out["seq"] = index * FILE_STRIDE + row.row
                 yield out
 
         return rows.rdd.flatMap(to_rows)
