@@ -115,3 +115,51 @@ def test_one_failing_article_is_a_failure_row_and_the_rest_go_on(monkeypatch: py
     out = list(tasks.extract_rows(rows))
     assert [r["source_id"] for r in out] == ["a0", "a1", "a2"]
     assert [r["failure"] for r in out] == [None, {"source": "a1", "stage": "extract", "message": "RuntimeError: parser fell over"}, None]
+
+
+def _write_output(folder, article: Article, source: ArticleSource, version: int = 1):
+    """A Spark output of one article, written by PyArrow as the job writes it (month partitions)."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    row = article_row(source, article)
+    digest = dedup.content_hash(article.text)
+    base = {"content_hash": digest, "seq": 0}
+    tables = {
+        "articles": [{**base, "source_id": source.id, "date": source.date, "url": source.url, "title": source.title,
+                      "outlet": source.outlet, "text": article.text, "skipped": row["skipped"]}],
+        "quotes": [{**base, **{k: v for k, v in q.items() if k != "shingles"}} for q in row["quotes"]],
+        "entities": [{**base, **e} for e in row["entities"]],
+    }
+    for name, rows in tables.items():
+        (folder / name / "month=2026-03").mkdir(parents=True)
+        pq.write_table(pa.Table.from_pylist(rows), folder / name / "month=2026-03" / "part-0.parquet")
+    (folder / "_onrecord.json").write_text(json.dumps({"schema_version": version}), encoding="utf-8")
+
+
+def test_load_writes_the_article_the_store_would_have_written(tmp_path):
+    from onrecord.spark.load import load
+    from onrecord.store import open_store
+
+    article = _article()
+    source = ArticleSource(id="city-1", text=BODY, date="2026-03-02", outlet="Gazette")
+    _write_output(tmp_path / "out", article, source)
+    with open_store(str(tmp_path / "loaded.db")) as loaded, open_store(str(tmp_path / "direct.db")) as direct:
+        assert direct.add_article(article, source)
+        counts = load(tmp_path / "out", loaded)
+        assert (counts.stored, counts.quotes) == (1, 2)
+        assert loaded.article("city-1") == direct.article("city-1")
+        assert load(tmp_path / "out", loaded).already_stored == 1
+
+
+def test_load_refuses_an_unfinished_output_and_an_unknown_schema(tmp_path):
+    from onrecord.spark.load import check_output
+    from onrecord.spark.session import SparkError
+
+    with pytest.raises(SparkError, match="not a finished"):
+        check_output(tmp_path)
+    _write_output(tmp_path / "v9", _article(), ArticleSource(id="x", text=BODY), version=9)
+    with pytest.raises(SparkError, match="schema version 9"):
+        check_output(tmp_path / "v9")
