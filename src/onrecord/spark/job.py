@@ -79,6 +79,9 @@ class SparkIngest:
         self.format = format
         self.json_fields = json_fields
         self.partitions = partitions or max(1, spark.sparkContext.defaultParallelism * 4)
+        # Joins and groupings shuffle into as many partitions as extraction uses: a few on one
+        # machine, thousands on a cluster (adaptive execution merges the small ones).
+        spark.conf.set("spark.sql.shuffle.partitions", str(self.partitions))
         self.on_step = on_step
         self.counts = SparkIngestCounts()
 

@@ -52,7 +52,6 @@ def spark_session(master: str | None = None, *, app_name: str = "onrecord", conf
         "spark.ui.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
         "spark.python.worker.reuse": "true",
-        "spark.sql.shuffle.partitions": "8",
         "spark.sql.session.timeZone": "UTC",
         **({} if submitted else {"spark.driver.memory": "1g", "spark.driver.extraJavaOptions": f"-Dlog4j.configurationFile={_log_config().as_uri()}"}),
         **(conf or {}),
