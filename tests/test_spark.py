@@ -42,7 +42,7 @@ def _article() -> Article:
 def test_an_article_read_back_from_its_rows_is_the_article():
     article = _article()
     source = ArticleSource(id="city-1", text=BODY, date="2026-03-02", url="https://example.org/a", title="Bridge", outlet="Gazette")
-    row = article_row(source, article)
+    row = article_row(article)
     base = {"source_id": "city-1", "date": "2026-03-02", "text": BODY, "url": source.url, "title": source.title, "outlet": source.outlet,
             "skipped": row["skipped"]}
     rebuilt, rebuilt_source = article_from_rows(base, list(reversed(row["quotes"])), row["entities"])
@@ -51,7 +51,7 @@ def test_an_article_read_back_from_its_rows_is_the_article():
 
 
 def test_a_quote_row_carries_the_store_dedup_keys():
-    row = article_row(ArticleSource(id="x", text=BODY), _article())["quotes"][1]
+    row = article_row(_article())["quotes"][1]
     assert row["normalised"] == "we are not going to wait for another winter"
     assert row["text_hash"] == dedup.text_hash(row["normalised"])
     assert row["shingles"] == sorted(dedup.shingles(row["normalised"]))
@@ -124,7 +124,7 @@ def _write_output(folder, article: Article, source: ArticleSource, version: int 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    row = article_row(source, article)
+    row = article_row(article)
     digest = dedup.content_hash(article.text)
     base = {"content_hash": digest, "seq": 0}
     tables = {

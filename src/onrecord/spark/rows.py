@@ -87,7 +87,7 @@ def entity_rows(article: Article) -> list[dict[str, Any]]:
     ]
 
 
-def article_row(source: ArticleSource, article: Article) -> dict[str, Any]:
+def article_row(article: Article) -> dict[str, Any]:
     """The article, its quotes and its entities, as one nested row (split into datasets later)."""
     return {
         "skipped": skipped_json(article.skipped),

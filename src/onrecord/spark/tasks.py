@@ -17,7 +17,7 @@ from onrecord.ingest.readers import _read_stream as read_stream  # the readers' 
 from onrecord.pipeline import extract_sources
 from onrecord.records import Article
 from onrecord.settings import int_default
-from onrecord.spark.rows import EXTRACT_STAGE, READ_STAGE, ArticleFailure, article_row
+from onrecord.spark.rows import EXTRACT_STAGE, ArticleFailure, article_row
 from onrecord.stages.read import ArticleSource
 from onrecord.store.dedup import content_hash
 
@@ -88,7 +88,7 @@ def _extract_batch(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         if isinstance(result, ArticleFailure):
             out.update(skipped="[]", quotes=[], entities=[], failure=result.to_row())
         else:
-            out.update(article_row(source, result))
+            out.update(article_row(result))
         yield out
 
 
@@ -104,4 +104,4 @@ def extract_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield from _extract_batch(batch)
 
 
-__all__ = ["READ_STAGE", "FILE_STRIDE", "bucket_of", "extract_rows", "read_file_bytes", "read_local_file", "source_rows"]
+__all__ = ["FILE_STRIDE", "bucket_of", "extract_rows", "read_file_bytes", "read_local_file", "source_rows"]
