@@ -55,4 +55,4 @@ app = OnrecordTyper(
     pretty_exceptions_enable=False,
 )
 
-from onrecord.cli import eval_identity, evaluate, explain, extract, ingest, serve, stats, store  # noqa: E402,F401  (each registers its commands on ``app``)
+from onrecord.cli import eval_identity, evaluate, explain, extract, ingest, load, serve, spark, stats, store  # noqa: E402,F401  (each registers its commands on ``app``)
