@@ -17,6 +17,7 @@ class QuoteKind(StrEnum):
 class SpeechAct(StrEnum):
     SPEECH = "speech"
     THOUGHT = "thought"  # believe, hope, fear …
+    STANCE = "stance"  # a position with no reported content: declined to comment, voted against the bill
 
 
 class CueKind(StrEnum):

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from onrecord.acts import DEFAULT_ACTS, keep_acts
+from onrecord.kinds import SpeechAct
 from onrecord.records import Article, Skipped
 from onrecord.settings import int_default
 from onrecord.stages.direct import find_direct
@@ -28,7 +30,7 @@ from onrecord.stages.resolve import AliasTable, resolve_speakers
 from onrecord.stages.situate import situate
 
 
-def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None) -> Article:
+def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None, acts: frozenset[SpeechAct]) -> Article:
     context = build_context(doc)
     direct = find_direct(context)
     reported = find_indirect(context, direct.quotes, fragments=direct.fragments)
@@ -38,20 +40,22 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None)
     )
     resolved, entities = resolve_speakers(context, quotes, aliases=aliases)
     situated = situate(context, source.date, resolved)
-    return Article(
+    return keep_acts(Article(
         id=source.id,
         date=source.date,
         text=source.text,
         quotes=situated,
         entities=entities,
         skipped=tuple(sorted(direct.skipped, key=lambda s: s.start)),
-    )
+    ), acts)
 
 
 def extract_sources(
-    sources: Iterable[ArticleSource], *, batch_size: int = int_default("batch_size"), aliases: AliasTable | None = None
+    sources: Iterable[ArticleSource], *, batch_size: int = int_default("batch_size"), aliases: AliasTable | None = None,
+    acts: frozenset[SpeechAct] = DEFAULT_ACTS,
 ) -> Iterator[Article]:
-    """Extract every article of ``sources`` in order, parsing them in batches."""
+    """Extract every article of ``sources`` in order, parsing them in batches; only the
+    attributions of ``acts`` are kept (speech by default: ``onrecord.acts``)."""
     nlp = load_pipeline()
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
     # An over-long article is not parsed (an empty text goes through in its place) and comes
@@ -64,12 +68,12 @@ def extract_sources(
             yield Article(id=source.id, date=source.date, text=source.text,
                           skipped=(Skipped(0, len(source.text), str(refused)),))
             continue
-        yield _analyse(source, doc, aliases)
+        yield _analyse(source, doc, aliases, acts)
 
 
-def extract(text: str, date: str | None = None, *, id: str | None = None) -> Article:
+def extract(text: str, date: str | None = None, *, id: str | None = None, acts: frozenset[SpeechAct] = DEFAULT_ACTS) -> Article:
     """Extract every attribution of one article body; ``date`` is its publication date."""
     checked = parse_date(date) if date is not None else None
     source = ArticleSource(id=id, text=text, date=checked)
     check_length(source)
-    return next(extract_sources([source]))
+    return next(extract_sources([source], acts=acts))

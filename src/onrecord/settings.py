@@ -21,6 +21,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Longest article body analysed, in characters: hundreds of times a long news article; a longer one is refused with a clear error."),
     Setting("max_article_bytes", int, 20_000_000,
             "Largest input record read as one article (a file, a JSON line, an HTML page), in bytes; a larger one is skipped unread."),
+    Setting("acts", str, "speech",
+            "Acts reported, comma-separated: speech, thought (believes, hopes), stance (declined to comment, voted against); the others are dropped."),
     Setting("batch_size", int, 8, "Articles parsed together by spaCy's nlp.pipe.", 1),
     Setting("ingest_batch", int, 16, "Articles one ingest worker extracts per task.", 1),
     Setting("workers", int, 1, "Extraction processes for ingest.", 1),

@@ -1,0 +1,38 @@
+"""Which acts an extraction reports: speech by default, thought and stance on request.
+
+Every attribution carries its act (``Quote.act``); the output, the store and the statistics
+hold speech unless the caller asks for more (``--acts speech,thought,stance``, setting
+``acts``).  ``eval polnear`` and ``eval offdomain`` extract with every act so their figures
+stay comparable with PolNeAR, which annotates all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from onrecord.kinds import SpeechAct
+from onrecord.records import Article
+from onrecord.settings import str_default
+
+ALL_ACTS = frozenset(SpeechAct)
+
+
+def parse_acts(value: str) -> frozenset[SpeechAct]:
+    """``"speech,thought"`` → those acts; an unknown or empty list is a ``ValueError`` naming it."""
+    names = [part.strip().lower() for part in value.split(",") if part.strip()]
+    if not names:
+        raise ValueError("no act given: choose from " + ", ".join(SpeechAct))
+    unknown = [n for n in names if n not in SpeechAct.__members__.values()]
+    if unknown:
+        raise ValueError(f"unknown act {unknown[0]!r}: choose from " + ", ".join(SpeechAct))
+    return frozenset(SpeechAct(n) for n in names)
+
+
+DEFAULT_ACTS = parse_acts(str_default("acts"))
+
+
+def keep_acts(article: Article, acts: frozenset[SpeechAct]) -> Article:
+    """The article with only the quotes of ``acts``."""
+    if all(q.act in acts for q in article.quotes):
+        return article
+    return replace(article, quotes=tuple(q for q in article.quotes if q.act in acts))
