@@ -35,3 +35,21 @@ def test_keep_acts_drops_the_quotes_of_other_acts() -> None:
     article = Article(id=None, date=None, text=TEXT, quotes=(_quote(14, 35, SpeechAct.SPEECH), _quote(47, 72, SpeechAct.THOUGHT)))
     assert [q.act for q in keep_acts(article, DEFAULT_ACTS).quotes] == [SpeechAct.SPEECH]
     assert keep_acts(article, ALL_ACTS) is article
+
+
+def test_extract_keeps_and_flags_other_acts_under_the_acts_option(tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    path = tmp_path / "a.txt"
+    path.write_text("The mayor said the bridge would reopen. The council declined to comment.\n", encoding="utf-8")
+    runner = CliRunner()
+    default = json.loads(runner.invoke(app, ["extract", str(path), "--format", "json"]).stdout)
+    every = json.loads(runner.invoke(app, ["extract", str(path), "--format", "json", "--acts", "speech,thought,stance"]).stdout)
+    assert [q["act"] for q in default["quotes"]] == ["speech"]
+    assert [q["act"] for q in every["quotes"]] == ["speech", "stance"]
+    refused = runner.invoke(app, ["extract", str(path), "--acts", "opinion"])
+    assert refused.exit_code == 2 and "unknown act 'opinion'" in refused.output

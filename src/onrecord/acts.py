@@ -14,17 +14,18 @@ from onrecord.kinds import SpeechAct
 from onrecord.records import Article
 from onrecord.settings import str_default
 
-ALL_ACTS = frozenset(SpeechAct)
+ALL_ACTS = frozenset({SpeechAct.SPEECH, SpeechAct.THOUGHT, SpeechAct.STANCE})  # SpeechAct.NONE is never reported
+REPORTABLE = ", ".join(act for act in SpeechAct if act in ALL_ACTS)
 
 
 def parse_acts(value: str) -> frozenset[SpeechAct]:
     """``"speech,thought"`` → those acts; an unknown or empty list is a ``ValueError`` naming it."""
     names = [part.strip().lower() for part in value.split(",") if part.strip()]
     if not names:
-        raise ValueError("no act given: choose from " + ", ".join(SpeechAct))
-    unknown = [n for n in names if n not in SpeechAct.__members__.values()]
+        raise ValueError("no act given: choose from " + REPORTABLE)
+    unknown = [n for n in names if n not in REPORTABLE.split(", ")]
     if unknown:
-        raise ValueError(f"unknown act {unknown[0]!r}: choose from " + ", ".join(SpeechAct))
+        raise ValueError(f"unknown act {unknown[0]!r}: choose from " + REPORTABLE)
     return frozenset(SpeechAct(n) for n in names)
 
 
@@ -32,7 +33,7 @@ DEFAULT_ACTS = parse_acts(str_default("acts"))
 
 
 def keep_acts(article: Article, acts: frozenset[SpeechAct]) -> Article:
-    """The article with only the quotes of ``acts``."""
+    """The article with only the quotes of ``acts`` (never those of ``SpeechAct.NONE``)."""
     if all(q.act in acts for q in article.quotes):
         return article
     return replace(article, quotes=tuple(q for q in article.quotes if q.act in acts))

@@ -18,6 +18,9 @@ class SpeechAct(StrEnum):
     SPEECH = "speech"
     THOUGHT = "thought"  # believe, hope, fear …
     STANCE = "stance"  # a position with no reported content: declined to comment, voted against the bill
+    # Not an attribution (the bare object of an action: "shared a video of …"): the later
+    # stages still read it (who acted, where, when), the output never holds it.
+    NONE = "none"
 
 
 class CueKind(StrEnum):

@@ -9,9 +9,11 @@ from typing import Annotated
 
 import typer
 
-from onrecord.cli import app, report
+from onrecord.acts import parse_acts
+from onrecord.cli import app, fail, report
 from onrecord.cli.render import to_json, write_text
 from onrecord.pipeline import extract_sources
+from onrecord.settings import setting, str_default
 from onrecord.stages.read import InputError, check_length, parse_date, read_source
 from onrecord.stages.resolve import AliasTable
 
@@ -48,13 +50,18 @@ def extract(
     aliases: Annotated[
         Path | None, typer.Option(help="JSONL of known entities (name, aliases, description, gender) for speaker names.")
     ] = None,
+    acts: Annotated[str, typer.Option(help=setting("acts").help)] = str_default("acts"),
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
+    try:
+        chosen_acts = parse_acts(acts)
+    except ValueError as err:
+        fail(f"--acts: {err}")
     checked_date = parse_date(date) if date else None
     alias_table = AliasTable.load(aliases) if aliases else None
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
     failures: list[str] = []
-    for article in extract_sources(_readable(files, checked_date, failures), aliases=alias_table):
+    for article in extract_sources(_readable(files, checked_date, failures), aliases=alias_table, acts=chosen_acts):
         if chosen is OutputFormat.text:
             write_text(article, sys.stdout)
         else:

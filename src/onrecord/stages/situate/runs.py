@@ -59,10 +59,10 @@ def _merge(own: Found, run: Found) -> Found | None:
 
 
 def _placed(found: Found, quote: Quote) -> Found | None:
-    """What of a quote's own findings can open a run (a channel, or a time of speech, not of a
-    thought), or None if nothing can."""
+    """What of a quote's own findings can open a run (a channel, or the time of an act, not of a
+    thought: a state has no occasion), or None if nothing can."""
     time = found.time if placeable(found.time) else None
-    if found.channel is None and (time is None or quote.act != "speech"):
+    if found.channel is None and (time is None or quote.act == "thought"):
         return None
     return Found(time, found.channel)
 

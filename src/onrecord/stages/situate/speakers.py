@@ -79,8 +79,9 @@ def transcript_turn(quote: Quote) -> bool:
 
 def speech_cue(quote: Quote) -> bool:
     """Whether the quote reports one act of speaking: a verb of speaking (or a transcript colon),
-    not in the perfect ("has called climate change a hoax" is a stance, not an occasion)."""
-    if quote.act != "speech":
+    not in the perfect ("has called climate change a hoax" is a stance, not an occasion); a
+    thought is no act of speaking, while a position or an action may be one ("posted on …")."""
+    if quote.act == "thought":
         return False
     if quote.cue is None or transcript_turn(quote):
         return True  # a quotation standing alone continues whoever was speaking
