@@ -27,6 +27,7 @@ CLAUSE_RELATIONS = frozenset({
     Relation.PARENTHETICAL_ADVCL, Relation.PARENTHETICAL_INVERTED,
 })
 CUE_WORD_POS = frozenset({"VERB", "NOUN", "ADP", "ADJ", "PROPN"})
+TIME_PREPOSITIONS = frozenset({"since", "after", "before", "upon", "until"})
 QUANTITY_WORDS = frozenset({"much", "most", "some", "all", "part", "share", "little"})
 NOT_CUE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "amod", "det", "poss", "compound", "nummod"})
 
@@ -109,7 +110,14 @@ def _head_word(root: Token) -> Token:
 
 def _reports_inside(doc: Doc, content: tuple[int, int]) -> bool:
     """A noun phrase holding its own report: ``a statement calling …``, ``an advisory warning of …``."""
-    return any(t.dep_ == "acl" and lexicon_act(_lemma(t)) == "speech" for t in doc[content[0]:content[1]])
+    return any(t.dep_ == "acl" and t.tag_ == "VBG" and lexicon_act(_lemma(t)) == "speech" for t in doc[content[0]:content[1]])
+
+
+def _backgrounded(doc: Doc, candidate: Candidate, shape: str) -> bool:
+    """A gerund under a time preposition naming an earlier act by its object ("in the weeks
+    since announcing [her family's loss]"): a reference to an event, not a report of it."""
+    head = doc[candidate.head]
+    return shape == "phrase" and head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ in TIME_PREPOSITIONS
 
 
 def _negated(doc: Doc, candidate: Candidate) -> bool:
@@ -127,9 +135,15 @@ def act_of(doc: Doc, candidate: Candidate, content: tuple[int, int]) -> SpeechAc
     head_lemma = _lemma(doc[candidate.head])
     root = _head_word(doc[candidate.content_root])
     bare = words[:-1] if len(words) > 1 and doc[candidate.cue[1] - 1].pos_ == "ADP" else words
-    for key in dict.fromkeys((words + (root.lemma_.lower(),), words, bare, (head_lemma,))):
+    if _backgrounded(doc, candidate, shape):
+        return SpeechAct.NONE
+    # the cue's own words, most specific first; then the first verb of a chain ("had planned to
+    # name", "declined to say"), whose position or intention governs, though not a raising verb's
+    # emptiness ("appeared to suggest" reports what was suggested)
+    keys = [(words + (root.lemma_.lower(),), True), (words, True), (bare, True), ((head_lemma,), True), (words[:1], False)]
+    for key, own in dict.fromkeys(keys):
         for rule in rules.get(key, ()):
-            if rule.content in ("*", shape) and rule.form in forms:
+            if rule.content in ("*", shape) and rule.form in forms and (own or rule.act is not SpeechAct.NONE):
                 if rule.act is SpeechAct.NONE and _reports_inside(doc, content):
                     return SpeechAct.SPEECH
                 return rule.act

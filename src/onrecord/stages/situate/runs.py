@@ -104,12 +104,14 @@ _LATER = "a later quote of the same speaker"
 def _introducers(index: ClauseIndex, quotes: Sequence[Quote]) -> list[tuple[int, Found]]:
     """Sentences that name a piece of writing or an interview, and a time, outside any quotation
     and hold no cue ("Late last month, she shared the news in an Instagram post.")."""
-    cue_sentences = {index.sentence(q.cue.start) for q in quotes if q.cue is not None}
+    # the cue of an action ("shared the news in an Instagram post") reports nothing: its
+    # sentence still introduces the channel of the quotes that follow
+    cue_sentences = {index.sentence(q.cue.start) for q in quotes if q.cue is not None and q.act != "none"}
     found: list[tuple[int, Found]] = []
     seen: set[tuple[int, int]] = set()
     for mention in index.channels:
         sentence = index.sentence(mention.start)
-        if sentence in seen or sentence in cue_sentences or index.quoted(mention.start, mention.end):
+        if sentence in seen or sentence in cue_sentences or index.reports(mention.start, mention.end):
             continue
         seen.add(sentence)
         time = index.nearest(index.times, index.time_starts, sentence, mention.start)
