@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from onrecord.acts import ALL_ACTS, DEFAULT_ACTS, keep_acts, parse_acts
@@ -53,3 +55,13 @@ def test_extract_keeps_and_flags_other_acts_under_the_acts_option(tmp_path) -> N
     assert [q["act"] for q in every["quotes"]] == ["speech", "stance"]
     refused = runner.invoke(app, ["extract", str(path), "--acts", "opinion"])
     assert refused.exit_code == 2 and "unknown act 'opinion'" in refused.output
+
+
+def test_an_entity_only_a_dropped_quote_spoke_of_is_dropped_with_it() -> None:
+    from onrecord.records import Entity
+
+    quotes = (_quote(14, 35, SpeechAct.SPEECH), _quote(47, 72, SpeechAct.THOUGHT))
+    quotes = (replace(quotes[0], entity="E1"), replace(quotes[1], entity="E2"))
+    entities = (Entity("E1", "Ms Reyes", "person", ()), Entity("E2", "the town", "other", ()))
+    article = Article(id=None, date=None, text=TEXT, quotes=quotes, entities=entities)
+    assert [e.id for e in keep_acts(article, DEFAULT_ACTS).entities] == ["E1"]

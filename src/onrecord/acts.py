@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from onrecord.kinds import SpeechAct
-from onrecord.records import Article
+from onrecord.records import Article, Quote
 from onrecord.settings import str_default
 
 ALL_ACTS = frozenset({SpeechAct.SPEECH, SpeechAct.THOUGHT, SpeechAct.STANCE})  # SpeechAct.NONE is never reported
@@ -32,8 +32,17 @@ def parse_acts(value: str) -> frozenset[SpeechAct]:
 DEFAULT_ACTS = parse_acts(str_default("acts"))
 
 
+def _references(quotes: tuple[Quote, ...]) -> set[str]:
+    return {e for q in quotes for e in (q.entity, q.addressee_entity) if e is not None}
+
+
 def keep_acts(article: Article, acts: frozenset[SpeechAct]) -> Article:
-    """The article with only the quotes of ``acts`` (never those of ``SpeechAct.NONE``)."""
+    """The article with only the quotes of ``acts`` (never those of ``SpeechAct.NONE``), and
+    without the entities only the dropped quotes spoke of ("The two were expecting …")."""
     if all(q.act in acts for q in article.quotes):
         return article
-    return replace(article, quotes=tuple(q for q in article.quotes if q.act in acts))
+    kept = tuple(q for q in article.quotes if q.act in acts)
+    referenced = _references(kept)
+    referenced |= {e.on_behalf_of for e in article.entities if e.id in referenced and e.on_behalf_of is not None}
+    orphaned = _references(article.quotes) - referenced
+    return replace(article, quotes=kept, entities=tuple(e for e in article.entities if e.id not in orphaned))
