@@ -1,5 +1,5 @@
 """Every accuracy floor CI holds, in one file (``eval/floors.json``): PolNeAR dev attribution
-figures (``onrecord eval polnear``), canonical speakers (``onrecord eval speakers``) and time
+figures (``onrecord eval polnear``), off-domain figures (``onrecord eval offdomain``), canonical speakers (``onrecord eval speakers``) and time
 and channel (``onrecord eval situation``).  The figures may only go up: raise a floor when
 the system improves, never lower one.  Missing data fails these tests (``conftest``); it
 never skips them."""
@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from onrecord.acts import ALL_ACTS
+from onrecord.evaluation.offdomain import evaluate_offdomain
 from onrecord.evaluation.polnear import load_split
 from onrecord.evaluation.scoring import score
 from onrecord.evaluation.situation import evaluate_situation
@@ -33,7 +35,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def polnear_figures(polnear_dir: Path) -> dict[str, dict[str, float | int]]:
     golds = load_split(polnear_dir, "dev")
-    predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds)
+    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds), acts=ALL_ACTS)
     return score(zip(golds, predicted, strict=True))
 
 
@@ -70,3 +72,25 @@ def test_situation_accuracy_holds_its_floor(situation_figures: dict, part: str, 
 def test_situation_set_covers_at_least_30_articles(situation_figures: dict) -> None:
     assert situation_figures["articles"] >= 30
     assert situation_figures["when"]["total"] == situation_figures["channel"]["total"] == situation_figures["attributions"]
+
+
+OFFDOMAIN_FIGURES = {
+    "direct_recall": lambda f: f["direct"]["recall"],
+    "indirect_precision": lambda f: f["indirect"]["precision"],
+    "indirect_recall": lambda f: f["indirect"]["recall"],
+    "speaker": lambda f: f["speaker"],
+    "act": lambda f: f["act"],
+    "channel": lambda f: f["channel"],
+    "when": lambda f: f["when"],
+}
+OFFDOMAIN_CHECKS = sorted(FLOORS["offdomain_dev"].items())
+
+
+@pytest.fixture(scope="module")
+def offdomain_figures() -> dict:
+    return evaluate_offdomain(REPO / "annotations" / "offdomain", "dev")
+
+
+@pytest.mark.parametrize(("figure", "floor"), OFFDOMAIN_CHECKS, ids=[f for f, _ in OFFDOMAIN_CHECKS])
+def test_offdomain_figure_holds_its_floor(offdomain_figures: dict, figure: str, floor: float) -> None:
+    assert OFFDOMAIN_FIGURES[figure](offdomain_figures) >= floor, (figure, offdomain_figures)

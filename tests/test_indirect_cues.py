@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from onrecord.acts import ALL_ACTS
 from onrecord.pipeline import extract
 from onrecord.records import Quote
 from onrecord.stages.indirect.candidates import find_candidates
@@ -12,7 +13,7 @@ from onrecord.stages.parse.language import load_pipeline
 
 
 def reported(text: str) -> list[Quote]:
-    return [q for q in extract(text).quotes if q.kind in ("indirect", "mixed")]
+    return [q for q in extract(text, acts=ALL_ACTS).quotes if q.kind in ("indirect", "mixed")]
 
 
 def only(text: str) -> Quote:

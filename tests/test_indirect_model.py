@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from onrecord.acts import ALL_ACTS
 from onrecord.pipeline import extract
 from onrecord.stages.indirect import propose
 from onrecord.stages.indirect.model import CueModel, features, load_model
@@ -117,7 +118,7 @@ def test_threshold_is_the_highest_of_the_equally_good(trainer, said_rows) -> Non
 
 
 def reported(text: str) -> list[tuple[str | None, str]]:
-    return [(q.cue.text if q.cue else None, q.content.text) for q in extract(text).quotes if q.kind == "indirect"]
+    return [(q.cue.text if q.cue else None, q.content.text) for q in extract(text, acts=ALL_ACTS).quotes if q.kind == "indirect"]
 
 
 def test_an_organisation_backing_a_candidate_is_reported() -> None:

@@ -71,3 +71,21 @@ def test_entities_are_numbered_by_first_mention():
     quotes, entities = resolved(text)
     assert [(e.id, e.name) for e in entities] == [("E1", "Maria Delgado"), ("E2", "Paul Whitmore")]
     assert {q.entity for q in quotes} == {"E1", "E2"}
+
+
+def test_a_dateline_is_never_part_of_a_name() -> None:
+    from onrecord.stages.resolve.names import clean_name
+
+    assert clean_name("CLEVELAND - Donald Trump") == "Donald Trump"
+    assert clean_name("LONDON (AP) — Mira Halden") == "Mira Halden"
+    assert clean_name("ST. LOUIS, Mo. — Jane Okafor") == "Jane Okafor"
+
+
+def test_a_surname_goes_to_the_person_the_story_is_about_not_a_relative_named_later() -> None:
+    from onrecord.pipeline import extract
+
+    text = ("Senator accepts nomination.\n\nDENVER - Harold Voss accepted his party's nomination on Thursday night.\n\n"
+            '"We will win this state," Voss said.\n\nHis daughter, Clara Voss, introduced him. "He is ready," she said.\n\n'
+            '"Nobody works harder," Voss said later.\n')
+    names = [q.speaker_name for q in extract(text).quotes if q.kind == "direct"]
+    assert names == ["Harold Voss", "Clara Voss", "Harold Voss"]

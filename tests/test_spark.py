@@ -55,7 +55,7 @@ def test_a_quote_row_carries_the_store_dedup_keys():
     assert row["normalised"] == "we are not going to wait for another winter"
     assert row["text_hash"] == dedup.text_hash(row["normalised"])
     assert row["shingles"] == sorted(dedup.shingles(row["normalised"]))
-    assert row["speaker_key"] == "name:dana whitfield"
+    assert row["speaker_key"] == "person:dana whitfield"
 
 
 def test_undated_articles_have_their_own_month():

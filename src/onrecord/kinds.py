@@ -17,6 +17,10 @@ class QuoteKind(StrEnum):
 class SpeechAct(StrEnum):
     SPEECH = "speech"
     THOUGHT = "thought"  # believe, hope, fear …
+    STANCE = "stance"  # a position with no reported content: declined to comment, voted against the bill
+    # Not an attribution (the bare object of an action: "shared a video of …"): the later
+    # stages still read it (who acted, where, when), the output never holds it.
+    NONE = "none"
 
 
 class CueKind(StrEnum):

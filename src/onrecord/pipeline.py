@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from onrecord.acts import DEFAULT_ACTS, keep_acts
+from onrecord.kinds import SpeechAct
 from onrecord.records import Article, Skipped
 from onrecord.settings import bool_default, int_default
 from onrecord.stages.direct import find_direct
@@ -28,7 +30,8 @@ from onrecord.stages.resolve import AliasTable, resolve_speakers
 from onrecord.stages.situate import situate
 
 
-def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None, *, given_names: bool = True) -> Article:
+def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None, acts: frozenset[SpeechAct], *,
+             given_names: bool = True) -> Article:
     context = build_context(doc)
     direct = find_direct(context)
     reported = find_indirect(context, direct.quotes, fragments=direct.fragments)
@@ -38,22 +41,23 @@ def _analyse(source: ArticleSource, doc: Doc, aliases: AliasTable | None = None,
     )
     resolved, entities = resolve_speakers(context, quotes, aliases=aliases, given_names=given_names)
     situated = situate(context, source.date, resolved)
-    return Article(
+    return keep_acts(Article(
         id=source.id,
         date=source.date,
         text=source.text,
         quotes=situated,
         entities=entities,
         skipped=tuple(sorted([*direct.skipped, *source.repairs()], key=lambda s: s.start)),
-    )
+    ), acts)
 
 
 def extract_sources(
     sources: Iterable[ArticleSource], *, batch_size: int = int_default("batch_size"), aliases: AliasTable | None = None,
-    given_name_gender: bool = bool_default("given_name_gender"),
+    given_name_gender: bool = bool_default("given_name_gender"), acts: frozenset[SpeechAct] = DEFAULT_ACTS,
 ) -> Iterator[Article]:
     """Extract every article of ``sources`` in order, parsing them in batches (``given_name_gender``:
-    the setting of that name)."""
+    the setting of that name); only the attributions of ``acts`` are kept (speech by default:
+    ``onrecord.acts``)."""
     nlp = load_pipeline()
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
     # An over-long article is not parsed (an empty text goes through in its place) and comes
@@ -66,15 +70,16 @@ def extract_sources(
             yield Article(id=source.id, date=source.date, text=source.text,
                           skipped=(Skipped(0, len(source.text), str(refused)),))
             continue
-        yield _analyse(source, doc, aliases, given_names=given_name_gender)
+        yield _analyse(source, doc, aliases, acts, given_names=given_name_gender)
 
 
-def extract(text: str, date: str | None = None, *, id: str | None = None) -> Article:
-    """Extract every attribution of one article body; ``date`` is its publication date.
+def extract(text: str, date: str | None = None, *, id: str | None = None, acts: frozenset[SpeechAct] = DEFAULT_ACTS) -> Article:
+    """Extract every attribution of one article body; ``date`` is its publication date; ``acts``
+    the acts kept (speech by default).
 
     ``read.check_arguments`` is the rule: a non-blank ``str`` text, ``None`` or ``YYYY-MM-DD``
     date; anything else raises ``InputError`` (``BadArgument``, also a ``TypeError``, for a wrong type)."""
     text, checked = check_arguments(text, date, id)
     source = ArticleSource(id=id, text=text, date=checked)
     check_length(source)
-    return next(extract_sources([source]))
+    return next(extract_sources([source], acts=acts))

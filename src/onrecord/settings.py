@@ -23,6 +23,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest input record read as one article (a file, a JSON line, an HTML page), in bytes; a larger one is skipped unread."),
     Setting("article_timeout_s", float, 120.0,
             "Wall time one article's analysis may take (ingest, extract, the server's extraction); past it the article is a recorded failure.", 1.0),
+    Setting("acts", str, "speech",
+            "Acts reported, comma-separated: speech, thought (believes, hopes), stance (declined to comment, voted against); the others are dropped."),
     Setting("batch_size", int, 8, "Articles parsed together by spaCy's nlp.pipe.", 1),
     Setting("ingest_batch", int, 16, "Articles one ingest worker extracts per task.", 1),
     Setting("workers", int, 1, "Extraction processes for ingest and for extract over many files.", 1),

@@ -11,10 +11,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from onrecord.acts import ALL_ACTS
 from onrecord.cli import OnrecordTyper, app, fail
 from onrecord.evaluation.errors import OUTCOMES, error_confusion
 from onrecord.evaluation.polnear import load_split
-from onrecord.evaluation.scoring import score
+from onrecord.evaluation.scoring import load_acts, score, score_acts
 from onrecord.pipeline import extract_sources
 from onrecord.stages.read import ArticleSource
 
@@ -70,21 +71,36 @@ def _print_errors(errors: dict[str, dict[str, int]]) -> None:
     _console().print(table)
 
 
+def _print_acts(by_act: dict) -> None:
+    table = Table(title=f"Per act (annotations/acts): act accuracy of found attributions {by_act['act_accuracy']}, "
+                        f"{by_act['none']['reported']} of {by_act['none']['gold']} 'none' spans reported")
+    for column in ("act", "gold", "predicted", "precision@0.3", "recall@0.3"):
+        table.add_column(column, justify="right")
+    for act in ("speech", "thought", "stance"):
+        table.add_row(act, *(str(by_act[act][c]) for c in ("gold", "predicted", "precision@0.3", "recall@0.3")))
+    _console().print(table)
+
+
 @eval_app.command("polnear")
 def polnear(
     data: Annotated[Path, typer.Option(help="The PolNeAR folder (holding train/ and dev/).")] = Path("../shared/data/polnear"),
     split: Annotated[str, typer.Option(help="Which split: train or dev.")] = "dev",
     output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
+    acts: Annotated[Path, typer.Option(help="The act of every dev attribution (JSONL), for per-act figures.")] = Path("annotations/acts/dev.jsonl"),
 ) -> None:
-    """Content, cue and speaker accuracy against PolNeAR's gold attributions."""
+    """Content, cue and speaker accuracy against PolNeAR's gold attributions, every act
+    extracted (PolNeAR annotates speech, thought and stance); per act on dev."""
     golds = load_split(data, split)
-    predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds)
+    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds), acts=ALL_ACTS)
     pairs = list(zip(golds, predicted))
     figures = score(pairs)
     _print_table(figures)
     errors = error_confusion(pairs)
     _print_errors(errors)
-    _emit({**figures, "errors": errors}, output)
+    by_act = score_acts(pairs, load_acts(acts)) if split == "dev" else None
+    if by_act:
+        _print_acts(by_act)
+    _emit({**figures, "errors": errors, **({"acts": by_act} if by_act else {})}, output)
 
 
 @eval_app.command("agreement")
@@ -104,7 +120,7 @@ def agreement(
     if not articles:
         fail(f"no article in {', '.join(split)} has more than one annotator's reading")
     first = (readings[0] for readings in articles)
-    predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in first)
+    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in first), acts=ALL_ACTS)
     figures = {"annotators": annotator_agreement(articles), "onrecord": system_against_annotators(articles, predicted)}
     count = figures["annotators"]["articles"]
     title = f"Agreement on {count['count']} PolNeAR articles with several annotators ({count['scored_pairs']} ordered pairs of readings)"
@@ -153,4 +169,32 @@ def situation(
     from onrecord.evaluation.situation import evaluate_situation
 
     figures = evaluate_situation(data, annotations)
+    _emit(figures, output)
+
+
+@eval_app.command("offdomain")
+def offdomain(
+    annotations: Annotated[Path, typer.Option(help="The off-domain set's folder (gold.jsonl and articles/).")] = Path("annotations/offdomain"),
+    split: Annotated[str, typer.Option(help="Which split: dev, test or all (tune on dev only).")] = "dev",
+    output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
+    errors: Annotated[bool, typer.Option(help="Also list every wrong speaker, channel or time and every false positive.")] = False,
+) -> None:
+    """Direct recall, indirect precision/recall at the default scope, canonical speaker, act,
+    channel and time on the off-domain articles (wire, business, crime, sports, celebrity …)."""
+    from onrecord.evaluation.offdomain import evaluate_offdomain
+
+    if split not in ("dev", "test", "all"):
+        fail(f"unknown split {split!r}: choose dev, test or all")
+    figures = evaluate_offdomain(annotations, None if split == "all" else split)
+    wrong = figures.pop("errors")
+    table = Table(title=f"Off-domain accuracy ({figures['articles']} articles, split {split})")
+    for column in ("direct recall", "indirect P", "indirect R", "speaker", "act", "channel", "when", "matched"):
+        table.add_column(column, justify="right")
+    table.add_row(str(figures["direct"]["recall"]), str(figures["indirect"]["precision"]), str(figures["indirect"]["recall"]),
+                  str(figures["speaker"]), str(figures["act"]), str(figures["channel"]), str(figures["when"]),
+                  f"{figures['matched']['count']}/{figures['matched']['gold']}")
+    _console().print(table)
+    if errors:
+        for e in wrong:
+            typer.echo(json.dumps(e, ensure_ascii=False), err=True)
     _emit(figures, output)

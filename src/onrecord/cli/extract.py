@@ -18,12 +18,13 @@ from typing import Annotated
 
 import typer
 
-from onrecord.cli import app, report
+from onrecord.acts import parse_acts
+from onrecord.cli import app, fail, report
 from onrecord.cli.render import to_json, write_text
 from onrecord.ingest.isolation import Failure, failure_of
 from onrecord.ingest.run import WorkerPool, analysed
 from onrecord.records import Article
-from onrecord.settings import bool_default, float_default, int_default, setting
+from onrecord.settings import bool_default, float_default, int_default, setting, str_default
 from onrecord.stages.read import ArticleSource, InputError, parse_date, read_source
 
 _BATCH = int_default("ingest_batch")
@@ -72,14 +73,20 @@ def extract(
     given_name_gender: Annotated[
         bool, typer.Option(help="Let a given name alone (Mary, John) give a person's gender.")
     ] = bool_default("given_name_gender"),
+    acts: Annotated[str, typer.Option(help=setting("acts").help)] = str_default("acts"),
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
     from onrecord.stages.resolve import AliasTable  # spaCy: only for a command that extracts
 
+    try:
+        chosen_acts = parse_acts(acts)
+    except ValueError as err:
+        fail(f"--acts: {err}")
     checked_date = parse_date(date) if date else None
     alias_table = AliasTable.load(aliases) if aliases else None
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
-    with WorkerPool(workers, seconds=timeout, aliases=alias_table, given_name_gender=given_name_gender) as pool:
+    with WorkerPool(workers, seconds=timeout, aliases=alias_table, given_name_gender=given_name_gender,
+                    acts=chosen_acts) as pool:
         failed = _write(_results(files, checked_date, pool), chosen)
     if failed:
         raise typer.Exit(2)

@@ -11,13 +11,18 @@ match twice.
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from onrecord.evaluation.polnear import (
     GoldArticle,
     GoldAttribution,
+    Pieces,
     has_quotation_mark,
     wholly_quoted,
 )
@@ -179,3 +184,63 @@ def score(pairs: Iterable[tuple[GoldArticle, Article]]) -> dict[str, dict[str, f
     result = {name: tally.figures() for name, tally in tallies.items()}
     result["articles"] = {"count": articles}
     return result
+
+
+def load_acts(path: Path | str) -> dict[tuple[str, Pieces, Pieces], str]:
+    """The act of every gold attribution (``annotations/acts``), keyed by article, content and cue."""
+    acts = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            acts[(r["article"], tuple(map(tuple, r["content"])), tuple(map(tuple, r["cue"])))] = r["act"]
+    return acts
+
+
+def score_acts(pairs: Iterable[tuple[GoldArticle, Article]], acts: dict[tuple[str, Pieces, Pieces], str]) -> dict[str, Any]:
+    """Per act, precision and recall at 0.3 of predictions of that act against gold of that
+    act; the act accuracy of gold attributions found by some prediction; and how many gold
+    ``none`` spans (objects of actions, labels) a prediction of any act reports."""
+    gold_n: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    predicted_n: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
+    judged = right = none_reported = 0
+    for gold, predicted in pairs:
+        text = gold.text
+        by_act: dict[str, set[int]] = defaultdict(set)
+        gold_chars = []
+        for g in gold.attributions:
+            act = acts.get((gold.id, g.content, g.cue))
+            if act is None:
+                raise ValueError(f"{gold.id}: gold attribution at {g.content[0]} has no act annotation")
+            chars = _chars(text, g.content)
+            by_act[act] |= chars
+            gold_chars.append((act, chars))
+        quotes = [(str(q.act), _chars(text, content_ranges(q))) for q in predicted.quotes]
+        for act, chars in quotes:
+            predicted_n[act] += 1
+            correct[act] += bool(chars) and len(chars & by_act[act]) / len(chars) >= THRESHOLDS[0]
+        for act, chars in gold_chars:
+            gold_n[act] += 1
+            same = set().union(*(c for a, c in quotes if a == act))
+            found[act] += bool(chars) and len(chars & same) / len(chars) >= THRESHOLDS[0]
+            best = max(quotes, key=lambda ac: len(ac[1] & chars), default=None)
+            if best is None or not chars or len(best[1] & chars) / len(chars) < THRESHOLDS[0]:
+                continue
+            if act == "none":
+                none_reported += 1
+                continue
+            judged += 1
+            right += best[0] == act
+
+    def ratio(a: int, b: int) -> float:
+        return round(a / b, 4) if b else 0.0
+
+    out: dict[str, Any] = {
+        act: {"gold": gold_n[act], "predicted": predicted_n[act], "precision@0.3": ratio(correct[act], predicted_n[act]),
+              "recall@0.3": ratio(found[act], gold_n[act])}
+        for act in ("speech", "thought", "stance")
+    }
+    out["act_accuracy"] = ratio(right, judged)
+    out["none"] = {"gold": gold_n["none"], "reported": none_reported}
+    return out

@@ -151,6 +151,7 @@ def end_to_end(golds: dict[str, GoldArticle], annotations: list[SpeakerGold], pr
 
 def evaluate(data: Path | str, annotations_path: Path | str) -> tuple[dict, list[dict]]:
     """Both figures for the annotated dev articles; and the given-source errors, for reading."""
+    from onrecord.acts import ALL_ACTS
     from onrecord.pipeline import extract_sources
     from onrecord.stages.read import ArticleSource
 
@@ -161,7 +162,7 @@ def evaluate(data: Path | str, annotations_path: Path | str) -> tuple[dict, list
     if missing:
         raise FileNotFoundError(f"{data}: annotated articles not in PolNeAR dev: {sorted(missing)[:3]}")
     given, errors = given_source(golds, annotations)
-    predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds.values())
+    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds.values()), acts=ALL_ACTS)
     figures = {"given_source": given.figures(), "end_to_end": end_to_end(golds, annotations, predicted).figures(),
                "articles": len(golds)}
     return figures, errors

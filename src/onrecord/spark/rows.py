@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from onrecord.records import Article, Entity, Span
+from onrecord.records import Article, Entity, Quote, Span
 from onrecord.stages.read import ArticleSource
 from onrecord.store import dedup
 from onrecord.store.codec import quote_detail, quote_from_row, skipped_from_json, skipped_json
-from onrecord.store.speakers import speaker_key
+from onrecord.store.identity import name_form
 from onrecord.store.writes import MAX_SHINGLES
 
 # Stage names of a failure record that is not the pipeline's own.
@@ -40,6 +40,25 @@ class ArticleFailure:
 def month_of(date: str | None) -> str:
     """The date partition of an article: ``YYYY-MM``, or ``undated``."""
     return date[:7] if date else "undated"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerKey:
+    """A quote's speaker as the store first keys it (``StoreWriter._speaker_id``): alias id, else name form."""
+
+    key: str
+    name: str
+    entity: str | None
+
+
+def speaker_key(quote: Quote, article: Article) -> SpeakerKey | None:
+    entity = next((e for e in article.entities if e.id == quote.entity), None) if quote.entity else None
+    form = name_form(entity.name, entity.type) if entity is not None else None
+    if entity is None or form is None:
+        return None
+    if entity.qid:
+        return SpeakerKey(f"id:{entity.qid}", entity.name, entity.qid)
+    return SpeakerKey(form.key, form.name, None)
 
 
 def quote_rows(article: Article) -> list[dict[str, Any]]:

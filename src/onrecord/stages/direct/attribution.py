@@ -29,6 +29,9 @@ NOUN_POS = frozenset({"PROPN", "NOUN", "PRON"})
 DASH = re.compile(r"[ \t\xa0]*[—–―-]{1,2}[ \t\xa0]*(?=[A-Z@])")
 NAME_COLON = re.compile(r"([A-Z][\w.'’ -]{0,40}?)\s*:\s*$")
 PHRASE_BREAKS = frozenset({",", "(", ")", "—", "–", "―", ";", ":", '"', "“", "”"})
+OPENING_MARKS = frozenset({'"', "“"})
+CLOSING_MARKS = frozenset({'"', "”"})
+TITLE_WORDS = 6  # the longest quoted title read as part of a mention
 TIME_NOUNS = load_word_set("time_nouns.txt")
 MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 
@@ -52,13 +55,33 @@ def noun_phrase(token: Token, *, outside: tuple[int, int]) -> list[Token]:
     doc = token.doc
     keep = {t.i for t in token.subtree if not (q0 <= t.idx < q1)}
     start = end = token.i
-    while start - 1 in keep and doc[start - 1].text not in PHRASE_BREAKS:
-        start -= 1
+    while start - 1 in keep:
+        if doc[start - 1].text not in PHRASE_BREAKS:
+            start -= 1
+            continue
+        title = _quoted_title_before(doc, start, keep)
+        if title is None:
+            break
+        start = title
     while end + 1 in keep and _extends_mention(doc[end + 1]):
         end += 1
-    while start < token.i and doc[start].pos_ in ("PUNCT", "CCONJ", "ADP"):
+    while start < token.i and doc[start].pos_ in ("PUNCT", "CCONJ", "ADP") and _quoted_title_before(doc, start, keep) is None \
+            and not (doc[start].text in OPENING_MARKS and any(doc[k].text in CLOSING_MARKS for k in range(start + 1, token.i))):
         start += 1
     return list(doc[start:end + 1])
+
+
+def _quoted_title_before(doc, start: int, keep: set[int]) -> int | None:
+    """Where a short quoted title just before ``start`` opens (``The “All of Me” singer``,
+    ``“The Voice” coach``): a premodifier of the mention, not the end of a quotation."""
+    if start < 1 or doc[start - 1].text not in CLOSING_MARKS:
+        return None
+    for j in range(start - 2, max(-1, start - 2 - TITLE_WORDS), -1):
+        if doc[j].text in OPENING_MARKS:  # the parser may hang the opening mark on the verb
+            return j if j < start - 2 else None
+        if j not in keep:
+            return None
+    return None
 
 
 def _extends_mention(t: Token) -> bool:

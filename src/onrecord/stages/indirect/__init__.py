@@ -22,6 +22,7 @@ from onrecord.kinds import CueKind, QuoteKind, Relation, SpeechAct
 from onrecord.records import Evidence, Quote, Span
 from onrecord.stages.cues.lexicon import lexicon_act
 from onrecord.stages.direct.attribution import noun_phrase
+from onrecord.stages.indirect.acts import act_of
 from onrecord.stages.indirect.candidates import Candidate, find_candidates
 from onrecord.stages.indirect.content import content_range, trim_end
 from onrecord.stages.indirect.mixed import overlap, own_words, quoted_ranges
@@ -69,6 +70,7 @@ class Scored:
 
     proposal: Proposal
     probability: float
+    act: SpeechAct = SpeechAct.SPEECH
     cut: bool = False  # the content was ended at a report kept before it
 
 
@@ -214,9 +216,9 @@ def select(doc: Doc, scored: list[Scored]) -> list[Scored]:
             if run is None:
                 continue
             p = replace(p, content=run, chars=_char_range(doc, *run))
-            s = Scored(p, s.probability, cut=True)
+            s = replace(s, proposal=p, cut=True)
         elif p is not s.proposal:
-            s = Scored(p, s.probability)
+            s = replace(s, proposal=p)
         taken |= set(range(*p.candidate.cue)) | p.words()
         if source is not None:
             sources.add(source)
@@ -241,8 +243,6 @@ def _quote(doc: Doc, text: str, scored: Scored) -> Quote:
     pieces = tuple(sorted([Span.of(text, *s.chars)] + ([Span.of(text, *_char_range(doc, *s.across))] if s.across else []),
                           key=lambda piece: piece.start))
     head = doc[c.head]
-    lemma = "according" if c.relation is Relation.ACCORDING_TO else head.lemma_.lower()
-    act = SpeechAct.THOUGHT if lexicon_act(lemma) == "thought" else SpeechAct.SPEECH
     evidence: tuple[Evidence, ...] = (
         Evidence(STAGE, f"cue:{c.relation}", f"{head.text!r} governs the content as {c.relation}"),
         Evidence(STAGE, "cue-model", f"probability {scored.probability:.2f} that {head.text!r} reports this content"),
@@ -263,7 +263,7 @@ def _quote(doc: Doc, text: str, scored: Scored) -> Quote:
         speaker=speaker,
         confidence=round(scored.probability * (1.0 if speaker else 0.8), 3),
         evidence=evidence,
-        act=act,
+        act=scored.act,
     )
 
 
@@ -282,8 +282,9 @@ def find_indirect(context: ArticleContext, direct: Sequence[Quote], *, fragments
         probability = model.probability(features(doc, proposal.candidate, proposal.content))
         if kept_by_rule(doc, proposal):
             probability = max(probability, model.threshold)
-        if probability >= model.threshold:
-            scored.append(Scored(proposal, probability))
+        if probability < model.threshold:
+            continue
+        scored.append(Scored(proposal, probability, act_of(doc, proposal.candidate, proposal.content)))
     kept = select(doc, scored)
     replaced = frozenset(q for s in kept if s.proposal.kind is QuoteKind.MIXED for q in s.proposal.holds)
     return IndirectResult(tuple(_quote(doc, context.text, s) for s in kept), replaced)

@@ -16,7 +16,7 @@ from typing import Literal
 
 from onrecord.kinds import MarkPairing
 from onrecord.stages.parse.paragraphs import Paragraphs
-from onrecord.stages.parse.sentences import first_sentence_end, last_sentence_end
+from onrecord.stages.parse.sentences import first_sentence_end
 
 Role = Literal["open", "close", "either"]
 
@@ -253,8 +253,10 @@ def _recover_opening(text: str, mark: Mark, last_close: int, para_start: int) ->
     or sentence does."""
     start = max(para_start, last_close + 1)
     if last_close >= para_start:
-        # After an earlier quote in this paragraph the lost mark opened a later sentence.
-        sentence = last_sentence_end(text, start, mark.at)
+        # After an earlier quote in this paragraph the lost mark opened the sentence after the
+        # one that holds that quote and its cue ("…,” she wrote. We were never able … enough.”):
+        # the whole rest of the paragraph is the quote, not only its last sentence.
+        sentence = first_sentence_end(text, start, mark.at)
         start = sentence.end() if sentence else start
     start, end = _trim(text, start, mark.at)
     content = text[start:end]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from onrecord.records import Entity, Quote
 from onrecord.stages.parse.context import ArticleContext
 from onrecord.stages.resolve.aliases import AliasError, AliasTable
+from onrecord.stages.resolve.cueless import previous_paragraph_speakers
 from onrecord.stages.resolve.resolution import Resolution
 from onrecord.stages.resolve.resolver import Resolver
 
@@ -26,4 +27,4 @@ def resolve_speakers(context: ArticleContext, quotes: Sequence[Quote], *, aliase
     """The quotes with ``speaker_name``, ``entity``, ``addressee``, confidence and evidence
     chain filled in, and the article's entities (``E1``, ``E2``… by first mention).  Without
     ``given_names`` an entity's reported gender ignores what its given name suggests."""
-    return Resolver(context, quotes, aliases, given_names=given_names).run()
+    return Resolver(context, previous_paragraph_speakers(context, quotes), aliases, given_names=given_names).run()

@@ -11,11 +11,10 @@ from onrecord.intervals import Intervals
 from onrecord.records import ChainLink
 from onrecord.stages.resolve import epithets
 from onrecord.stages.resolve.entities import Cluster, EntityTable
-from onrecord.stages.resolve.mentions import Discourse, Mention
+from onrecord.stages.resolve.mentions import ACCOUNT_WORDS, Discourse, Mention
 from onrecord.stages.resolve.resolution import Resolution, link
 from onrecord.stages.resolve.words import document_nouns
 
-ACCOUNT_WORDS = frozenset({"account", "handle", "page", "feed", "channel"})
 WRITER_LOOK_BACK = 1200  # tokens: how far "the piece" looks for "X ran a feature"
 
 

@@ -35,7 +35,9 @@ from onrecord.stages.resolve.words import (
 )
 
 MentionKind = Literal["name", "pronoun", "epithet", "organisation"]
-EntityType = Literal["person", "organisation", "group"]
+EntityType = Literal["person", "organisation", "group", "account"]
+# words that introduce a social-media account by its name: "the Instagram account Betches"
+ACCOUNT_WORDS = frozenset({"account", "handle", "page", "feed", "channel"})
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC"})
 NAME_LABELS = PERSON_LABELS | ORG_LABELS
@@ -257,7 +259,8 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
         if not name_text:  # nothing but invisible marks or punctuation: no name, no mention
             return None
         label = ent.label_ if ent is not None else None
-        etype = _name_type(name_text, label, roles)
+        account = name_text.startswith("@") or run.start > 0 and doc[run.start - 1].lower_ in ACCOUNT_WORDS
+        etype = "account" if account else _name_type(name_text, label, roles)
         gender = _gender(roles | {w.lower() for w in span.text.split()}) if etype == "person" else None
         kind: MentionKind = "organisation" if etype == "organisation" else "name"
         hint = None
@@ -285,8 +288,10 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
     roles.discard(lower)
     kind = "organisation" if etype == "organisation" else "epithet"
     has_det = any(t.dep_ in ("det", "poss") for t in span if t.head == head)
+    # a quoted title inside a description names a work, not the person ("the “All of Me” singer")
+    titled = _quoted_tokens(span)
     proper = frozenset(t.lower_ for t in span if t.pos_ == "PROPN" and t.i < head.i and t.head.i >= t.i and t.dep_ != "poss"
-                       and not any(c.dep_ == "case" for c in t.children))
+                       and not any(c.dep_ == "case" for c in t.children) and t.i not in titled)
     # a bare singular is definite only in a headline ("Judge rejects …"); in the body it is
     # a kind of speaker ("organized labor", "media"), not someone named before
     bare_headline = not has_det and not plural and paragraph == 0
@@ -295,6 +300,19 @@ def mention_of(discourse: Discourse, start: int, end: int, *, subject: bool = Fa
                    gender=gender, plural=plural, definite=definite or bare_headline, roles=frozenset(roles),
                    sentence=sentence, paragraph=paragraph, subject=subject or head.dep_ in ("nsubj", "nsubjpass"),
                    head_index=head.i, linked=linked, proper=proper)
+
+
+def _quoted_tokens(span: TokenSpan) -> set[int]:
+    """The tokens of ``span`` standing between an opening and a closing double mark."""
+    inside, opened = set(), False
+    for token in span:
+        if token.text in ("“", '"') and not opened:
+            opened = True
+        elif token.text in ("”", '"') and opened:
+            opened = False
+        elif opened:
+            inside.add(token.i)
+    return inside
 
 
 def _phrase_of(token: Token) -> TokenSpan:
@@ -351,6 +369,9 @@ def named_mentions(discourse: Discourse, known: Callable[[str], bool] | None = N
     doc = discourse.doc
     spans = [(_given_name_start(ent), ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "FAC")]
     spans += [(_given_name_start(ent), ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS]
+    # an account's name, whatever the tagger took it for ("the Instagram account Betterbites" as a place)
+    spans += [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in ("ORG", "FAC", *PERSON_LABELS)
+              and ent.start > 0 and doc[ent.start - 1].lower_ in ACCOUNT_WORDS]
     if known is not None:  # a name the user knows, whatever the tagger took it for
         spans += [(ent.start_char, ent.end_char) for ent in doc.ents
                   if ent.label_ not in ("ORG", "FAC", "PERSON") and known(ent.text)]
@@ -381,6 +402,14 @@ def _given_name_start(ent: TokenSpan) -> int:
 
 def _unlabelled_names(doc: Doc, known: Callable[[str], bool] | None) -> list[TokenSpan]:
     runs = []
+    # a given name alone is a name where the article names someone by it in full ("Chrissy
+    # Teigen", then "While Chrissy has yet to …"), whatever the tagger made of it there
+    given = set()
+    for ent in doc.ents:
+        if ent.label_ in PERSON_LABELS:
+            first = doc.char_span(_given_name_start(ent), ent.end_char, alignment_mode="expand")
+            if first is not None and len(first) >= 2 and first_name_gender(first[0].text):
+                given.add(first[0].text)
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -398,7 +427,8 @@ def _unlabelled_names(doc: Doc, known: Callable[[str], bool] | None) -> list[Tok
         run = doc[i: j + 1]
         before = doc[i - 1].lower_ if i > 0 else ""
         marked = before in honorifics() or before in role_nouns() or first_name_gender(doc[i].text) is not None
-        if len(run) >= 2 and marked and doc[i].lower_ not in honorifics() or known is not None and known(run.text):
+        alone = len(run) == 1 and run.text in given and not run[0].is_sent_start or before in ACCOUNT_WORDS
+        if len(run) >= 2 and marked and doc[i].lower_ not in honorifics() or alone or known is not None and known(run.text):
             runs.append(run)
         i = j + 1
     return runs

@@ -12,6 +12,8 @@ from onrecord.stages.resolve.words import first_name_gender, honorifics, particl
 POSSESSIVE = re.compile(r"[’']s?$")
 PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 PARTY_CODE = re.compile(r",?\s*\b[RDI]-[A-Z][A-Za-z.]*,?\s*$")
+# a wire dateline before the first sentence: "CLEVELAND - ", "ST. LOUIS, Mo. — ", "LONDON (AP) — "
+DATELINE = re.compile(r"^[A-Z][A-Z.'’]*(?: [A-Z][A-Z.'’]*)*(?:, [A-Z][A-Za-z.]*)?\s*(?:\([A-Za-z]+\)\s*)?[-–—]+\s+")
 AGE = re.compile(r",\s*\d{1,3},?\s*$")
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to"})
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
@@ -55,7 +57,9 @@ INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2
 
 
 def clean_name(text: str) -> str:
-    """A mention's text without possessive, parentheses, party code or age: the name proper."""
+    """A mention's text without dateline, possessive, parentheses, party code or age: the
+    name proper (``CLEVELAND - Donald Trump`` -> ``Donald Trump``)."""
+    text = DATELINE.sub("", text)
     text = PARENTHETICAL.sub("", text)
     text = PARTY_CODE.sub("", text)
     text = AGE.sub("", text)

@@ -25,7 +25,7 @@ def _fits(cluster: Cluster, pronoun: Mention) -> tuple[bool, bool]:
     """(allowed, gender known and agreeing) for ``cluster`` as the antecedent of ``pronoun``."""
     word = pronoun.head
     if word in NEUTER_PRONOUNS:
-        return cluster.etype == "organisation" or cluster.etype is None, True
+        return cluster.etype in ("organisation", "account") or cluster.etype is None, True
     if word in PLURAL_PRONOUNS:
         if cluster.etype == "person" and cluster.gender is None and (cluster.person is None or not cluster.person.given):
             return True, False  # a one-word name the tagger called a person ("Politifact"): perhaps a body

@@ -52,6 +52,9 @@ class ClauseIndex:
         self.sentences = context.sentences.parsed
         self.sentence_starts = context.sentences.starts
         self.contents = Intervals((p.start, p.end) for q in quotes for p in q.stretches)
+        # the object of an action ("shared the news in an Instagram post") is no quoted content
+        # where an introducing sentence's channel would be hidden
+        self.reported = Intervals((p.start, p.end) for q in quotes if q.act != "none" for p in q.stretches)
         self.channels = find_channels(text)
         self.channel_starts = [c.start for c in self.channels]
         # Words of an outlet's name are not a time ("Fox News Sunday", "USA TODAY analysis"), and
@@ -105,6 +108,10 @@ class ClauseIndex:
     def quoted(self, start: int, end: int) -> bool:
         """Whether start..end overlaps quoted content."""
         return self.contents.overlaps(start, end)
+
+    def reports(self, start: int, end: int) -> bool:
+        """Whether start..end overlaps reported content (an action's object is none)."""
+        return self.reported.overlaps(start, end)
 
     def nearest(self, items: list, starts: list[int], span: tuple[int, int], near: int,
                 keep: Callable[[Any], bool] = lambda _: True):

@@ -59,10 +59,10 @@ def _merge(own: Found, run: Found) -> Found | None:
 
 
 def _placed(found: Found, quote: Quote) -> Found | None:
-    """What of a quote's own findings can open a run (a channel, or a time of speech, not of a
-    thought), or None if nothing can."""
+    """What of a quote's own findings can open a run (a channel, or the time of an act, not of a
+    thought: a state has no occasion), or None if nothing can."""
     time = found.time if placeable(found.time) else None
-    if found.channel is None and (time is None or quote.act != "speech"):
+    if found.channel is None and (time is None or quote.act == "thought"):
         return None
     return Found(time, found.channel)
 
@@ -104,12 +104,14 @@ _LATER = "a later quote of the same speaker"
 def _introducers(index: ClauseIndex, quotes: Sequence[Quote]) -> list[tuple[int, Found]]:
     """Sentences that name a piece of writing or an interview, and a time, outside any quotation
     and hold no cue ("Late last month, she shared the news in an Instagram post.")."""
-    cue_sentences = {index.sentence(q.cue.start) for q in quotes if q.cue is not None}
+    # the cue of an action ("shared the news in an Instagram post") reports nothing: its
+    # sentence still introduces the channel of the quotes that follow
+    cue_sentences = {index.sentence(q.cue.start) for q in quotes if q.cue is not None and q.act != "none"}
     found: list[tuple[int, Found]] = []
     seen: set[tuple[int, int]] = set()
     for mention in index.channels:
         sentence = index.sentence(mention.start)
-        if sentence in seen or sentence in cue_sentences or index.quoted(mention.start, mention.end):
+        if sentence in seen or sentence in cue_sentences or index.reports(mention.start, mention.end):
             continue
         seen.add(sentence)
         time = index.nearest(index.times, index.time_starts, sentence, mention.start)

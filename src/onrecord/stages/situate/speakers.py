@@ -12,7 +12,8 @@ from onrecord.stages.situate.clauses import situate_words
 
 
 def speaker_key(quote: Quote) -> str | None:
-    """Who speaks, as far as runs need to know.
+    """Who speaks, as far as runs need to know: the resolved entity, else what the mention's
+    words say.
 
     A name gives its last capitalised word ("Rep. Gwen Moore (D-Wis.), ..." -> "moore", "Tulsa
     police" -> "tulsa"); a possessive modifier is not the head, a final one is.  A pronoun or a
@@ -20,7 +21,16 @@ def speaker_key(quote: Quote) -> str | None:
     to whoever spoke last.  An indefinite or bare one ("sources", "a union representing flight
     attendants") is somebody new, known by its head ("attendants", as "the Association of Flight
     Attendants" is).  Several people give all their keys, joined by "|" ("sanders|sheppard")."""
-    if quote.speaker is None or channel_speaker(quote):
+    if quote.speaker is None or channel_speaker(quote) or quote.speaker.text.lower() in pronouns().neuter:
+        return None  # a channel, or "it" (a post, a document): standing for its author, as a channel does
+    if quote.entity is not None:
+        return "entity:" + quote.entity  # the resolved speaker: a pronoun or an epithet is whom it refers to
+    return text_key(quote)
+
+
+def text_key(quote: Quote) -> str | None:
+    """The key ``speaker_key`` reads off the mention's words when resolution named nobody."""
+    if quote.speaker is None:
         return None
     name = re.sub(r"\([^)]*\)", " ", quote.speaker.text).split(",")[0]
     parts = re.split(r"\s+(?:and|&)\s+", name)
@@ -60,7 +70,7 @@ def describes(quote: Quote) -> bool:
     the name given next ("Clinton wrote") may be the same person; not a pronoun ("they")."""
     if quote.speaker is None:
         return True
-    return speaker_key(quote) is None and quote.speaker.text.lower() not in pronouns().speakers
+    return text_key(quote) is None and quote.speaker.text.lower() not in pronouns().speakers
 
 
 def channel_speaker(quote: Quote) -> bool:
@@ -79,8 +89,9 @@ def transcript_turn(quote: Quote) -> bool:
 
 def speech_cue(quote: Quote) -> bool:
     """Whether the quote reports one act of speaking: a verb of speaking (or a transcript colon),
-    not in the perfect ("has called climate change a hoax" is a stance, not an occasion)."""
-    if quote.act != "speech":
+    not in the perfect ("has called climate change a hoax" is a stance, not an occasion); a
+    thought is no act of speaking, while a position or an action may be one ("posted on …")."""
+    if quote.act == "thought":
         return False
     if quote.cue is None or transcript_turn(quote):
         return True  # a quotation standing alone continues whoever was speaking
