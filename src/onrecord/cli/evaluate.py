@@ -15,7 +15,6 @@ from onrecord.cli import OnrecordTyper, app, fail
 from onrecord.evaluation.errors import OUTCOMES, error_confusion
 from onrecord.evaluation.polnear import load_split
 from onrecord.evaluation.scoring import score
-from onrecord.pipeline import extract_sources
 from onrecord.stages.read import ArticleSource
 
 eval_app = OnrecordTyper(help="Measure accuracy on annotated corpora.", no_args_is_help=True)
@@ -77,6 +76,8 @@ def polnear(
     output: Annotated[Path | None, typer.Option(help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """Content, cue and speaker accuracy against PolNeAR's gold attributions."""
+    from onrecord.pipeline import extract_sources  # spaCy: only for a command that extracts
+
     golds = load_split(data, split)
     predicted = extract_sources(ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds)
     pairs = list(zip(golds, predicted))
@@ -99,6 +100,7 @@ def agreement(
         system_against_annotators,
     )
     from onrecord.evaluation.polnear import load_readings
+    from onrecord.pipeline import extract_sources
 
     articles = [readings for name in split for readings in load_readings(data, name)]
     if not articles:

@@ -11,9 +11,7 @@ import typer
 
 from onrecord.cli import app, report
 from onrecord.cli.render import to_json, write_text
-from onrecord.pipeline import extract_sources
 from onrecord.stages.read import InputError, check_length, parse_date, read_source
-from onrecord.stages.resolve import AliasTable
 
 
 class OutputFormat(str, Enum):
@@ -50,6 +48,9 @@ def extract(
     ] = None,
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
+    from onrecord.pipeline import extract_sources  # spaCy: only for a command that extracts
+    from onrecord.stages.resolve import AliasTable
+
     checked_date = parse_date(date) if date else None
     alias_table = AliasTable.load(aliases) if aliases else None
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))

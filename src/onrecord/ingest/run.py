@@ -20,7 +20,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from onrecord.ingest.readers import Bad, Record
-from onrecord.pipeline import extract_sources
 from onrecord.records import Article
 from onrecord.settings import int_default
 from onrecord.stages.read import ArticleSource
@@ -51,6 +50,8 @@ class IngestCounts:
 
 
 def _extract_batch(sources: list[ArticleSource]) -> list[Article]:
+    from onrecord.pipeline import extract_sources  # spaCy: loaded by the process that extracts
+
     return list(extract_sources(sources))
 
 
