@@ -5,11 +5,11 @@ same articles, model load included (the clock starts before spaCy is imported); 
 gives articles/s by wall clock and by CPU time (on a shared machine CPU time is the steadier
 figure: another process on the core stretches the wall clock, not the CPU seconds), onrecord's
 ratio to textacy, peak RSS, articles the system gave up on, and the direct-quotation accuracy
-of each beside the other.  textacy runs on the spaCy package as installed (``spacy.load``),
+of each beside the other; then the peak RSS of one long article (300,000 characters).  textacy runs on the spaCy package as installed (``spacy.load``),
 as its users run it.  Then a profile of onrecord: CPU seconds per spaCy component (each run
 over all articles in turn) and per stage.
 
-    python3 benchmarks/bench_extract.py --data ../shared/data/polnear [--split dev] [--limit N] [--no-profile]
+    python3 benchmarks/bench_extract.py --data ../shared/data/polnear [--split dev] [--limit N] [--no-profile] [--long CHARS]
 
 textacy is optional (``pip install textacy==0.13.0``); without it only onrecord is measured.
 """
@@ -164,9 +164,33 @@ def profile(data: str, split: str, limit: int | None) -> dict:
     return {name: round(seconds, 2) for name, seconds in clock.items()}
 
 
+def long_article(data: str, split: str, chars: int) -> dict:
+    """Peak RSS of extracting one article of ``chars`` characters (the split's articles one
+    after another), and of the pipeline alone before it."""
+    _pin_to_one_core()
+    import onrecord
+    from onrecord.evaluation.polnear import load_split
+    from onrecord.stages.parse.language import load_pipeline
+
+    golds = load_split(data, split)
+    pieces: list[str] = []
+    while sum(map(len, pieces)) < chars:
+        pieces.append(golds[len(pieces) % len(golds)].text.strip() + "\n\n")
+    text = "".join(pieces)[:chars]
+    load_pipeline()
+    loaded_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.process_time()
+    article = onrecord.extract(text)
+    return {"chars": len(text), "quotes": len(article.quotes), "cpu_seconds": round(time.process_time() - started, 2),
+            "pipeline_rss_mib": round(loaded_kib / 1024, 1),
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
 def _run(flag: str, system: str | None, args: argparse.Namespace) -> dict:
     command = [sys.executable, __file__, flag] + ([system] if system else []) + ["--data", args.data, "--split", args.split]
-    if args.limit:
+    if flag == "--long-only":
+        command += ["--long", str(args.long)]
+    elif args.limit:
         command += ["--limit", str(args.limit)]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -178,11 +202,16 @@ def main() -> None:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-profile", action="store_true", help="Skip the per-component and per-stage profile.")
+    parser.add_argument("--long", type=int, default=300_000, help="Characters of the one long article whose peak memory is measured (0: none).")
     parser.add_argument("--system", choices=["onrecord", "textacy"], help=argparse.SUPPRESS)
     parser.add_argument("--profile-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--long-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.system:
         print(json.dumps(measure(args.system, args.data, args.split, args.limit)))
+        return
+    if args.long_only:
+        print(json.dumps(long_article(args.data, args.split, args.long)))
         return
     if args.profile_only:
         print(json.dumps(profile(args.data, args.split, args.limit)))
@@ -208,6 +237,8 @@ def main() -> None:
         print("\nonrecord profile (CPU seconds):")
         for name, seconds in _run("--profile-only", None, args).items():
             print(f"  {name:<40} {seconds:>7.2f}")
+    if args.long:
+        print("\none long article:", json.dumps(_run("--long-only", None, args)))
 
 
 if __name__ == "__main__":

