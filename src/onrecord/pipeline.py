@@ -2,7 +2,7 @@
 indirect and mixed attribution → resolve speakers → time and channel.
 
 ``extract`` handles one text; ``extract_sources`` streams many through ``nlp.pipe``
-in batches with the pipeline loaded once per process.
+in batches of bounded size (``parse.windows``) with the pipeline loaded once per process.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from onrecord.stages.direct import find_direct
 from onrecord.stages.indirect import find_indirect
 from onrecord.stages.parse.context import build_context
 from onrecord.stages.parse.language import load_pipeline
+from onrecord.stages.parse.windows import parse_stream
 from onrecord.stages.read import (
     MAX_ARTICLE_CHARS,
     ArticleSource,
@@ -63,7 +64,7 @@ def extract_sources(
     # An over-long article is not parsed (an empty text goes through in its place) and comes
     # out with no quotes and the reason, so one bad record never stops a stream.
     pending = ((s.text if len(s.text) <= MAX_ARTICLE_CHARS else "", s) for s in sources)
-    for doc, source in nlp.pipe(pending, as_tuples=True, batch_size=batch_size):
+    for doc, source in parse_stream(nlp, pending, batch_size=batch_size):
         try:
             check_length(source)
         except InputError as refused:

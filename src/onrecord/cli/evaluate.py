@@ -16,7 +16,6 @@ from onrecord.cli import OnrecordTyper, app, fail
 from onrecord.evaluation.errors import OUTCOMES, error_confusion
 from onrecord.evaluation.polnear import load_split
 from onrecord.evaluation.scoring import load_acts, score, score_acts
-from onrecord.pipeline import extract_sources
 from onrecord.stages.read import ArticleSource
 
 eval_app = OnrecordTyper(help="Measure accuracy on annotated corpora.", no_args_is_help=True)
@@ -90,6 +89,8 @@ def polnear(
 ) -> None:
     """Content, cue and speaker accuracy against PolNeAR's gold attributions, every act
     extracted (PolNeAR annotates speech, thought and stance); per act on dev."""
+    from onrecord.pipeline import extract_sources  # spaCy: only for a command that extracts
+
     golds = load_split(data, split)
     predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds), acts=ALL_ACTS)
     pairs = list(zip(golds, predicted))
@@ -115,6 +116,7 @@ def agreement(
         system_against_annotators,
     )
     from onrecord.evaluation.polnear import load_readings
+    from onrecord.pipeline import extract_sources
 
     articles = [readings for name in split for readings in load_readings(data, name)]
     if not articles:

@@ -8,14 +8,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from onrecord.cli import app
-from onrecord.pipeline import extract_sources
 from onrecord.stages.read import InputError, read_source
-from onrecord.stages.resolve import AliasTable
+
+if TYPE_CHECKING:
+    from onrecord.stages.resolve import AliasTable
 
 
 def _line(text: str, offset: int) -> int:
@@ -72,6 +73,8 @@ def _load(path: str, aliases: AliasTable | None) -> dict[str, Any]:
         if isinstance(data, dict) and "quotes" in data and "text" in data:
             return data
         raise InputError(f"{path}: JSON without 'text' and 'quotes': not an onrecord result")
+    from onrecord.pipeline import extract_sources  # spaCy: only when there is an article to extract
+
     source = read_source(path)
     if not source.text.strip():
         raise InputError(f"{path}: empty article")
@@ -86,6 +89,8 @@ def explain(
     ] = None,
 ) -> None:
     """Show how every quote's speaker was resolved: the chain of mentions and the rules."""
+    from onrecord.stages.resolve import AliasTable
+
     table = AliasTable.load(aliases) if aliases else None
     article = _load(file, table)
     write_explanation(article, sys.stdout)

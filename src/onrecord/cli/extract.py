@@ -26,6 +26,7 @@ from onrecord.ingest.run import WorkerPool, analysed
 from onrecord.records import Article
 from onrecord.settings import bool_default, float_default, int_default, setting, str_default
 from onrecord.stages.read import ArticleSource, InputError, parse_date, read_source
+from onrecord.stages.resolve import AliasTable
 
 _BATCH = int_default("ingest_batch")
 
@@ -76,8 +77,6 @@ def extract(
     acts: Annotated[str, typer.Option(help=setting("acts").help)] = str_default("acts"),
 ) -> None:
     """Print every quotation in FILES with its cue and speaker."""
-    from onrecord.stages.resolve import AliasTable  # spaCy: only for a command that extracts
-
     try:
         chosen_acts = parse_acts(acts)
     except ValueError as err:

@@ -33,6 +33,7 @@ from onrecord.ingest import ingest as run_ingest
 from onrecord.ingest.isolation import Failure
 from onrecord.ingest.metadata import Metadata, MetadataColumns, with_metadata
 from onrecord.settings import float_default, int_default, setting
+from onrecord.stages.resolve import AliasTable
 from onrecord.store import Store
 from onrecord.store.failures import Failures
 
@@ -63,8 +64,6 @@ def ingest(
     if not sources and not retry_failed and sys.stdin.isatty():
         fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
     paths = sources or ([] if retry_failed else ["-"])
-    from onrecord.stages.resolve import AliasTable  # spaCy: only for a command that extracts
-
     alias_table = AliasTable.load(aliases) if aliases else None
     fields = JsonFields.parse(field or [])
     known = Metadata.load(metadata, MetadataColumns.parse(metadata_field or [])) if metadata else None

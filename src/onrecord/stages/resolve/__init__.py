@@ -11,15 +11,15 @@ Every decision leaves a chain of mentions, each with the rule and score that lin
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from onrecord.records import Entity, Quote
-from onrecord.stages.parse.context import ArticleContext
 from onrecord.stages.resolve.aliases import AliasError, AliasTable
-from onrecord.stages.resolve.cueless import previous_paragraph_speakers
-from onrecord.stages.resolve.resolution import Resolution
-from onrecord.stages.resolve.resolver import Resolver
 
-__all__ = ["AliasError", "AliasTable", "Resolution", "resolve_speakers"]
+if TYPE_CHECKING:
+    from onrecord.stages.parse.context import ArticleContext
+
+__all__ = ["AliasError", "AliasTable", "resolve_speakers"]
 
 
 def resolve_speakers(context: ArticleContext, quotes: Sequence[Quote], *, aliases: AliasTable | None = None,
@@ -27,4 +27,9 @@ def resolve_speakers(context: ArticleContext, quotes: Sequence[Quote], *, aliase
     """The quotes with ``speaker_name``, ``entity``, ``addressee``, confidence and evidence
     chain filled in, and the article's entities (``E1``, ``E2``… by first mention).  Without
     ``given_names`` an entity's reported gender ignores what its given name suggests."""
+    # Imported here: the name rules of this package (names, words, aliases) serve the store
+    # too, which must not load spaCy.
+    from onrecord.stages.resolve.cueless import previous_paragraph_speakers
+    from onrecord.stages.resolve.resolver import Resolver
+
     return Resolver(context, previous_paragraph_speakers(context, quotes), aliases, given_names=given_names).run()

@@ -13,9 +13,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from onrecord.stages.parse.context import ArticleContext
-from onrecord.stages.resolve.names import clean_name, is_acronym
+from onrecord.stages.resolve.names import clean_name, determiner_free, is_acronym
 from onrecord.stages.resolve.words import (
-    DETERMINERS,
     FIRST_PERSON,
     FIRST_PERSON_PLURAL,
     NEUTER_PRONOUNS,
@@ -453,11 +452,3 @@ def description_name(discourse: Discourse, mention: Mention) -> str:
             end = token.i
             break
     return determiner_free(doc[span.start:end].text) or determiner_free(mention.text)
-
-
-def determiner_free(text: str) -> str:
-    """``the Obama administration`` → ``Obama administration``: a description used as a name."""
-    words = clean_name(text).split()
-    while words and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    return " ".join(words)

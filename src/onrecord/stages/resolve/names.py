@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from onrecord.stages.resolve.words import first_name_gender, honorifics, particles
+from onrecord.stages.resolve.words import DETERMINERS, first_name_gender, honorifics, particles
 
 POSSESSIVE = re.compile(r"[’']s?$")
 PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
@@ -119,3 +119,11 @@ def acronym(name: str) -> str:
 
 def is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.replace(".", "").isupper() and word.replace(".", "").isalpha()
+
+
+def determiner_free(text: str) -> str:
+    """``the Obama administration`` → ``Obama administration``: a description used as a name."""
+    words = clean_name(text).split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
