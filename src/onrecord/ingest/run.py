@@ -253,8 +253,9 @@ def ingest(
     on_bad: Callable[[Bad], None] = lambda bad: None,
     on_failure: Callable[[Failure], None] = lambda failure: None,
     on_progress: Callable[[IngestCounts], None] = lambda counts: None,
+    **options: Any,
 ) -> IngestCounts:
-    """Extract and store every new article of ``records``.
+    """Extract and store every new article of ``records`` (``options``: ``pipeline.extract_sources``'s).
 
     Bad records are counted and passed to ``on_bad``; an article whose analysis or storing
     fails is recorded in the store's failures, counted and passed to ``on_failure``.
@@ -289,7 +290,7 @@ def ingest(
         if retrying:
             failures.clear(digest)
 
-    with WorkerPool(workers, seconds=seconds) as pool:
+    with WorkerPool(workers, seconds=seconds, **options) as pool:
         for source, result in analysed(pool, _batches(records, store, failures, counts, on_bad, on_progress, in_flight, retrying)):
             assert isinstance(source, ArticleSource)  # ingest's batches hold sources only
             write(source, result)
