@@ -56,8 +56,8 @@ def ingest(
     """Extract the quotations of a news collection into a store; re-running adds only what is new.
 
     A record that cannot be read is skipped and an article whose analysis fails is recorded
-    in the store (``--retry-failed`` retries those); either way the run goes on, and ends
-    with exit status 2.
+    in the store (``--retry-failed`` retries those); either way the run goes on, and then
+    ends with exit status 2.
     """
     if not sources and not retry_failed and sys.stdin.isatty():
         fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
@@ -71,13 +71,13 @@ def ingest(
         TextColumn("[bold]ingest"),
         BarColumn(),
         TextColumn("{task.percentage:>3.0f}%" if meter.total else ""),
-        TextColumn("{task.fields[articles]} articles · {task.fields[rate]:.1f}/s · {task.fields[quotes]} quotes · {task.fields[skipped]} skipped"),
+        TextColumn("{task.fields[articles]} articles · {task.fields[rate]:.1f}/s · {task.fields[quotes]} quotes · {task.fields[skipped]} skipped · {task.fields[failed]} failed"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=_err,
         disable=quiet or not _err.is_terminal,
     )
-    task = progress.add_task("ingest", total=meter.total or None, articles=0, rate=0.0, quotes=0, skipped=0)
+    task = progress.add_task("ingest", total=meter.total or None, articles=0, rate=0.0, quotes=0, skipped=0, failed=0)
 
     def show(counts: IngestCounts) -> None:
         done = counts.stored + counts.already_stored
@@ -88,6 +88,7 @@ def ingest(
             rate=done / max(counts.seconds, 1e-9),
             quotes=counts.quotes,
             skipped=counts.skipped,
+            failed=counts.failures,
         )
 
     def tell(line: str) -> None:
