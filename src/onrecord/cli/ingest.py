@@ -31,7 +31,7 @@ from onrecord.ingest import (
 )
 from onrecord.ingest import ingest as run_ingest
 from onrecord.ingest.isolation import Failure
-from onrecord.ingest.metadata import Metadata, MetadataColumns, with_metadata
+from onrecord.ingest.metadata import Metadata, MetadataColumns, how_to_give, with_metadata
 from onrecord.settings import float_default, int_default, setting
 from onrecord.store import Store
 from onrecord.store.failures import Failures
@@ -143,7 +143,7 @@ def _summary(counts: IngestCounts, store: Store) -> None:
     for kind, n in sorted(counts.bad.items()):
         table.add_row(f"skipped: {kind}", str(n))
     for part, n in sorted(counts.lacking.items()):
-        table.add_row(f"stored without {'a' if part == 'date' else 'an'} {part}", f"{n} (give it by --metadata FILE, a JSONL field or a dated file name)")
+        table.add_row(f"stored without {'a' if part == 'date' else 'an'} {part}", f"{n} ({how_to_give(part)})")
     for stage, n in sorted(counts.failed.items()):
         table.add_row(f"failed: {stage}", str(n))
     if counts.failed_before:
