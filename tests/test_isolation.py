@@ -158,3 +158,14 @@ def test_extract_with_two_workers_prints_what_one_worker_prints(tmp_path):
     two = runner.invoke(app, ["extract", *paths, "--format", "jsonl", "--workers", "2"])
     assert one.exit_code == two.exit_code == 2
     assert two.stdout == one.stdout and len(one.stdout.splitlines()) == 21
+
+
+@pytest.mark.slow
+def test_a_worker_past_its_allowance_is_abandoned_and_its_articles_recorded(monkeypatch):
+    from onrecord.ingest import run
+
+    monkeypatch.setattr(run, "WORKER_STARTUP_S", 0.0)  # no worker can even load the pipeline in time
+    with run.WorkerPool(2, seconds=0.05) as pool:
+        results = pool.collect(pool.submit([ArticleSource("a", GOOD), ArticleSource("b", POISON)]))
+    assert [(r.id, r.stage) for r in results if isinstance(r, Failure)] == [("a", "extract"), ("b", "extract")]
+    assert all("abandoned" in r.message for r in results if isinstance(r, Failure))

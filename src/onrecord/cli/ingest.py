@@ -31,7 +31,7 @@ from onrecord.ingest import (
 )
 from onrecord.ingest import ingest as run_ingest
 from onrecord.ingest.isolation import Failure
-from onrecord.ingest.metadata import Metadata, MetadataColumns, with_metadata
+from onrecord.ingest.metadata import Metadata, MetadataColumns, how_to_give, with_metadata
 from onrecord.settings import float_default, int_default, setting
 from onrecord.stages.resolve import AliasTable
 from onrecord.store import Store
@@ -58,8 +58,8 @@ def ingest(
     """Extract the quotations of a news collection into a store; re-running adds only what is new.
 
     A record that cannot be read is skipped and an article whose analysis fails is recorded
-    in the store (``--retry-failed`` retries those); either way the run goes on, and ends
-    with exit status 2.
+    in the store (``--retry-failed`` retries those); either way the run goes on, and then
+    ends with exit status 2.
     """
     if not sources and not retry_failed and sys.stdin.isatty():
         fail("no SOURCE given: name files or folders, or pipe articles in ('-' is standard input)")
@@ -74,13 +74,13 @@ def ingest(
         TextColumn("[bold]ingest"),
         BarColumn(),
         TextColumn("{task.percentage:>3.0f}%" if meter.total else ""),
-        TextColumn("{task.fields[articles]} articles · {task.fields[rate]:.1f}/s · {task.fields[quotes]} quotes · {task.fields[skipped]} skipped"),
+        TextColumn("{task.fields[articles]} articles · {task.fields[rate]:.1f}/s · {task.fields[quotes]} quotes · {task.fields[skipped]} skipped · {task.fields[failed]} failed"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=_err,
         disable=quiet or not _err.is_terminal,
     )
-    task = progress.add_task("ingest", total=meter.total or None, articles=0, rate=0.0, quotes=0, skipped=0)
+    task = progress.add_task("ingest", total=meter.total or None, articles=0, rate=0.0, quotes=0, skipped=0, failed=0)
 
     def show(counts: IngestCounts) -> None:
         done = counts.stored + counts.already_stored
@@ -91,6 +91,7 @@ def ingest(
             rate=done / max(counts.seconds, 1e-9),
             quotes=counts.quotes,
             skipped=counts.skipped,
+            failed=counts.failures,
         )
 
     def tell(line: str) -> None:
@@ -145,7 +146,7 @@ def _summary(counts: IngestCounts, store: Store) -> None:
     for kind, n in sorted(counts.bad.items()):
         table.add_row(f"skipped: {kind}", str(n))
     for part, n in sorted(counts.lacking.items()):
-        table.add_row(f"stored without {'a' if part == 'date' else 'an'} {part}", f"{n} (give it by --metadata FILE, a JSONL field or a dated file name)")
+        table.add_row(f"stored without {'a' if part == 'date' else 'an'} {part}", f"{n} ({how_to_give(part)})")
     for stage, n in sorted(counts.failed.items()):
         table.add_row(f"failed: {stage}", str(n))
     if counts.failed_before:

@@ -177,6 +177,12 @@ def with_metadata(records: Iterable[Record], metadata: Metadata | None = None) -
         yield dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
 
 
+def how_to_give(part: str) -> str:
+    """How an ingest gives articles a date, an outlet or an author, for messages that find none."""
+    ways = "--metadata FILE, a JSONL field, HTML metadata"
+    return f"give it by {ways}, a date prefix or a dated file name" if part == "date" else f"give it by {ways}"
+
+
 _FILTERED_COLUMNS = {"outlet": "outlet", "since": "date", "until": "date", "author": "author"}
 
 
@@ -185,12 +191,12 @@ def unmatchable_filters(store: SQLStore, **filters: object) -> list[str]:
 
     For the search CLI and API to say so instead of answering nothing (``search --outlet
     breitbart`` on a store ingested without metadata)."""
-    notes = []
+    asked: dict[str, list[str]] = {}
     for name, value in filters.items():
-        column = _FILTERED_COLUMNS.get(name)
-        if value is None or column is None:
-            continue
-        if store._db.execute(f"SELECT 1 FROM articles WHERE {column} IS NOT NULL LIMIT 1").fetchone() is None:
-            notes.append(f"--{name} cannot match: no stored article has {'a' if column == 'date' else 'an'} {column} "
-                         "(ingest with --metadata FILE, JSONL fields or dated file names to give it)")
-    return list(dict.fromkeys(notes))
+        if value is not None and name in _FILTERED_COLUMNS:
+            asked.setdefault(_FILTERED_COLUMNS[name], []).append(f"--{name}")
+    return [
+        f"{'/'.join(options)} cannot match: no stored article has {'a' if column == 'date' else 'an'} {column} ({how_to_give(column)})"
+        for column, options in asked.items()
+        if store._db.execute(f"SELECT 1 FROM articles WHERE {column} IS NOT NULL LIMIT 1").fetchone() is None
+    ]

@@ -26,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from onrecord.ingest.isolation import ARTICLE_TIMEOUT_S, Failure, analyse, failure_of
 from onrecord.ingest.readers import Bad, Record
@@ -36,9 +36,6 @@ from onrecord.stages.read import ArticleSource
 from onrecord.store import Store
 from onrecord.store.dedup import content_hash
 from onrecord.store.failures import Failures
-
-if TYPE_CHECKING:
-    from onrecord.stages.resolve import AliasTable
 
 BATCH_ARTICLES = int_default("ingest_batch")
 WORKER_STARTUP_S = float_default("worker_startup_s")
@@ -256,9 +253,9 @@ def ingest(
     on_bad: Callable[[Bad], None] = lambda bad: None,
     on_failure: Callable[[Failure], None] = lambda failure: None,
     on_progress: Callable[[IngestCounts], None] = lambda counts: None,
-    aliases: AliasTable | None = None,
+    **options: Any,
 ) -> IngestCounts:
-    """Extract and store every new article of ``records``.
+    """Extract and store every new article of ``records`` (``options``: ``pipeline.extract_sources``'s).
 
     Bad records are counted and passed to ``on_bad``; an article whose analysis or storing
     fails is recorded in the store's failures, counted and passed to ``on_failure``.
@@ -296,7 +293,7 @@ def ingest(
         if retrying:
             failures.clear(digest)
 
-    with WorkerPool(workers, seconds=seconds, aliases=aliases) as pool:
+    with WorkerPool(workers, seconds=seconds, **options) as pool:
         for source, result in analysed(pool, _batches(records, store, failures, counts, on_bad, on_progress, in_flight, retrying)):
             assert isinstance(source, ArticleSource)  # ingest's batches hold sources only
             write(source, result)
