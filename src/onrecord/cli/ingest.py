@@ -32,7 +32,7 @@ from onrecord.ingest import (
 from onrecord.ingest import ingest as run_ingest
 from onrecord.ingest.isolation import Failure
 from onrecord.ingest.metadata import Metadata, MetadataColumns, how_to_give, with_metadata
-from onrecord.settings import float_default, int_default, setting
+from onrecord.settings import bool_default, float_default, int_default, setting
 from onrecord.stages.resolve import AliasTable
 from onrecord.store import Store
 from onrecord.store.failures import Failures
@@ -54,6 +54,7 @@ def ingest(
     timeout: Annotated[float, typer.Option(min=setting("article_timeout_s").minimum, help=setting("article_timeout_s").help)] = float_default("article_timeout_s"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     aliases: Annotated[Path | None, typer.Option(help="JSONL of known entities (name, aliases, qid, description, gender): their names and ids for the corpus speakers.")] = None,
+    given_name_gender: Annotated[bool, typer.Option(help="Let a given name alone (Mary, John) give a person's gender.")] = bool_default("given_name_gender"),
 ) -> None:
     """Extract the quotations of a news collection into a store; re-running adds only what is new.
 
@@ -113,9 +114,11 @@ def ingest(
             with progress:
                 if retry_failed:
                     run_ingest(Failures(store).sources(), store, workers=workers, seconds=timeout, retrying=True,
-                               counts=counts, on_bad=skipped, on_failure=failed, on_progress=show, aliases=alias_table)
+                               counts=counts, on_bad=skipped, on_failure=failed, on_progress=show, aliases=alias_table,
+                               given_name_gender=given_name_gender)
                 run_ingest(records, store, workers=workers, seconds=timeout, counts=counts,
-                           on_bad=skipped, on_failure=failed, on_progress=show, aliases=alias_table)
+                           on_bad=skipped, on_failure=failed, on_progress=show, aliases=alias_table,
+                               given_name_gender=given_name_gender)
         except KeyboardInterrupt:
             _err.print("interrupted: every article written so far is complete; run the same command again to go on")
             raise typer.Exit(130) from None
