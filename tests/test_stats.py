@@ -55,6 +55,7 @@ def test_sources_are_speakers_of_an_article_and_the_share_counts_every_person(db
     with open_store(db, read_only=True) as store:
         total = store.statistics().total
     assert (total.quotes, total.sources, total.persons, total.women, total.men) == (8, 5, 4, 1, 2)
+    assert total.speakers == 4  # Tom Reyes once, across both articles
     assert total.share_women == 0.25 and total.share_women_gendered == round(1 / 3, 4)
 
 

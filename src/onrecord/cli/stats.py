@@ -26,9 +26,9 @@ def _share(value: float | None) -> str:
 
 
 def _table(title: str, rows: tuple[Breakdown, ...], none: str) -> list[str]:
-    lines = [f"{title}:", f"  {'':<24} {'quotes':>7} {'sources':>8} {'persons':>8} {'women':>6} {'men':>5} {'women %':>8}"]
+    lines = [f"{title}:", f"  {'':<24} {'quotes':>7} {'sources':>8} {'speakers':>9} {'persons':>8} {'women':>6} {'men':>5} {'women %':>8}"]
     for b in rows:
-        lines.append(f"  {(b.key or none)[:24]:<24} {b.quotes:>7} {b.sources:>8} {b.persons:>8} {b.women:>6} {b.men:>5} "
+        lines.append(f"  {(b.key or none)[:24]:<24} {b.quotes:>7} {b.sources:>8} {b.speakers:>9} {b.persons:>8} {b.women:>6} {b.men:>5} "
                      f"{_share(b.share_women):>8}")
     return lines
 
@@ -36,7 +36,7 @@ def _table(title: str, rows: tuple[Breakdown, ...], none: str) -> list[str]:
 def render_text(stats: Statistics) -> str:
     t = stats.total
     lines = [
-        f"{t.quotes} quotes from {t.sources} sources ({t.persons} persons: {t.women} women, {t.men} men, "
+        f"{t.quotes} quotes from {t.sources} sources, {t.speakers} named speakers ({t.persons} persons: {t.women} women, {t.men} men, "
         f"{t.persons - t.women - t.men} with no gender shown)",
         f"share of women among persons quoted: {_share(t.share_women)} ({_share(t.share_women_gendered)} of those whose gender the text shows)",
     ]

@@ -4,7 +4,7 @@ A **source** is one speaker of one article (an article entity that speaks: ``Ali
 an article, however many times she is quoted there), as the Gender Gap Tracker counts them,
 typed person, organisation, account, group (an unnamed plural), document (a poll, a report) or
 other (``identity.source_type``; ``none``: quotes with no speaker); a **person** is a source of
-type person.  Gender is the one the article's text shows (pronoun,
+type person; **speakers** counts distinct corpus speakers (store/identity.py).  Gender is the one the article's text shows (pronoun,
 title, role word, given name; see ``Entity.gender_evidence``).  The share of women is given two
 ways: among all persons quoted (``share_women``: persons with no gender shown count in the
 denominator) and among those whose gender the text shows (``share_women_gendered``).  The most
@@ -47,6 +47,7 @@ class Breakdown:
     persons: int
     women: int
     men: int
+    speakers: int = 0  # distinct corpus speakers (one per person across articles)
 
     @property
     def share_women(self) -> float | None:
@@ -100,7 +101,8 @@ class Statistics:
     def to_csv(self) -> str:
         """One CSV: a row per (table, key), the most quoted women and men as tables of their own."""
         out = io.StringIO()
-        columns = ["table", "key", "quotes", "sources", "persons", "women", "men", "share_women", "share_women_gendered", "articles"]
+        columns = ["table", "key", "quotes", "sources", "persons", "women", "men", "share_women", "share_women_gendered",
+                   "speakers", "articles"]
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         writer.writerow({"table": "total", **self.total.to_dict()})
@@ -126,7 +128,8 @@ _COUNTS = """
     COUNT(q.id), COUNT(DISTINCT e.id),
     COUNT(DISTINCT CASE WHEN e.source_type = 'person' THEN e.id END),
     COUNT(DISTINCT CASE WHEN e.source_type = 'person' AND e.gender = 'f' THEN e.id END),
-    COUNT(DISTINCT CASE WHEN e.source_type = 'person' AND e.gender = 'm' THEN e.id END)
+    COUNT(DISTINCT CASE WHEN e.source_type = 'person' AND e.gender = 'm' THEN e.id END),
+    COUNT(DISTINCT q.speaker_id)
 """
 _FROM = """
     quotes q JOIN articles a ON a.id = q.article_id

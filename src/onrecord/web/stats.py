@@ -118,11 +118,11 @@ def _persons(b: Breakdown) -> tuple[str, int, int, int]:
 
 def _table(title: str, rows: tuple[Breakdown, ...], none: str) -> str:
     body = "".join(
-        f"<tr><td>{escape(b.key or none)}</td><td>{b.quotes}</td><td>{b.sources}</td><td>{b.persons}</td>"
+        f"<tr><td>{escape(b.key or none)}</td><td>{b.quotes}</td><td>{b.sources}</td><td>{b.speakers}</td><td>{b.persons}</td>"
         f"<td>{b.women}</td><td>{b.men}</td><td>{'' if b.share_women is None else f'{b.share_women:.1%}'}</td></tr>"
         for b in rows
     )
-    return (f"<h2>{escape(title)}</h2><table><thead><tr><th></th><th>quotes</th><th>sources</th><th>persons</th>"
+    return (f"<h2>{escape(title)}</h2><table><thead><tr><th></th><th>quotes</th><th>sources</th><th>named speakers</th><th>persons</th>"
             f"<th>women</th><th>men</th><th>share of women</th></tr></thead><tbody>{body}</tbody></table>")
 
 
