@@ -112,3 +112,11 @@ def test_page_draws_its_charts_inline_and_loads_nothing_from_elsewhere(db):
 def test_speakers_index_lists_variants_and_filters_by_gender(db):
     page = TestClient(create_app(db=db, token=None)).get("/stats/speakers", params={"gender": "m", "type": "person"}).text
     assert "Tom Reyes (4)" in page and "Alice Moreno" not in page
+
+
+def test_page_form_keeps_its_filters_and_takes_empty_fields_as_none(db):
+    client = TestClient(create_app(db=db, token=None))
+    empty = client.get("/stats", params={"since": "", "until": "", "outlet": "", "kind": "", "act": "", "min_confidence": ""})
+    assert empty.status_code == 200 and "8 quotes" in empty.text
+    kept = client.get("/stats", params={"outlet": "Herald", "kind": "direct"}).text
+    assert 'value="Herald"' in kept and '<option value="direct" selected>' in kept and "4 quotes" in kept

@@ -126,6 +126,25 @@ def _table(title: str, rows: tuple[Breakdown, ...], none: str) -> str:
             f"<th>women</th><th>men</th><th>share of women</th></tr></thead><tbody>{body}</tbody></table>")
 
 
+def _form(filters: StatsFilters) -> str:
+    """The filters as a plain GET form (no script needed)."""
+    def text(name: str, label: str, value: object, kind: str = "text", extra: str = "") -> str:
+        shown = "" if value is None else escape(str(value))
+        return f'<label>{label} <input type="{kind}" name="{name}" value="{shown}"{extra}></label> '
+
+    def choice(name: str, label: str, options: list[str], value: str | None) -> str:
+        items = "".join(f'<option value="{o}"{" selected" if o == value else ""}>{o or "any"}</option>' for o in ["", *options])
+        return f'<label>{label} <select name="{name}">{items}</select></label> '
+
+    return ('<form method="get" action="/stats" class="filters">'
+            + text("since", "from", filters.since, "date") + text("until", "until", filters.until, "date")
+            + text("outlet", "outlet", filters.outlet)
+            + choice("kind", "kind", [k.value for k in QuoteKind], filters.kind)
+            + choice("act", "act", [a.value for a in SpeechAct], filters.act)
+            + text("min_confidence", "min. confidence", filters.min_confidence, "number", ' min="0" max="1" step="0.05"')
+            + '<button type="submit">Show</button></form>')
+
+
 def render_page(result: Statistics, query: str) -> str:
     t = result.total
     undated = f"<p>{result.undated_quotes} quotes are in undated articles.</p>" if result.undated_quotes else ""
@@ -141,7 +160,7 @@ def render_page(result: Statistics, query: str) -> str:
         _HEAD.format(title="Who is quoted")
         + f"<h1>Who is quoted</h1><p>{t.quotes} quotes from {t.sources} sources; {t.persons} persons quoted, "
         f"{t.women} women and {t.men} men by what the text shows. Share of women: <strong>{share}</strong> of persons "
-        f"quoted ({gendered} of those whose gender is shown).</p>{undated}"
+        f"quoted ({gendered} of those whose gender is shown).</p>{undated}" + _form(result.filters)
         + f'<p><a href="/api/stats?{escape(query)}">JSON</a> · <a href="/api/stats?{escape(query + ("&" if query else "") + "format=csv")}">CSV</a></p>'
         + "<h2>Share of women over time</h2>" + _line(result.by_month)
         + "<h2>Persons quoted by outlet</h2>" + _bars([_persons(b) for b in result.by_outlet[:20]])
@@ -152,11 +171,19 @@ def render_page(result: Statistics, query: str) -> str:
     )
 
 
+# The page's form sends every field, empty ones as "": an empty field is no filter.
+FormKind = Annotated[str | None, Query(pattern=f"^({'|'.join(k.value for k in QuoteKind)})?$")]
+FormAct = Annotated[str | None, Query(pattern=f"^({'|'.join(a.value for a in SpeechAct)})?$")]
+FormConfidence = Annotated[str | None, Query(pattern=r"^(0(\.\d+)?|1(\.0+)?|\.\d+)?$")]
+
+
 @router.get("/stats", include_in_schema=False)
-def stats_page(request: Request, since: Since = None, until: Until = None, outlet: Outlet = None, kind: Kind = None,
-               act: Act = None, min_confidence: MinConfidence = None, top: Top = 10) -> HTMLResponse:
+def stats_page(request: Request, since: Since = None, until: Until = None, outlet: Outlet = None, kind: FormKind = None,
+               act: FormAct = None, min_confidence: FormConfidence = None, top: Top = 10) -> HTMLResponse:
+    filters = _filters(since, until, outlet, QuoteKind(kind) if kind else None, SpeechAct(act) if act else None,
+                       float(min_confidence) if min_confidence else None)
     with opened_store(request) as store:
-        result = store.statistics(_filters(since, until, outlet, kind, act, min_confidence), top=top)
+        result = store.statistics(filters, top=top)
     query = urlencode({k: v for k, v in request.query_params.items() if k != "format"})
     return HTMLResponse(render_page(result, query))
 
