@@ -120,3 +120,11 @@ def test_page_form_keeps_its_filters_and_takes_empty_fields_as_none(db):
     assert empty.status_code == 200 and "8 quotes" in empty.text
     kept = client.get("/stats", params={"outlet": "Herald", "kind": "direct"}).text
     assert 'value="Herald"' in kept and '<option value="direct" selected>' in kept and "4 quotes" in kept
+
+
+def test_speakers_command_filters_by_type_and_gender(db):
+    runner = CliRunner()
+    women = runner.invoke(app, ["speakers", "--db", db, "--gender", "f"]).stdout
+    bodies = runner.invoke(app, ["speakers", "--db", db, "--type", "organisation"]).stdout
+    assert "Alice Moreno" in women and "Tom Reyes" not in women
+    assert "Harbour Authority" in bodies and "Alice Moreno" not in bodies

@@ -45,6 +45,17 @@ class Order(str, Enum):
 _ORDER_SAID = {Order.date: "newest first", Order.relevance: "best match first, then newest"}
 
 
+class SpeakerType(str, Enum):
+    person = "person"
+    organisation = "organisation"
+    account = "account"
+
+
+class Gender(str, Enum):
+    f = "f"
+    m = "m"
+
+
 class Period(str, Enum):
     all = "all"
     year = "year"
@@ -143,6 +154,8 @@ def speakers(
     until: Annotated[str | None, typer.Option(help="Until YYYY-MM-DD.")] = None,
     by: Annotated[Period, typer.Option(help="One ranking for the whole period, or one per year or month.")] = Period.all,
     limit: Annotated[int, typer.Option(min=1, help="Speakers per ranking.")] = int_default("page_size"),
+    type: Annotated[SpeakerType | None, typer.Option("--type", help="Only speakers of this type.")] = None,
+    gender: Annotated[Gender | None, typer.Option(help="Only persons of this gender.")] = None,
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
     """Who is quoted most, overall or period by period: corpus speakers (one per person, organisation or
@@ -150,7 +163,9 @@ def speakers(
     since, until = _date(since, "--since"), _date(until, "--until")
     with opened(db, read_only=True) as store:
         periods = _periods(store, by, since, until)
-        rankings = [(label, store.speakers(since=start, until=end, limit=limit)) for label, start, end in periods]
+        rankings = [(label, store.speakers(since=start, until=end, limit=limit, type=type.value if type else None,
+                                           gender=gender.value if gender else None))
+                    for label, start, end in periods]
     if format is ShowFormat.json:
         typer.echo(json.dumps([{"period": label, "speakers": [s.to_dict() for s in ranking]} for label, ranking in rankings], ensure_ascii=False, indent=2))
         return
