@@ -33,7 +33,7 @@ from onrecord.store import open_store
 pytestmark = pytest.mark.slow
 
 ONRECORD = (sys.executable, "-c", "from onrecord.cli import app; app()")
-PARTITIONS = 8  # two rounds of four on local[2]: the kill falls between them
+PARTITIONS = 16  # two rounds of eight on local[2]: the kill falls between them
 TABLES = {
     "articles": "id", "quotes": "id", "quotations": "id", "quotation_texts": "text_hash", "quotation_shingles": "shingle, quotation_id",
     "speakers": "id", "entities": "id", "mentions": "entity_row_id, ordinal",
