@@ -34,7 +34,8 @@ def _article() -> Article:
                   channel=Channel("press_conference", None, "told reporters", name + 15, name + 29),
                   speaker_chain=(ChainLink("Dana Whitfield", name, name + 14, "name", 1.0),)),
         ),
-        entities=(Entity("e1", "Dana Whitfield", "person", (Span.of(BODY, name, name + 14),), gender="f"),),
+        entities=(Entity("e1", "Dana Whitfield", "person", (Span.of(BODY, name, name + 14),), gender="f",
+                        gender_evidence=("given-name",), qid="wd:Q1"),),
         skipped=(Skipped(0, 3, "a local ambiguity"),),
     )
 
@@ -55,7 +56,7 @@ def test_a_quote_row_carries_the_store_dedup_keys():
     assert row["normalised"] == "we are not going to wait for another winter"
     assert row["text_hash"] == dedup.text_hash(row["normalised"])
     assert row["shingles"] == sorted(dedup.shingles(row["normalised"]))
-    assert row["speaker_key"] == "person:dana whitfield"
+    assert row["speaker_key"] == "id:wd:Q1"  # the alias-file id of the speaking entity
 
 
 def test_undated_articles_have_their_own_month():

@@ -89,6 +89,8 @@ def entity_rows(article: Article) -> list[dict[str, Any]]:
             "name": entity.name,
             "type": entity.type,
             "gender": entity.gender,
+            "gender_evidence": list(entity.gender_evidence),
+            "qid": entity.qid,
             "on_behalf_of": entity.on_behalf_of,
             "mentions": [m.to_dict() for m in entity.mentions],
         }
@@ -130,6 +132,7 @@ def article_from_rows(article: dict[str, Any], quotes: list[dict[str, Any]], ent
                 e["entity"], e["name"], e["type"],
                 tuple(Span(m["text"], m["start"], m["end"]) for m in e["mentions"]),
                 on_behalf_of=e["on_behalf_of"], gender=e["gender"],
+                gender_evidence=tuple(e.get("gender_evidence") or ()), qid=e.get("qid"),
             )
             for e in sorted(entities, key=lambda e: e["ordinal"])
         ),
