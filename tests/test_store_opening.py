@@ -27,11 +27,16 @@ def store_file(tmp_path):
 
 
 def _damage_after_the_schema(path):
-    """Overwrite the last pages: the header and the schema stay valid, the data does not."""
+    """Overwrite the root page of every table and index but the store's own meta: the header, the schema and
+    the version stay valid, the data does not (found on query, not on opening)."""
+    with sqlite3.connect(path) as conn:
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+        roots = [r for (r,) in conn.execute("SELECT rootpage FROM sqlite_master WHERE rootpage > 1 AND tbl_name <> 'meta'")]
+    conn.close()
     data = bytearray(path.read_bytes())
-    page = 4096
-    for k in range(len(data) - 6 * page, len(data) - page):
-        data[k] = 0x5A
+    for root in roots:
+        start = (root - 1) * page
+        data[start:start + page] = b"\x5a" * page
     path.write_bytes(bytes(data))
 
 
