@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.acts import ALL_ACTS
+from onrecord.acts import POLNEAR_ACTS
 from onrecord.evaluation.offdomain import evaluate_offdomain
 from onrecord.evaluation.polnear import load_split
 from onrecord.evaluation.scoring import score
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def polnear_figures(polnear_dir: Path) -> dict[str, dict[str, float | int]]:
     golds = load_split(polnear_dir, "dev")
-    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds), acts=ALL_ACTS)
+    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds), acts=POLNEAR_ACTS)
     return score(zip(golds, predicted, strict=True))
 
 

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from onrecord.acts import ALL_ACTS
+from onrecord.acts import POLNEAR_ACTS
 from onrecord.cli import OnrecordTyper, app, fail
 from onrecord.evaluation.errors import OUTCOMES, error_confusion
 from onrecord.evaluation.polnear import load_split
@@ -71,11 +71,11 @@ def _print_errors(errors: dict[str, dict[str, int]]) -> None:
 
 
 def _print_acts(by_act: dict) -> None:
-    table = Table(title=f"Per act (annotations/acts): act accuracy of found attributions {by_act['act_accuracy']}, "
-                        f"{by_act['none']['reported']} of {by_act['none']['gold']} 'none' spans reported")
+    table = Table(title=f"Per act (annotations/acts): act accuracy of found attributions {by_act['act_accuracy']}; "
+                        "'none' are objects of actions, kept here only (PolNeAR marks them), never reported")
     for column in ("act", "gold", "predicted", "precision@0.3", "recall@0.3"):
         table.add_column(column, justify="right")
-    for act in ("speech", "thought", "stance"):
+    for act in ("speech", "thought", "stance", "none"):
         table.add_row(act, *(str(by_act[act][c]) for c in ("gold", "predicted", "precision@0.3", "recall@0.3")))
     _console().print(table)
 
@@ -92,7 +92,7 @@ def polnear(
     from onrecord.pipeline import extract_sources  # spaCy: only for a command that extracts
 
     golds = load_split(data, split)
-    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds), acts=ALL_ACTS)
+    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in golds), acts=POLNEAR_ACTS)
     pairs = list(zip(golds, predicted))
     figures = score(pairs)
     _print_table(figures)
@@ -122,7 +122,7 @@ def agreement(
     if not articles:
         fail(f"no article in {', '.join(split)} has more than one annotator's reading")
     first = (readings[0] for readings in articles)
-    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in first), acts=ALL_ACTS)
+    predicted = extract_sources((ArticleSource(id=g.id, text=g.text, date=g.date) for g in first), acts=POLNEAR_ACTS)
     figures = {"annotators": annotator_agreement(articles), "onrecord": system_against_annotators(articles, predicted)}
     count = figures["annotators"]["articles"]
     title = f"Agreement on {count['count']} PolNeAR articles with several annotators ({count['scored_pairs']} ordered pairs of readings)"

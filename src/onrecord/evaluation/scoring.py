@@ -198,8 +198,9 @@ def load_acts(path: Path | str) -> dict[tuple[str, Pieces, Pieces], str]:
 
 def score_acts(pairs: Iterable[tuple[GoldArticle, Article]], acts: dict[tuple[str, Pieces, Pieces], str]) -> dict[str, Any]:
     """Per act, precision and recall at 0.3 of predictions of that act against gold of that
-    act; the act accuracy of gold attributions found by some prediction; and how many gold
-    ``none`` spans (objects of actions, labels) a prediction of any act reports."""
+    act (``none``: the objects of actions PolNeAR marks, which only ``POLNEAR_ACTS`` keeps);
+    the act accuracy of the other gold attributions found by some prediction; and how many
+    gold ``none`` spans a prediction of any act covers."""
     gold_n: Counter[str] = Counter()
     found: Counter[str] = Counter()
     predicted_n: Counter[str] = Counter()
@@ -239,8 +240,8 @@ def score_acts(pairs: Iterable[tuple[GoldArticle, Article]], acts: dict[tuple[st
     out: dict[str, Any] = {
         act: {"gold": gold_n[act], "predicted": predicted_n[act], "precision@0.3": ratio(correct[act], predicted_n[act]),
               "recall@0.3": ratio(found[act], gold_n[act])}
-        for act in ("speech", "thought", "stance")
+        for act in ("speech", "thought", "stance", "none")
     }
     out["act_accuracy"] = ratio(right, judged)
-    out["none"] = {"gold": gold_n["none"], "reported": none_reported}
+    out["none"]["found"] = none_reported  # gold objects of actions some prediction (of any act) covers
     return out
