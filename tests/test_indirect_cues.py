@@ -267,3 +267,17 @@ def test_reporting_noun_cue_leaves_the_possessor_to_the_source(nlp) -> None:
 def test_compound_preposition_goes_into_the_cue_whole(nlp) -> None:
     cues = offered(nlp, "The senator has spoken out in favor of the new tariffs.", "spoken")
     assert cues == {("has spoken out in favor of", "tariffs", "prep")}
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether the club would sign another striker, Ms Okafor said the budget was spent.",
+    "Mr Hale was asked whether the plant would reopen.",
+])
+def test_the_person_asked_is_not_the_speaker_of_the_question(text: str) -> None:
+    asked = next(q for q in reported(text) if q.content.text.startswith("whether"))
+    assert asked.speaker is None
+
+
+def test_a_passive_ask_with_its_agent_names_who_asked() -> None:
+    q = only("Mr Hale was asked by the mayor whether the plant would reopen.")
+    assert q.speaker is not None and q.speaker.text == "the mayor"

@@ -226,12 +226,18 @@ def select(doc: Doc, scored: list[Scored]) -> list[Scored]:
     return sorted(kept, key=lambda s: s.proposal.chars[0])
 
 
+def _asked_of(head) -> bool:
+    """``Asked whether …, she said`` / ``Kerrigan was asked whether …``: the person named was
+    asked, by someone the text does not name (a reporter); a passive with its agent names who asked."""
+    return head.lemma_.lower() == "ask" and head.tag_ == "VBN" and not any(c.dep_ == "agent" for c in head.children)
+
+
 def _quote(doc: Doc, text: str, scored: Scored) -> Quote:
     s = scored.proposal
     c = s.candidate
     cue_start, cue_end = _char_range(doc, *c.cue)
     speaker: Span | None = None
-    if c.source is not None:
+    if c.source is not None and not _asked_of(doc[c.head]):
         mention = noun_phrase(doc[c.source], outside=s.chars)
         content_words = s.words()
         mention = [t for t in mention if t.i not in content_words]
