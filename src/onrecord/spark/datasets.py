@@ -8,10 +8,10 @@ from onrecord.spark.quotations import quotations
 from onrecord.spark.rows import READ_STAGE
 
 if TYPE_CHECKING:
-    from pyspark.sql import DataFrame
+    from pyspark.sql import Column, DataFrame
 
 
-def _month(column: str = "date") -> object:
+def _month(column: str = "date") -> Column:
     from pyspark.sql import functions as F
 
     return F.coalesce(F.substring(column, 1, 7), F.lit("undated")).alias("month")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pyspark.sql.types import (
     ArrayType,
+    DataType,
     DoubleType,
     IntegerType,
     LongType,
@@ -28,7 +29,7 @@ ORDER = {
 }
 
 
-def _fields(*pairs: tuple[str, object]) -> list[StructField]:
+def _fields(*pairs: tuple[str, DataType]) -> list[StructField]:
     return [StructField(name, kind, True) for name, kind in pairs]
 
 
