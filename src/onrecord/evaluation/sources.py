@@ -66,15 +66,21 @@ def _speaking(article: Article) -> list[tuple[str, str, str | None]]:
 
 
 def _match(predicted: list[tuple[str, str, str | None]], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """One-to-one pairs (predicted, gold) of agreeing names, the sources with a speech act matched first."""
+    """One-to-one pairs (predicted, gold) of agreeing names, the sources with a speech act matched first,
+    each to its best agreeing name: the same name, then one of the same type, then any ("Ivana Trump" is
+    Ivana Trump, not "lawyers for both Donald and Ivana Trump")."""
     pairs, used = [], set()
     for g in sorted(range(len(gold)), key=lambda g: gold[g]["acts"]["speech"] == 0):
         row = gold[g]
-        for p, (name, etype, _) in enumerate(predicted):
-            if p not in used and names_agree(name, row["name"], person=row["type"] == "person" and etype == "person"):
-                pairs.append((p, g))
-                used.add(p)
-                break
+        agreeing = [
+            p for p, (name, etype, _) in enumerate(predicted)
+            if p not in used and names_agree(name, row["name"], person=row["type"] == "person" and etype == "person")
+        ]
+        if agreeing:
+            best = min(agreeing, key=lambda p: (normalise_name(predicted[p][0]) != normalise_name(row["name"]),
+                                                predicted[p][1] != row["type"], p))
+            pairs.append((best, g))
+            used.add(best)
     return pairs
 
 
