@@ -34,15 +34,19 @@ MEDIUM = SAMPLE.read_text("utf-8") * 2
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    with running_server("--timeout", "1", "--per-client", "5", "--queue", "8", "--read-timeout", "1", "--max-connections", "12") as running:
+    with running_server("--timeout", "1", "--per-client", "5", "--queue", "8", "--read-timeout", "1", "--max-connections", "12", "--max-connections-per-client", "8") as running:
         # The first extraction waits for the worker to load its pipeline.
         httpx.post(running.base + "/api/extract", json={"text": SHORT}, timeout=120).raise_for_status()
         yield running
 
 
+def _client_from(address: str) -> httpx.Client:
+    return httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=60)
+
+
 def _post_from(address: str, base: str, text: str) -> tuple[httpx.Response, float]:
     began = time.monotonic()
-    with httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=60) as http:
+    with _client_from(address) as http:
         response = http.post(base + "/api/extract", json={"text": text})
     return response, time.monotonic() - began
 
@@ -184,7 +188,7 @@ def test_a_connection_that_sends_nothing_is_closed(server: Server) -> None:
 @pytest.mark.slow
 def test_past_the_connection_cap_a_request_gets_503_in_the_error_shape(server: Server) -> None:
     port = int(server.base.rsplit(":", 1)[1])
-    held = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(12)]
+    held = [socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(f"127.0.0.{20 + n % 2}", 0)) for n in range(12)]
     try:
         for raw in held:
             raw.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half a request each
@@ -197,6 +201,23 @@ def test_past_the_connection_cap_a_request_gets_503_in_the_error_shape(server: S
             raw.close()
     time.sleep(0.2)
     assert httpx.get(server.base + "/api/health", timeout=10).status_code == 200
+
+
+@pytest.mark.slow
+def test_one_client_past_its_share_of_connections_gets_503_at_once(server: Server) -> None:
+    port = int(server.base.rsplit(":", 1)[1])
+    held = [socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.30", 0)) for _ in range(8)]
+    try:
+        for raw in held:
+            raw.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half a request each
+        with socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.30", 0)) as ninth:
+            answer = ninth.recv(4096)
+        assert answer.startswith(b"HTTP/1.1 503 ") and b"retry-after: 1" in answer and b'"code":"busy"' in answer
+        with _client_from("127.0.0.31") as other:
+            assert other.get(server.base + "/api/health").status_code == 200  # another client is served
+    finally:
+        for raw in held:
+            raw.close()
 
 
 @pytest.mark.slow

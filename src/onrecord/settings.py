@@ -40,6 +40,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Seconds a client may take to send a request's headers, and again its body; a request held open longer is cut with 408.", 0.1),
     Setting("worker_startup_s", float, 120.0, "Seconds the server waits for its extraction worker to load the pipeline.", 1.0),
     Setting("max_connections", int, 100, "Connections (and requests in progress) the server handles at once; past it a request gets 503 with Retry-After.", 1),
+    Setting("max_connections_per_client", int, 20,
+            "Connections one client (an address; IPv6 by its /64) may hold open; a new one past it gets 503 with Retry-After.", 1),
     Setting("page_size", int, 20, "Quotations, speakers or quotes a page shows by default (CLI and API).", 1),
     Setting("max_page_size", int, 100, "Most items one API page may ask for.", 1),
     Setting("max_offset", int, 10_000, "Furthest offset an API search may page to.", 0),
