@@ -73,3 +73,11 @@ def test_export_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
     export.stdout.close()  # as `| head -1` does
     assert export.wait(timeout=60) == 0
     assert export.stderr.read() == b""
+
+
+def test_search_as_json_carries_the_notes(tmp_path: Path) -> None:
+    import json
+
+    result = runner.invoke(app, ["search", "--since", "2021-01-01", "--format", "json", "--db", _empty_store(tmp_path)])
+    answer = json.loads(result.stdout)
+    assert answer["total"] == 0 and "no article in this store has a date" in answer["notes"][0]

@@ -135,8 +135,8 @@ def search(
     with opened(db, read_only=True) as store:
         page = store.search(text, order=order.value, limit=limit, offset=offset, **where)
         notes = store.unmatchable(where) if page.total == 0 else ()
-    if format is ShowFormat.json:
-        typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
+    if format is ShowFormat.json:  # the API's answer: the page and its notes
+        typer.echo(json.dumps({**page.to_dict(), "notes": list(notes)}, ensure_ascii=False, indent=2))
         return
     shown = f" (showing {offset + 1}–{offset + len(page.items)}, {_ORDER_SAID[order]})" if page.items else ""
     typer.echo(f"{page.total} quotations{shown}")
