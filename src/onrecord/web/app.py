@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 
@@ -20,7 +20,7 @@ from onrecord import __version__
 from onrecord.settings import float_default, int_default
 from onrecord.web import api, pages, queries, stats
 from onrecord.web.contract import article_components
-from onrecord.web.errors import ServerErrors, install_error_handlers
+from onrecord.web.errors import ServerErrors, declared_parameters_only, install_error_handlers
 from onrecord.web.extraction import Extractor
 from onrecord.web.guards import BodySizeLimit, SecurityHeaders, TokenGuard, token_problem
 
@@ -67,6 +67,8 @@ def create_app(
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
+        # Every API route refuses a query parameter it does not declare, whoever wrote the route.
+        dependencies=[Depends(declared_parameters_only)],
     )
     app.state.extractor = extractor
     app.state.db = db

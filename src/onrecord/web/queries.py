@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import fields
 from typing import Annotated, Any, Literal, get_type_hints
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, create_model
 
@@ -32,9 +32,9 @@ from onrecord.store import (
     open_store,
 )
 from onrecord.web.contract import ARTICLE_RESPONSE
-from onrecord.web.errors import ApiError, ErrorResponse, declared_parameters_only
+from onrecord.web.errors import ApiError, ErrorResponse
 
-router = APIRouter(prefix="/api", dependencies=[Depends(declared_parameters_only)])
+router = APIRouter(prefix="/api")
 
 MAX_PAGE = int_default("max_page_size")
 PAGE = int_default("page_size")
