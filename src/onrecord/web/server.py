@@ -58,7 +58,7 @@ class TimedH11Protocol(H11Protocol):
 
     async def _within_limit(self, scope: Any, receive: Any, send: Any) -> None:
         if len(self.connections) > self.max_connections or len(self.tasks) > self.max_connections:
-            message = f"the server is handling {self.max_connections} connections, its most; try again shortly"
+            message = f"the server is handling {self.max_connections} connections, its most; try again in a second"
             await send({
                 "type": "http.response.start",
                 "status": 503,
@@ -73,7 +73,7 @@ class TimedH11Protocol(H11Protocol):
         self._phase: Any = None  # h11.IDLE while headers come in, h11.SEND_BODY while the body does
         self._read_timer: Any = None
         if self._one_client_too_many():
-            message = f"this client has {self.max_per_client} connections open, its most; reuse one, or try again shortly"
+            message = f"this client has {self.max_per_client} connections open, its most; reuse one, or try again in a second"
             transport.write(_json_answer(503, "Service Unavailable", error_payload(503, "busy", message), retry_after=1))
             transport.close()
             return
