@@ -424,7 +424,7 @@ def test_a_speaker_name_with_a_slash_reaches_the_speaker_route(client: httpx.Cli
     assert "AC/DC" in error["message"]
 
 
-@pytest.mark.parametrize("page", ["/quotations/99999", "/speakers/Nobody%20Anyone", "/articles/99999", "/articles/9223372036854775808", "/sources/nothing"])
+@pytest.mark.parametrize("page", ["/quotations/99999", "/quotations/0", "/speakers/Nobody%20Anyone", "/articles/99999", "/articles/0", "/articles/9223372036854775808", "/sources/nothing"])
 def test_a_page_for_something_missing_answers_404(client: httpx.Client, page: str) -> None:
     response = client.get(page)
     assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")

@@ -68,7 +68,7 @@ def search_page() -> FileResponse:
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str) -> Response:
     number = _store_id(article_id)
-    return _looked_up(request, "article", "Article", lambda store: number and store.article_metadata(number))
+    return _looked_up(request, "article", "Article", lambda store: None if number is None else store.article_metadata(number))
 
 
 @router.get("/sources/{source_id:path}")
@@ -102,5 +102,5 @@ def speaker_page(request: Request, name: str) -> Response:
 @router.get("/quotations/{quotation_id}")
 def quotation_page(request: Request, quotation_id: str) -> Response:
     number = _store_id(quotation_id)
-    return _looked_up(request, "quotation", "Quotation", lambda store: number and store.quotation(number))
+    return _looked_up(request, "quotation", "Quotation", lambda store: None if number is None else store.quotation(number))
 
