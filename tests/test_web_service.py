@@ -12,6 +12,8 @@ import logging
 import os
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -239,6 +241,33 @@ def test_the_access_log_never_shows_a_token() -> None:
     _RedactToken().filter(record)
     assert "s3cret" not in record.getMessage()
     assert "q=fares" in record.getMessage() and "x=1" in record.getMessage()
+
+
+@pytest.mark.slow
+def test_a_served_page_opened_with_a_token_leaves_no_token_in_the_log(tmp_path: Path) -> None:
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-c", "from onrecord.cli import app; app()", "serve", "--port", str(port)]
+    env = {**os.environ, "ONRECORD_TOKEN": "s3cret-in-the-address"}
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, env=env, stdout=sink, stderr=sink)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    answer = httpx.get(base + "/search", params={"q": "ferry", "token": "s3cret-in-the-address"})
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "onrecord serve did not answer"
+                    time.sleep(0.1)
+            assert answer.status_code == 303
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    written = log.read_text()
+    assert "GET /search?q=ferry&token=" in written  # the request is logged …
+    assert "s3cret-in-the-address" not in written  # … without its token
 
 
 def test_a_500_keeps_the_keep_alive_connection() -> None:
