@@ -87,7 +87,7 @@ def source_page(request: Request, source_id: str) -> Response:
 
 
 @router.get("/speakers")
-def speakers_page(request: Request) -> HTMLResponse:
+def speakers_page() -> HTMLResponse:
     return result("speakers", "Speakers")
 
 
