@@ -223,6 +223,7 @@ def test_search_terms_read_phrases_and_words():
 
     assert search_terms('"law and order" crime') == (("law", "and", "order"), ("crime",))
     assert search_terms('winter* -tunnel ""') == (("winter",), ("tunnel",))
+    assert search_terms("\u201claw and order\u201d crime") == search_terms("\u00ablaw and order\u00bb crime") == (("law", "and", "order"), ("crime",))
 
 
 def test_search_highlights_the_words_found_in_the_shown_quote(store):

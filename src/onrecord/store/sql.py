@@ -82,6 +82,7 @@ class Where(TypedDict, total=False):
 Terms = tuple[tuple[str, ...], ...]
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERM = re.compile(r'"([^"]*)"?|([^"\s]+)')
+_DOUBLE_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
 # What the backends' highlight functions put around a found term; no quote text holds them.
 MARK_START, MARK_END = "\x01", "\x02"
 
@@ -89,12 +90,13 @@ MARK_START, MARK_END = "\x01", "\x02"
 def search_terms(text: str) -> Terms:
     """The terms of a search: ``"law and order" crime`` → (("law", "and", "order"), ("crime",)).
 
-    Words between double quotes are one phrase (an unclosed quote runs to the end);
+    Words between double quotes (straight, curly or low: a phone types “these”) are one
+    phrase (an unclosed quote runs to the end);
     every other word is a term of its own.  Only words count: punctuation and search
     syntax (``*``, ``-``, ``OR``) are data, never operators.
     """
     terms: list[tuple[str, ...]] = []
-    for phrase, loose in _TERM.findall(text):
+    for phrase, loose in _TERM.findall(text.translate(_DOUBLE_QUOTES)):
         if phrase:
             words = tuple(_WORD.findall(phrase))
             if words:
