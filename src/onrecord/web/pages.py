@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 
 from onrecord.store import Store
 from onrecord.web.errors import ApiError
-from onrecord.web.queries import _store
+from onrecord.web.queries import opened_store
 from onrecord.web.shell import NO_CACHE, STATIC, error_page, result
 
 router = APIRouter(include_in_schema=False)
@@ -44,7 +44,7 @@ def _looked_up(request: Request, page: str, title: str, find: Callable[[Store], 
     if not _well_encoded(request):
         return error_page(*_BAD_ADDRESS)
     try:
-        with _store(request) as store:
+        with opened_store(request) as store:
             found = find(store)
     except ApiError as err:  # no store, or it cannot be read: the page shows the API's message
         return result(page, title, status=err.status)
@@ -77,7 +77,7 @@ def source_page(request: Request, source_id: str) -> Response:
     if not _well_encoded(request):
         return error_page(*_BAD_ADDRESS)
     try:
-        with _store(request) as store:
+        with opened_store(request) as store:
             metadata = store.article_metadata(source_id)
     except ApiError as err:
         return error_page(err.status, "Article", err.message)

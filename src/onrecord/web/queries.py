@@ -76,7 +76,7 @@ def check_store(db: str) -> None:
 
 
 @contextmanager
-def _store(request: Request) -> Iterator[Store]:
+def opened_store(request: Request) -> Iterator[Store]:
     """The server's store, opened read-only for this request; 503 when there is none or it cannot be read."""
     db = request.app.state.db
     if db is None:
@@ -93,7 +93,7 @@ def _store(request: Request) -> Iterator[Store]:
 
 def _found(request: Request, lookup: Callable[[Store], Any], missing: str) -> JSONResponse:
     """The record ``lookup`` finds in the store, as JSON; 404 ``missing`` when it finds nothing."""
-    with _store(request) as store:
+    with opened_store(request) as store:
         record = lookup(store)
     if record is None:
         raise ApiError(404, "not_found", missing)
@@ -142,7 +142,7 @@ def search_quotations(
     who: int | str | None = speaker_id
     if who is None and speaker and speaker.strip():
         who = speaker.strip()
-    with _store(request) as store:
+    with opened_store(request) as store:
         page = store.search(
             q, order=order, limit=limit, offset=offset, speaker=who, since=_date(since, "since"), until=_date(until, "until"),
             outlet=outlet or None, kind=tuple(kind or ()), act=tuple(act or ()), min_confidence=min_confidence,
@@ -175,7 +175,7 @@ def list_speakers(
     until: Annotated[str | None, Query(description="Latest publication date, YYYY-MM-DD.")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="How many speakers.")] = 50,
 ) -> JSONResponse:
-    with _store(request) as store:
+    with opened_store(request) as store:
         summaries = store.speakers(since=_date(since, "since"), until=_date(until, "until"), limit=limit)
     return JSONResponse({"items": [s.to_dict() for s in summaries]})
 
