@@ -30,8 +30,17 @@ from onrecord.web.server import _RedactToken, protocol_with_timeout
 from test_web_api import SAMPLE, Server, _error, _free_port, running_server
 
 SHORT = '"We will rebuild," Elena Marsh said.'
-# A few tenths of a second of work: five of them in a row take longer than the 1 s deadline.
 MEDIUM = SAMPLE.read_text("utf-8") * 2
+# The work of each of A's jobs: about this long, so five in a row pass the 1 s deadline
+# while each alone stays well inside it, on a fast machine or a slow one.
+JOB_S = 0.35
+
+
+def _sized_job(base: str) -> str:
+    """The sample article repeated so that extracting it takes about ``JOB_S`` here and now."""
+    _, took = _post_from("127.0.0.9", base, MEDIUM)
+    copies = max(1, round(2 * JOB_S / max(took, 0.01)))
+    return SAMPLE.read_text("utf-8") * copies
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +70,9 @@ def load(server: Server) -> dict[str, list[tuple[httpx.Response, float]]]:
     def post(client: str, address: str, text: str) -> None:
         answers[client].append(_post_from(address, server.base, text))
 
-    flood = [threading.Thread(target=post, args=("A", "127.0.0.2", MEDIUM)) for _ in range(7)]
+    job = _sized_job(server.base)
+
+    flood = [threading.Thread(target=post, args=("A", "127.0.0.2", job)) for _ in range(7)]
     for thread in flood:
         thread.start()
     time.sleep(0.2)
