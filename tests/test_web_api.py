@@ -199,7 +199,7 @@ def test_responses_carry_security_headers(client: httpx.Client) -> None:
 
 
 def test_pages_and_their_scripts_are_served(client: httpx.Client) -> None:
-    for page in ("/", "/search", "/speakers", "/speakers/Elena%20Marsh", "/quotations/1", "/articles/1"):
+    for page in ("/", "/search", "/speakers/Elena%20Marsh", "/quotations/1", "/articles/1"):
         response = client.get(page)
         assert response.status_code == 200 and response.headers["content-type"].startswith("text/html"), page
     script = client.get("/static/article-view.js")
@@ -402,6 +402,13 @@ def test_article_metadata_has_title_outlet_and_url(client: httpx.Client) -> None
     assert (metadata["title"], metadata["outlet"], metadata["url"]) == (
         "Council delays vote on ferry fares", "Harbor Gazette", "https://gazette.example/ferry-fares",
     )
+
+
+def test_the_speakers_address_leads_to_the_speakers_index(client: httpx.Client) -> None:
+    for address in ("/speakers", "/speakers/"):
+        response = client.get(address)
+        assert response.status_code == 308 and response.headers["location"] == "/stats/speakers"
+    assert client.get("/speakers?type=person").headers["location"] == "/stats/speakers?type=person"
 
 
 def test_source_page_redirects_to_the_article_page(client: httpx.Client) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from onrecord.store import Store
 from onrecord.web.errors import ApiError
@@ -87,14 +87,16 @@ def source_page(request: Request, source_id: str) -> Response:
 
 
 @router.get("/speakers")
-def speakers_page() -> HTMLResponse:
-    return result("speakers", "Speakers")
+def speakers_page(request: Request) -> RedirectResponse:
+    """The speakers index is the statistics' one (with its facets); this address leads there."""
+    query = request.url.query
+    return RedirectResponse("/stats/speakers" + (f"?{query}" if query else ""), status_code=308)
 
 
 @router.get("/speakers/{name:path}")
 def speaker_page(request: Request, name: str) -> Response:
     if not name:
-        return RedirectResponse("/speakers", status_code=308)
+        return speakers_page(request)
     wanted: int | str = _store_id(name) or name
     return _looked_up(request, "speaker", "Speaker", lambda store: store.speaker(wanted, recent=0))
 
