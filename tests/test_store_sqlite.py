@@ -253,18 +253,6 @@ def test_search_results_are_newest_first_unless_asked_for_relevance(store):
     assert [h.occurrence.source_id for h in store.search("ferry", order="relevance").items] == ["old", "new"]
 
 
-def test_a_filter_on_a_field_no_article_records_says_why_it_cannot_match(store):
-    add(store, make_article(f'"{LAW}" Hollis said.', [(LAW, "Hollis")]))  # no date, no outlet
-    assert store.search(outlet="Gazette").total == 0
-    notes = store.unmatchable({"outlet": "Gazette", "since": "2021-01-01"})
-    assert len(notes) == 2 and "outlet" in notes[0] and "date" in notes[1]
-
-
-def test_a_filter_that_could_match_gives_no_note(store):
-    add(store, make_article(f'"{LAW}" Hollis said.', [(LAW, "Hollis")], date="2021-05-01"), outlet="Herald")
-    assert store.unmatchable({"outlet": "Gazette", "since": "2022-01-01"}) == ()
-
-
 def test_search_filters_by_period_outlet_and_speaker(store):
     school = "The new school opens its doors to every child in the valley next autumn."
     add(store, make_article(f'"{BRIDGE}" Jane Hollis said.', [(BRIDGE, "Jane Hollis")], date="2021-05-01"), outlet="Gazette")

@@ -236,27 +236,6 @@ class SQLStore(StoreWriter, SpeakerReader, StatisticsReader):
         )
         return SearchPage(items, total, limit, offset)
 
-    def unmatchable(self, where: Where) -> tuple[str, ...]:
-        """Why filters of ``where`` cannot match: no stored article records their field.
-
-        An empty answer then says so, rather than seem to say that nothing was said.
-        """
-        asked = [name for name in ("outlet", "since", "until") if where.get(name)]
-        if not asked:
-            return ()
-        has_date, has_outlet = self._one(
-            "SELECT EXISTS (SELECT 1 FROM articles WHERE date IS NOT NULL), "
-            "EXISTS (SELECT 1 FROM articles WHERE outlet IS NOT NULL)"
-        )
-        notes = []
-        if "outlet" in asked and not has_outlet:
-            notes.append("no article in this store has an outlet, so an outlet filter cannot match "
-                         "(ingest records outlets from JSONL fields, HTML and WARC metadata)")
-        if ("since" in asked or "until" in asked) and not has_date:
-            notes.append("no article in this store has a date, so a period cannot match "
-                         "(ingest records dates from a 'date' line, JSONL fields and HTML metadata)")
-        return tuple(notes)
-
     def _browse(self, limit: int, offset: int) -> SearchPage:
         """Every quotation, newest first: the same answer as the general query, read from
         ``quotations`` and its index (fast on any store size)."""

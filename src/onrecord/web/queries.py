@@ -17,6 +17,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, create_model
 
+from onrecord.ingest.metadata import unmatchable_filters
 from onrecord.kinds import QuoteKind, SpeechAct
 from onrecord.settings import int_default
 from onrecord.stages.read import InputError, parse_date
@@ -147,8 +148,8 @@ def search_quotations(
             q, order=order, limit=limit, offset=offset, speaker=who, since=_date(since, "since"), until=_date(until, "until"),
             outlet=outlet or None, kind=tuple(kind or ()), act=tuple(act or ()), min_confidence=min_confidence,
         )
-        notes = store.unmatchable({"outlet": outlet, "since": since, "until": until}) if page.total == 0 else ()
-    return JSONResponse({**page.to_dict(), "notes": list(notes)})
+        notes = unmatchable_filters(store, outlet=outlet, since=since, until=until) if page.total == 0 else []
+    return JSONResponse({**page.to_dict(), "notes": notes})
 
 
 @router.get(
