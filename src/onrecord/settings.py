@@ -22,7 +22,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_article_bytes", int, 20_000_000,
             "Largest input record read as one article (a file, a JSON line, an HTML page), in bytes; a larger one is skipped unread."),
     Setting("article_timeout_s", float, 120.0,
-            "Wall time one article's analysis may take (ingest, extract, the server's extraction); past it the article is a recorded failure.", 1.0),
+            "Wall time one article's analysis may take (ingest, extract, the server's extraction); past it the article is a recorded failure "
+            "(the server answers 504; its clock starts when the work does, never while a request waits its turn).", 1.0),
     Setting("acts", str, "speech",
             "Acts reported, comma-separated: speech, thought (believes, hopes), stance (declined to comment, voted against); the others are dropped."),
     Setting("batch_size", int, 8, "Articles parsed together by spaCy's nlp.pipe.", 1),
@@ -32,7 +33,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", str, "127.0.0.1", "Address the server listens on; the default serves this machine only."),
     Setting("port", int, 8000, "Port the server listens on.", 1),
     Setting("max_body_bytes", int, 1_000_000, "Largest request body the server accepts, in bytes.", 1_000),
-    Setting("extraction_timeout_s", float, 30.0, "Seconds one extraction may run before the request gets 504, counted from the start of its work (never while it waits its turn).", 1.0),
     Setting("extraction_queue_per_client", int, 2,
             "Extractions one client (an address; IPv6 by its /64) may have queued or running; more get 503 with Retry-After.", 1),
     Setting("extraction_queue", int, 16, "Extractions all clients may have queued or running together; more get 503 with Retry-After.", 1),

@@ -29,7 +29,7 @@ def serve(
         str | None, typer.Option(envvar="ONRECORD_TOKEN", help="Access token every request must carry (or set ONRECORD_TOKEN). Use one beyond localhost.")
     ] = None,
     max_bytes: Annotated[int, typer.Option(min=setting("max_body_bytes").minimum, help=setting("max_body_bytes").help)] = int_default("max_body_bytes"),
-    timeout: Annotated[float, typer.Option(min=setting("extraction_timeout_s").minimum, help=setting("extraction_timeout_s").help)] = float_default("extraction_timeout_s"),
+    timeout: Annotated[float, typer.Option(min=setting("article_timeout_s").minimum, help=setting("article_timeout_s").help)] = float_default("article_timeout_s"),
     per_client: Annotated[int, typer.Option(min=1, help=setting("extraction_queue_per_client").help)] = int_default("extraction_queue_per_client"),
     queue: Annotated[int, typer.Option(min=1, help=setting("extraction_queue").help)] = int_default("extraction_queue"),
     read_timeout: Annotated[float, typer.Option(min=setting("read_timeout_s").minimum, help=setting("read_timeout_s").help)] = float_default("read_timeout_s"),

@@ -25,7 +25,7 @@ from onrecord.web.extraction import Extractor
 from onrecord.web.guards import BodySizeLimit, SecurityHeaders, TokenGuard, token_problem
 
 DEFAULT_MAX_BYTES = int_default("max_body_bytes")
-DEFAULT_TIMEOUT_S = float_default("extraction_timeout_s")
+DEFAULT_TIMEOUT_S = float_default("article_timeout_s")
 DEFAULT_PER_CLIENT = int_default("extraction_queue_per_client")
 DEFAULT_QUEUE = int_default("extraction_queue")
 
