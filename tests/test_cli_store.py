@@ -50,7 +50,7 @@ def test_a_limit_or_offset_past_the_largest_id_is_no_traceback(tmp_path: Path) -
 def test_search_on_a_store_without_outlets_says_why_nothing_matches(tmp_path: Path) -> None:
     result = runner.invoke(app, ["search", "--outlet", "Gazette", "--db", _empty_store(tmp_path)])
     assert result.exit_code == 0
-    assert "0 quotations" in result.output and "no article in this store has an outlet" in result.output
+    assert "0 quotations" in result.output and "--outlet cannot match: no stored article has an outlet" in result.output
 
 
 @pytest.mark.slow
@@ -73,3 +73,11 @@ def test_export_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
     export.stdout.close()  # as `| head -1` does
     assert export.wait(timeout=60) == 0
     assert export.stderr.read() == b""
+
+
+def test_search_as_json_carries_the_notes(tmp_path: Path) -> None:
+    import json
+
+    result = runner.invoke(app, ["search", "--since", "2021-01-01", "--format", "json", "--db", _empty_store(tmp_path)])
+    answer = json.loads(result.stdout)
+    assert answer["total"] == 0 and "no stored article has a date" in answer["notes"][0]

@@ -199,7 +199,7 @@ def test_responses_carry_security_headers(client: httpx.Client) -> None:
 
 
 def test_pages_and_their_scripts_are_served(client: httpx.Client) -> None:
-    for page in ("/", "/search", "/speakers", "/speakers/Elena%20Marsh", "/quotations/1", "/articles/1"):
+    for page in ("/", "/search", "/speakers/Elena%20Marsh", "/quotations/1", "/articles/1"):
         response = client.get(page)
         assert response.status_code == 200 and response.headers["content-type"].startswith("text/html"), page
     script = client.get("/static/article-view.js")
@@ -404,6 +404,13 @@ def test_article_metadata_has_title_outlet_and_url(client: httpx.Client) -> None
     )
 
 
+def test_the_speakers_address_leads_to_the_speakers_index(client: httpx.Client) -> None:
+    for address in ("/speakers", "/speakers/"):
+        response = client.get(address)
+        assert response.status_code == 308 and response.headers["location"] == "/stats/speakers"
+    assert client.get("/speakers?type=person").headers["location"] == "/stats/speakers?type=person"
+
+
 def test_source_page_redirects_to_the_article_page(client: httpx.Client) -> None:
     response = client.get("/sources/gazette-2026-01-12")
     assert response.status_code == 303
@@ -424,7 +431,7 @@ def test_a_speaker_name_with_a_slash_reaches_the_speaker_route(client: httpx.Cli
     assert "AC/DC" in error["message"]
 
 
-@pytest.mark.parametrize("page", ["/quotations/99999", "/speakers/Nobody%20Anyone", "/articles/99999", "/articles/9223372036854775808", "/sources/nothing"])
+@pytest.mark.parametrize("page", ["/quotations/99999", "/quotations/0", "/speakers/Nobody%20Anyone", "/articles/99999", "/articles/0", "/articles/9223372036854775808", "/sources/nothing"])
 def test_a_page_for_something_missing_answers_404(client: httpx.Client, page: str) -> None:
     response = client.get(page)
     assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")

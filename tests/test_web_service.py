@@ -12,6 +12,8 @@ import logging
 import os
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -28,21 +30,34 @@ from onrecord.web.server import _RedactToken, protocol_with_timeout
 from test_web_api import SAMPLE, Server, _error, _free_port, running_server
 
 SHORT = '"We will rebuild," Elena Marsh said.'
-# A few tenths of a second of work: five of them in a row take longer than the 1 s deadline.
 MEDIUM = SAMPLE.read_text("utf-8") * 2
+# The work of each of A's jobs: about this long, so five in a row pass the 1 s deadline
+# while each alone stays well inside it, on a fast machine or a slow one.
+JOB_S = 0.35
+
+
+def _sized_job(base: str) -> str:
+    """The sample article repeated so that extracting it takes about ``JOB_S`` here and now."""
+    _, took = _post_from("127.0.0.9", base, MEDIUM)
+    copies = max(1, round(2 * JOB_S / max(took, 0.01)))
+    return SAMPLE.read_text("utf-8") * copies
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    with running_server("--timeout", "1", "--per-client", "5", "--queue", "8", "--read-timeout", "1", "--max-connections", "12") as running:
+    with running_server("--timeout", "1", "--per-client", "5", "--queue", "8", "--read-timeout", "1", "--max-connections", "12", "--max-connections-per-client", "8") as running:
         # The first extraction waits for the worker to load its pipeline.
         httpx.post(running.base + "/api/extract", json={"text": SHORT}, timeout=120).raise_for_status()
         yield running
 
 
+def _client_from(address: str) -> httpx.Client:
+    return httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=60)
+
+
 def _post_from(address: str, base: str, text: str) -> tuple[httpx.Response, float]:
     began = time.monotonic()
-    with httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=60) as http:
+    with _client_from(address) as http:
         response = http.post(base + "/api/extract", json={"text": text})
     return response, time.monotonic() - began
 
@@ -55,7 +70,9 @@ def load(server: Server) -> dict[str, list[tuple[httpx.Response, float]]]:
     def post(client: str, address: str, text: str) -> None:
         answers[client].append(_post_from(address, server.base, text))
 
-    flood = [threading.Thread(target=post, args=("A", "127.0.0.2", MEDIUM)) for _ in range(7)]
+    job = _sized_job(server.base)
+
+    flood = [threading.Thread(target=post, args=("A", "127.0.0.2", job)) for _ in range(7)]
     for thread in flood:
         thread.start()
     time.sleep(0.2)
@@ -184,7 +201,7 @@ def test_a_connection_that_sends_nothing_is_closed(server: Server) -> None:
 @pytest.mark.slow
 def test_past_the_connection_cap_a_request_gets_503_in_the_error_shape(server: Server) -> None:
     port = int(server.base.rsplit(":", 1)[1])
-    held = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(12)]
+    held = [socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(f"127.0.0.{20 + n % 2}", 0)) for n in range(12)]
     try:
         for raw in held:
             raw.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half a request each
@@ -197,6 +214,23 @@ def test_past_the_connection_cap_a_request_gets_503_in_the_error_shape(server: S
             raw.close()
     time.sleep(0.2)
     assert httpx.get(server.base + "/api/health", timeout=10).status_code == 200
+
+
+@pytest.mark.slow
+def test_one_client_past_its_share_of_connections_gets_503_at_once(server: Server) -> None:
+    port = int(server.base.rsplit(":", 1)[1])
+    held = [socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.30", 0)) for _ in range(8)]
+    try:
+        for raw in held:
+            raw.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half a request each
+        with socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.30", 0)) as ninth:
+            answer = ninth.recv(4096)
+        assert answer.startswith(b"HTTP/1.1 503 ") and b"retry-after: 1" in answer and b'"code":"busy"' in answer
+        with _client_from("127.0.0.31") as other:
+            assert other.get(server.base + "/api/health").status_code == 200  # another client is served
+    finally:
+        for raw in held:
+            raw.close()
 
 
 @pytest.mark.slow
@@ -218,6 +252,33 @@ def test_the_access_log_never_shows_a_token() -> None:
     _RedactToken().filter(record)
     assert "s3cret" not in record.getMessage()
     assert "q=fares" in record.getMessage() and "x=1" in record.getMessage()
+
+
+@pytest.mark.slow
+def test_a_served_page_opened_with_a_token_leaves_no_token_in_the_log(tmp_path: Path) -> None:
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-c", "from onrecord.cli import app; app()", "serve", "--port", str(port)]
+    env = {**os.environ, "ONRECORD_TOKEN": "s3cret-in-the-address"}
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, env=env, stdout=sink, stderr=sink)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    answer = httpx.get(base + "/search", params={"q": "ferry", "token": "s3cret-in-the-address"})
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "onrecord serve did not answer"
+                    time.sleep(0.1)
+            assert answer.status_code == 303
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    written = log.read_text()
+    assert "GET /search?q=ferry&token=" in written  # the request is logged …
+    assert "s3cret-in-the-address" not in written  # … without its token
 
 
 def test_a_500_keeps_the_keep_alive_connection() -> None:

@@ -29,11 +29,12 @@ def serve(
         str | None, typer.Option(envvar="ONRECORD_TOKEN", help="Access token every request must carry (or set ONRECORD_TOKEN). Use one beyond localhost.")
     ] = None,
     max_bytes: Annotated[int, typer.Option(min=setting("max_body_bytes").minimum, help=setting("max_body_bytes").help)] = int_default("max_body_bytes"),
-    timeout: Annotated[float, typer.Option(min=setting("extraction_timeout_s").minimum, help=setting("extraction_timeout_s").help)] = float_default("extraction_timeout_s"),
+    timeout: Annotated[float, typer.Option(min=setting("article_timeout_s").minimum, help=setting("article_timeout_s").help)] = float_default("article_timeout_s"),
     per_client: Annotated[int, typer.Option(min=1, help=setting("extraction_queue_per_client").help)] = int_default("extraction_queue_per_client"),
     queue: Annotated[int, typer.Option(min=1, help=setting("extraction_queue").help)] = int_default("extraction_queue"),
     read_timeout: Annotated[float, typer.Option(min=setting("read_timeout_s").minimum, help=setting("read_timeout_s").help)] = float_default("read_timeout_s"),
     max_connections: Annotated[int, typer.Option(min=setting("max_connections").minimum, help=setting("max_connections").help)] = int_default("max_connections"),
+    max_per_client: Annotated[int, typer.Option("--max-connections-per-client", min=1, help=setting("max_connections_per_client").help)] = int_default("max_connections_per_client"),
 ) -> None:
     """Serve the pages (paste an article, search, speakers, quotations) and the HTTP API (/api)."""
     from onrecord.web import create_app
@@ -47,4 +48,4 @@ def serve(
     web_app = create_app(db=db, token=token, max_bytes=max_bytes, timeout_s=timeout, per_client=per_client, queue=queue)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"onrecord: serving on http://{shown}:{port}/ (API document at /api/openapi.json)", err=True)
-    run(web_app, host=host, port=port, read_timeout_s=read_timeout, max_connections=max_connections)
+    run(web_app, host=host, port=port, read_timeout_s=read_timeout, max_connections=max_connections, max_per_client=max_per_client)

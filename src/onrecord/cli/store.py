@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from onrecord.cli import app, fail
+from onrecord.ingest.metadata import unmatchable_filters
 from onrecord.kinds import QuoteKind, SpeechAct
 from onrecord.settings import int_default, setting
 from onrecord.stages.read import parse_date
@@ -134,9 +135,9 @@ def search(
     where = _where(speaker, since, until, outlet, kind, act, min_confidence)
     with opened(db, read_only=True) as store:
         page = store.search(text, order=order.value, limit=limit, offset=offset, **where)
-        notes = store.unmatchable(where) if page.total == 0 else ()
-    if format is ShowFormat.json:
-        typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
+        notes = unmatchable_filters(store, outlet=outlet, since=since, until=until) if page.total == 0 else []
+    if format is ShowFormat.json:  # the API's answer: the page and its notes
+        typer.echo(json.dumps({**page.to_dict(), "notes": notes}, ensure_ascii=False, indent=2))
         return
     shown = f" (showing {offset + 1}–{offset + len(page.items)}, {_ORDER_SAID[order]})" if page.items else ""
     typer.echo(f"{page.total} quotations{shown}")

@@ -82,6 +82,7 @@ class Where(TypedDict, total=False):
 Terms = tuple[tuple[str, ...], ...]
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERM = re.compile(r'"([^"]*)"?|([^"\s]+)')
+_DOUBLE_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
 # What the backends' highlight functions put around a found term; no quote text holds them.
 MARK_START, MARK_END = "\x01", "\x02"
 
@@ -89,12 +90,13 @@ MARK_START, MARK_END = "\x01", "\x02"
 def search_terms(text: str) -> Terms:
     """The terms of a search: ``"law and order" crime`` → (("law", "and", "order"), ("crime",)).
 
-    Words between double quotes are one phrase (an unclosed quote runs to the end);
+    Words between double quotes (straight, curly or low: a phone types “these”) are one
+    phrase (an unclosed quote runs to the end);
     every other word is a term of its own.  Only words count: punctuation and search
     syntax (``*``, ``-``, ``OR``) are data, never operators.
     """
     terms: list[tuple[str, ...]] = []
-    for phrase, loose in _TERM.findall(text):
+    for phrase, loose in _TERM.findall(text.translate(_DOUBLE_QUOTES)):
         if phrase:
             words = tuple(_WORD.findall(phrase))
             if words:
@@ -233,27 +235,6 @@ class SQLStore(StoreWriter, SpeakerReader, StatisticsReader):
             for r in rows
         )
         return SearchPage(items, total, limit, offset)
-
-    def unmatchable(self, where: Where) -> tuple[str, ...]:
-        """Why filters of ``where`` cannot match: no stored article records their field.
-
-        An empty answer then says so, rather than seem to say that nothing was said.
-        """
-        asked = [name for name in ("outlet", "since", "until") if where.get(name)]
-        if not asked:
-            return ()
-        has_date, has_outlet = self._one(
-            "SELECT EXISTS (SELECT 1 FROM articles WHERE date IS NOT NULL), "
-            "EXISTS (SELECT 1 FROM articles WHERE outlet IS NOT NULL)"
-        )
-        notes = []
-        if "outlet" in asked and not has_outlet:
-            notes.append("no article in this store has an outlet, so an outlet filter cannot match "
-                         "(ingest records outlets from JSONL fields, HTML and WARC metadata)")
-        if ("since" in asked or "until" in asked) and not has_date:
-            notes.append("no article in this store has a date, so a period cannot match "
-                         "(ingest records dates from a 'date' line, JSONL fields and HTML metadata)")
-        return tuple(notes)
 
     def _browse(self, limit: int, offset: int) -> SearchPage:
         """Every quotation, newest first: the same answer as the general query, read from

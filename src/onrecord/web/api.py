@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Body, Request
 from pydantic import BaseModel, Field
 
 from onrecord import __version__
 from onrecord.web.contract import ARTICLE_RESPONSE
-from onrecord.web.errors import ErrorResponse, declared_parameters_only
+from onrecord.web.errors import ErrorResponse
 from onrecord.web.extraction import client_key
 
-router = APIRouter(prefix="/api", tags=["extract"], dependencies=[Depends(declared_parameters_only)])
+router = APIRouter(prefix="/api", tags=["extract"])
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorResponse, "description": "An access token is required and was missing or wrong."},

@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 
@@ -20,12 +20,12 @@ from onrecord import __version__
 from onrecord.settings import float_default, int_default
 from onrecord.web import api, pages, queries, stats
 from onrecord.web.contract import article_components
-from onrecord.web.errors import ServerErrors, install_error_handlers
+from onrecord.web.errors import ServerErrors, declared_parameters_only, install_error_handlers
 from onrecord.web.extraction import Extractor
 from onrecord.web.guards import BodySizeLimit, SecurityHeaders, TokenGuard, token_problem
 
 DEFAULT_MAX_BYTES = int_default("max_body_bytes")
-DEFAULT_TIMEOUT_S = float_default("extraction_timeout_s")
+DEFAULT_TIMEOUT_S = float_default("article_timeout_s")
 DEFAULT_PER_CLIENT = int_default("extraction_queue_per_client")
 DEFAULT_QUEUE = int_default("extraction_queue")
 
@@ -67,6 +67,8 @@ def create_app(
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
+        # Every API route refuses a query parameter it does not declare, whoever wrote the route.
+        dependencies=[Depends(declared_parameters_only)],
     )
     app.state.extractor = extractor
     app.state.db = db

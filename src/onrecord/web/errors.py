@@ -164,6 +164,8 @@ def declared_parameters_only(request: Request) -> None:
     Each route's parameters are declared once, in its signature: that list checks
     requests here and is the OpenAPI document's, which docs/web.md points to.
     """
+    if not request.url.path.startswith("/api/"):  # pages take their address's query as the browser sends it
+        return
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:

@@ -240,9 +240,10 @@ class Extractor:
                 # Room comes when this client's next job ends, after at most one turn of each client
                 # with work; when everyone's room is full, when anyone's next job ends.
                 ahead = len(self._unfinished) if mine >= self.per_client else 1
+                wait = self.retry_after_s(ahead)
                 raise ApiError(
-                    503, "busy", "the server is extracting other articles; try again shortly",
-                    headers={"retry-after": str(self.retry_after_s(ahead))},
+                    503, "busy", f"the server is extracting other articles; try again in {wait} s",
+                    headers={"retry-after": str(wait)},
                 )
             self._queues.setdefault(client, deque()).append(ticket)
             self._unfinished[client] = self._unfinished.get(client, 0) + 1
@@ -283,6 +284,6 @@ class Extractor:
         if status == "error":
             raise ApiError(*payload)
         if status == "lost":
-            raise ApiError(503, "worker_unavailable", f"{payload}; try again", headers={"retry-after": "1"})
+            raise ApiError(503, "worker_unavailable", f"{payload}; try again in a second", headers={"retry-after": "1"})
         log.error("extraction failed: %s", payload)
         raise ApiError(500, "extraction_failed", f"extraction failed on this article ({payload}); the error was logged")

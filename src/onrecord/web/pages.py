@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from onrecord.store import Store
 from onrecord.web.errors import ApiError
@@ -68,7 +68,7 @@ def search_page() -> FileResponse:
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str) -> Response:
     number = _store_id(article_id)
-    return _looked_up(request, "article", "Article", lambda store: number and store.article_metadata(number))
+    return _looked_up(request, "article", "Article", lambda store: None if number is None else store.article_metadata(number))
 
 
 @router.get("/sources/{source_id:path}")
@@ -87,14 +87,16 @@ def source_page(request: Request, source_id: str) -> Response:
 
 
 @router.get("/speakers")
-def speakers_page(request: Request) -> HTMLResponse:
-    return result("speakers", "Speakers")
+def speakers_page(request: Request) -> RedirectResponse:
+    """The speakers index is the statistics' one (with its facets); this address leads there."""
+    query = request.url.query
+    return RedirectResponse("/stats/speakers" + (f"?{query}" if query else ""), status_code=308)
 
 
 @router.get("/speakers/{name:path}")
 def speaker_page(request: Request, name: str) -> Response:
     if not name:
-        return RedirectResponse("/speakers", status_code=308)
+        return speakers_page(request)
     wanted: int | str = _store_id(name) or name
     return _looked_up(request, "speaker", "Speaker", lambda store: store.speaker(wanted, recent=0))
 
@@ -102,5 +104,5 @@ def speaker_page(request: Request, name: str) -> Response:
 @router.get("/quotations/{quotation_id}")
 def quotation_page(request: Request, quotation_id: str) -> Response:
     number = _store_id(quotation_id)
-    return _looked_up(request, "quotation", "Quotation", lambda store: number and store.quotation(number))
+    return _looked_up(request, "quotation", "Quotation", lambda store: None if number is None else store.quotation(number))
 

@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from dataclasses import fields
 from typing import Annotated, Any, Literal, get_type_hints
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, create_model
 
+from onrecord.ingest.metadata import unmatchable_filters
 from onrecord.kinds import QuoteKind, SpeechAct
 from onrecord.settings import int_default
 from onrecord.stages.read import InputError, parse_date
@@ -32,9 +33,9 @@ from onrecord.store import (
     open_store,
 )
 from onrecord.web.contract import ARTICLE_RESPONSE
-from onrecord.web.errors import ApiError, ErrorResponse, declared_parameters_only
+from onrecord.web.errors import ApiError, ErrorResponse
 
-router = APIRouter(prefix="/api", dependencies=[Depends(declared_parameters_only)])
+router = APIRouter(prefix="/api")
 
 MAX_PAGE = int_default("max_page_size")
 PAGE = int_default("page_size")
@@ -147,8 +148,8 @@ def search_quotations(
             q, order=order, limit=limit, offset=offset, speaker=who, since=_date(since, "since"), until=_date(until, "until"),
             outlet=outlet or None, kind=tuple(kind or ()), act=tuple(act or ()), min_confidence=min_confidence,
         )
-        notes = store.unmatchable({"outlet": outlet, "since": since, "until": until}) if page.total == 0 else ()
-    return JSONResponse({**page.to_dict(), "notes": list(notes)})
+        notes = unmatchable_filters(store, outlet=outlet, since=since, until=until) if page.total == 0 else []
+    return JSONResponse({**page.to_dict(), "notes": notes})
 
 
 @router.get(

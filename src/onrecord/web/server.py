@@ -6,7 +6,9 @@ hundred such clients shut everybody out.  ``TimedH11Protocol`` gives a request's
 headers ``read_timeout_s`` from the connection's start (or its last answer), and its
 body ``read_timeout_s`` again from the end of its headers; past either the client gets
 408 and the connection is closed.  Past ``max_connections`` connections (or requests
-in progress) a request gets 503 ``busy`` with ``Retry-After``, in the API's error shape.
+in progress) a request gets 503 ``busy`` with ``Retry-After``, in the API's error shape;
+past ``max_per_client`` connections of one client (its address, IPv6 by its /64) its new
+connection gets the same at once, so one client cannot hold every connection.
 
 The access log line of each request shows its query string; the ``token`` of a page
 opened with ``?token=`` is blanked there.
@@ -24,16 +26,18 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from onrecord.web.errors import error_payload
+from onrecord.web.extraction import client_key
 from onrecord.web.guards import TOKEN_QUERY
 
 _TOKEN_IN_QUERY = re.compile(rf"([?&]{TOKEN_QUERY}=)[^&#\s]*")
 
 
-def _json_answer(status: int, reason: str, payload: dict[str, Any]) -> bytes:
+def _json_answer(status: int, reason: str, payload: dict[str, Any], *, retry_after: int | None = None) -> bytes:
     """A whole HTTP answer written straight to the socket (no request to answer through ASGI)."""
     body = json.dumps(payload, separators=(",", ":")).encode()
+    retry = f"retry-after: {retry_after}\r\n" if retry_after is not None else ""
     head = (
-        f"HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\nconnection: close\r\n"
+        f"HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\nconnection: close\r\n{retry}"
         f"content-length: {len(body)}\r\n\r\n"
     )
     return head.encode() + body
@@ -43,8 +47,9 @@ class TimedH11Protocol(H11Protocol):
     """uvicorn's h11 protocol with a deadline on reading a request's headers, then its body,
     and a cap on connections answered in the API's error shape (uvicorn's own is plain text)."""
 
-    read_timeout_s = 10.0  # both set per server by ``protocol_with_timeout``
+    read_timeout_s = 10.0  # all three set per server by ``protocol_with_timeout``
     max_connections = 100
+    max_per_client = 20
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -53,7 +58,7 @@ class TimedH11Protocol(H11Protocol):
 
     async def _within_limit(self, scope: Any, receive: Any, send: Any) -> None:
         if len(self.connections) > self.max_connections or len(self.tasks) > self.max_connections:
-            message = f"the server is handling {self.max_connections} connections, its most; try again shortly"
+            message = f"the server is handling {self.max_connections} connections, its most; try again in a second"
             await send({
                 "type": "http.response.start",
                 "status": 503,
@@ -67,7 +72,22 @@ class TimedH11Protocol(H11Protocol):
         super().connection_made(transport)
         self._phase: Any = None  # h11.IDLE while headers come in, h11.SEND_BODY while the body does
         self._read_timer: Any = None
+        if self._one_client_too_many():
+            message = f"this client has {self.max_per_client} connections open, its most; reuse one, or try again in a second"
+            transport.write(_json_answer(503, "Service Unavailable", error_payload(503, "busy", message), retry_after=1))
+            transport.close()
+            return
         self._time_reading()
+
+    def _one_client_too_many(self) -> bool:
+        """Whether this connection's client (its address; IPv6 by its /64) already holds its share of them,
+        so one client cannot take every connection the server has."""
+        def key(protocol: Any) -> str:
+            address = getattr(protocol, "client", None)
+            return client_key(address[0] if address else None)
+
+        mine = key(self)
+        return sum(key(other) == mine for other in self.connections) > self.max_per_client
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
@@ -109,8 +129,9 @@ class TimedH11Protocol(H11Protocol):
         self.transport.close()
 
 
-def protocol_with_timeout(read_timeout_s: float, max_connections: int = 100) -> type[TimedH11Protocol]:
-    return type("TimedH11Protocol", (TimedH11Protocol,), {"read_timeout_s": read_timeout_s, "max_connections": max_connections})
+def protocol_with_timeout(read_timeout_s: float, max_connections: int = 100, max_per_client: int = 20) -> type[TimedH11Protocol]:
+    limits = {"read_timeout_s": read_timeout_s, "max_connections": max_connections, "max_per_client": max_per_client}
+    return type("TimedH11Protocol", (TimedH11Protocol,), limits)
 
 
 class _RedactToken(logging.Filter):
@@ -126,10 +147,9 @@ class _RedactToken(logging.Filter):
         return True
 
 
-def run(app: Any, *, host: str, port: int, read_timeout_s: float, max_connections: int) -> None:
+def run(app: Any, *, host: str, port: int, read_timeout_s: float, max_connections: int, max_per_client: int) -> None:
     """Serve ``app`` on ``host:port`` until interrupted."""
-    config = uvicorn.Config(
-        app, host=host, port=port, log_level="info", server_header=False, http=protocol_with_timeout(read_timeout_s, max_connections),
-    )
+    protocol = protocol_with_timeout(read_timeout_s, max_connections, max_per_client)
+    config = uvicorn.Config(app, host=host, port=port, log_level="info", server_header=False, http=protocol)
     logging.getLogger("uvicorn.access").addFilter(_RedactToken())  # after Config, which sets up logging
     uvicorn.Server(config).run()
