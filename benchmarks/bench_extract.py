@@ -132,6 +132,7 @@ def profile(data: str, split: str, limit: int | None) -> dict:
     _pin_to_one_core()
     started = time.process_time()
     from onrecord import pipeline
+    from onrecord.acts import DEFAULT_ACTS
     from onrecord.evaluation.polnear import load_split
     from onrecord.settings import int_default
     from onrecord.stages.parse.language import load_pipeline
@@ -157,7 +158,7 @@ def profile(data: str, split: str, limit: int | None) -> dict:
         setattr(pipeline, name, _timed(stages, name, getattr(pipeline, name)))
     started = time.process_time()
     for gold, doc in zip(golds, docs):
-        pipeline._analyse(ArticleSource(id=gold.id, text=gold.text, date=gold.date), doc)
+        pipeline._analyse(ArticleSource(id=gold.id, text=gold.text, date=gold.date), doc, None, DEFAULT_ACTS)
     analysed = time.process_time() - started
     clock.update({f"stage {name}": stages.get(name, 0.0) for name in STAGES})
     clock["stage other (records)"] = analysed - sum(stages.values())
