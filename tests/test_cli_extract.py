@@ -128,3 +128,23 @@ def test_ten_thousand_stray_quote_marks_give_valid_output_and_say_why(tmp_path):
     jsonschema.validate(out, SCHEMA)
     assert out["quotes"] == []
     assert len(out["skipped"]) == 5_000
+
+
+def test_extract_into_a_pipe_its_reader_closes_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "harbour.txt"
+    # More text than a pipe holds, so the writer meets the closed end.
+    article.write_text(
+        "Harbour board backs pier repairs\n\n"
+        + "".join(f'"Berth {n} will reopen in spring," harbour master Ruth Okafor said.\n\n' for n in range(400)),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-c", "from onrecord.cli import app; app()", "extract", str(article), "--format", "text"]
+    extract = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert extract.stdout is not None and extract.stderr is not None
+    assert extract.stdout.readline().startswith(b"harbour.txt")
+    extract.stdout.close()  # as `| head -1` does
+    assert extract.wait(timeout=120) == 0
+    assert extract.stderr.read() == b""

@@ -7,6 +7,8 @@ a file it was given) propagate; ``OnrecordTyper`` reports it."""
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
@@ -24,6 +26,15 @@ def fail(message: str) -> NoReturn:
     """Report a failure and stop with exit status 2."""
     report(message)
     raise typer.Exit(2)
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null once its reader has gone (`| head`), so the interpreter's
+    last flush to the closed pipe says nothing: the command ends quietly, as any Unix filter does."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test runner's buffer): nothing to flush into a pipe
+        pass
 
 
 def _reporting(command: Callable[..., Any]) -> Callable[..., Any]:

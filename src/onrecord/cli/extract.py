@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from onrecord.acts import parse_acts
-from onrecord.cli import app, fail, report
+from onrecord.cli import app, fail, report, silence_stdout
 from onrecord.cli.render import to_json, write_text
 from onrecord.ingest.isolation import Failure, failure_of
 from onrecord.ingest.run import WorkerPool, analysed
@@ -86,7 +86,11 @@ def extract(
     chosen = format or (OutputFormat.text if sys.stdout.isatty() else (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl))
     with WorkerPool(workers, seconds=timeout, aliases=alias_table, given_name_gender=given_name_gender,
                     acts=chosen_acts) as pool:
-        failed = _write(_results(files, checked_date, pool), chosen)
+        try:
+            failed = _write(_results(files, checked_date, pool), chosen)
+        except BrokenPipeError:  # the reader stopped (`| head`): done, as any Unix filter is
+            silence_stdout()
+            return
     if failed:
         raise typer.Exit(2)
 
@@ -101,6 +105,8 @@ def _write(results: Iterator[Article | Failure], chosen: OutputFormat) -> int:
                 rendered = to_json(result, indent=indent) + "\n" if chosen is not OutputFormat.text else None
                 if rendered is None:
                     write_text(result, sys.stdout)
+            except BrokenPipeError:
+                raise  # the reader has gone: no article failed
             except Exception as err:  # the article boundary: rendering one article never stops the others
                 result = failure_of(result.id, err, stage="render")
             else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -14,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from onrecord.cli import app, fail
+from onrecord.cli import app, fail, silence_stdout
 from onrecord.ingest.metadata import unmatchable_filters
 from onrecord.kinds import QuoteKind, SpeechAct
 from onrecord.settings import int_default, setting
@@ -255,15 +254,7 @@ def export(
         try:
             (write_jsonl if format is ExportFormat.jsonl else write_csv)(rows, out)
         except BrokenPipeError:  # the reader stopped (`| head`): done, as any Unix filter is
-            _silence_stdout()
+            silence_stdout()
         finally:
             if out is not sys.stdout:
                 out.close()
-
-
-def _silence_stdout() -> None:
-    """Point standard output at /dev/null, so the interpreter's last flush to a closed pipe says nothing."""
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):  # not a real file (a test runner's buffer): nothing to flush into a pipe
-        pass
