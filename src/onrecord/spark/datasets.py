@@ -18,7 +18,7 @@ def _month(column: str = "date") -> Column:
 
 
 def speakers(quotes: DataFrame) -> DataFrame:
-    """The corpus identity of speakers: the store's key (``store.speakers.speaker_key``) per quote, grouped.
+    """The corpus identity of speakers: the key each quote's speaker first joins the store under (``store.identity.first_key``), grouped.
 
     One function, so a later identity (``store/identity.py``) replaces this alone."""
     from pyspark.sql import functions as F

@@ -7,7 +7,6 @@ store would have written.  Ids are content hashes, so a retried task writes the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from onrecord.ingest.isolation import Failure
@@ -15,7 +14,7 @@ from onrecord.records import Article, Entity, Quote, Span
 from onrecord.stages.read import ArticleSource
 from onrecord.store import dedup
 from onrecord.store.codec import quote_detail, quote_from_row, skipped_from_json, skipped_json
-from onrecord.store.identity import name_form
+from onrecord.store.identity import first_key
 from onrecord.store.writes import MAX_SHINGLES
 
 # The stage of a record that could not be read as an article (the ingest runner's failures are extraction's).
@@ -32,23 +31,13 @@ def month_of(date: str | None) -> str:
     return date[:7] if date else "undated"
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerKey:
-    """A quote's speaker as the store first keys it (``StoreWriter._speaker_id``): alias id, else name form."""
-
-    key: str
-    name: str
-    entity: str | None
-
-
-def speaker_key(quote: Quote, article: Article) -> SpeakerKey | None:
+def speaker_key(quote: Quote, article: Article) -> tuple[str, str, str | None] | None:
+    """A quote's speaker as the store first keys it (``identity.first_key``): key, name, alias id."""
     entity = next((e for e in article.entities if e.id == quote.entity), None) if quote.entity else None
-    form = name_form(entity.name, entity.type) if entity is not None else None
-    if entity is None or form is None:
+    first = first_key(entity.name, entity.type, entity.qid) if entity is not None else None
+    if entity is None or first is None:
         return None
-    if entity.qid:
-        return SpeakerKey(f"id:{entity.qid}", entity.name, entity.qid)
-    return SpeakerKey(form.key, form.name, None)
+    return first[0], first[1], entity.qid
 
 
 def quote_rows(article: Article) -> list[dict[str, Any]]:
@@ -72,9 +61,9 @@ def quote_rows(article: Article) -> list[dict[str, Any]]:
             "speaker_end": speaker.end if speaker else None,
             "speaker_name": quote.speaker_name,
             "entity": quote.entity,
-            "speaker_key": key.key if key else None,
-            "speaker_key_name": key.name if key else None,
-            "speaker_key_entity": key.entity if key else None,
+            "speaker_key": key[0] if key else None,
+            "speaker_key_name": key[1] if key else None,
+            "speaker_key_entity": key[2] if key else None,
             "confidence": quote.confidence,
             "detail": quote_detail(quote),
         })

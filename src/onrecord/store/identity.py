@@ -122,6 +122,15 @@ def name_form(name: str, entity_type: str) -> NameForm | None:
     return NameForm("organisation:" + normalise(organisation), organisation, "organisation")
 
 
+def first_key(name: str, entity_type: str, qid: str | None) -> tuple[str, str, NameForm] | None:
+    """The key and display name a speaking entity first joins the corpus under (its alias-file id,
+    else its name's form), with that form; ``None`` for a name that is no corpus speaker."""
+    form = name_form(name, entity_type)
+    if form is None:
+        return None
+    return (f"id:{qid}", name, form) if qid else (form.key, form.name, form)
+
+
 def _person_form(words: list[str]) -> NameForm | None:
     how: list[str] = []
     # "President Donald Trump", "Billionaire Donald Trump", "Sen. Bernie Sanders": the title goes

@@ -16,7 +16,7 @@ from onrecord.records import Article, Entity, Quote
 from onrecord.stages.read import ArticleSource
 from onrecord.store import dedup
 from onrecord.store.codec import quote_detail, skipped_json
-from onrecord.store.identity import Member, identify, name_form, source_type
+from onrecord.store.identity import Member, first_key, identify, source_type
 
 if TYPE_CHECKING:
     from onrecord.store.sql import Dialect
@@ -77,12 +77,11 @@ class StoreWriter:
 
     def _speaker_id(self, entity: Entity, quotes: int) -> int | None:
         """The corpus speaker of a speaking entity: the one its name's key already belongs to, else a new one."""
-        form = name_form(entity.name, entity.type)
-        if form is None:
+        first = first_key(entity.name, entity.type, entity.qid)
+        if first is None:
             return None
-        key = f"id:{entity.qid}" if entity.qid else form.key
+        key, name, form = first
         row = self._one("SELECT speaker_id FROM speaker_variants WHERE key = ? ORDER BY quotes DESC LIMIT 1", (key,))
-        name = entity.name if entity.qid else form.name
         speaker_id = row[0] if row is not None else self._one(
             "INSERT INTO speakers (key, name, norm, type, gender, qid) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET name = speakers.name RETURNING id",
