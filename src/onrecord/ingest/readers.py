@@ -131,7 +131,7 @@ def input_size(paths: list[str]) -> int | None:
     for path in paths:
         if path == "-":
             return None
-        for file in _walk(Path(path)):
+        for file in walk_files(Path(path)):
             try:
                 total += file.stat().st_size
             except OSError:
@@ -139,7 +139,7 @@ def input_size(paths: list[str]) -> int | None:
     return total
 
 
-def _walk(path: Path) -> Iterator[Path]:
+def walk_files(path: Path) -> Iterator[Path]:
     if not path.is_dir():
         yield path
         return
@@ -165,13 +165,13 @@ def read_inputs(
             stream = stdin if stdin is not None else sys.stdin.buffer
             if not hasattr(stream, "peek"):
                 stream = io.BufferedReader(stream)
-            yield from _read_stream(stream, "-", format, json_fields, meter)
+            yield from read_stream(stream, "-", format, json_fields, meter)
             continue
         root = Path(path)
         if not root.exists():
             yield Bad(path, "unreadable", "no such file or folder")
             continue
-        for file in _walk(root):
+        for file in walk_files(root):
             if file != root and not _regular(file):
                 # A FIFO would block the run forever and a device never ends: never opened.
                 yield Bad(str(file), "unreadable", "not a regular file (a FIFO, socket or device)")
@@ -203,13 +203,13 @@ def _read_file(file: Path, format: Format, json_fields: JsonFields, meter: Meter
         # warcio reads gzip members itself; other .gz files are decompressed here.
         stream: IO[bytes] = raw if chosen == "warc" or not compressed else gzip.GzipFile(fileobj=raw)  # type: ignore[assignment]
         try:
-            yield from _read_stream(stream, name, chosen, json_fields, meter, position=raw.tell)
+            yield from read_stream(stream, name, chosen, json_fields, meter, position=raw.tell)
         except (OSError, EOFError, zlib.error) as err:
             yield Bad(name, "unreadable", f"stopped reading: {err}")
     meter.finish(size)
 
 
-def _read_stream(
+def read_stream(
     stream: Any,
     name: str,
     format: str,

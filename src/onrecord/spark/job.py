@@ -22,8 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from onrecord.ingest.readers import InputFormat, JsonFields
-from onrecord.ingest.readers import _walk as walk_files  # the readers' folder order (name order, hidden skipped)
+from onrecord.ingest.readers import InputFormat, JsonFields, walk_files
 from onrecord.spark.hadoop import HadoopFiles, is_hadoop_uri
 from onrecord.spark.schema import DATASETS, EXTRACTED, SCHEMA_VERSION, SOURCES
 from onrecord.spark.session import SparkError

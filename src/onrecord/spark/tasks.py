@@ -13,8 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from onrecord.ingest.isolation import Failure, analyse
-from onrecord.ingest.readers import Bad, InputFormat, JsonFields, Meter, Record, read_inputs
-from onrecord.ingest.readers import _read_stream as read_stream  # the readers' one entry point for bytes with a name
+from onrecord.ingest.readers import Bad, InputFormat, JsonFields, Meter, Record, read_inputs, read_stream
 from onrecord.settings import int_default
 from onrecord.spark.rows import article_row, failure_row
 from onrecord.stages.read import ArticleSource
